@@ -1,0 +1,143 @@
+"""The Click groups, the shared context object, and the one place errors become exit codes.
+
+Only the ``outreach.cli`` package imports Click. Command bodies import the library (and with it
+pandas, openpyxl, networkx) inside the function, so ``outreach --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from outreach import __version__
+from outreach.errors import OutreachError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit code for a bug in outreach itself (EX_SOFTWARE), as opposed to bad input (1).
+EXIT_INTERNAL = 70
+
+
+@dataclass
+class App:
+    """What every command gets: where the workspace is, and a lazily opened connection."""
+
+    workspace: Path
+    _conn: sqlite3.Connection | None = field(default=None, repr=False)
+
+    def connect(self, *, create: bool = True) -> sqlite3.Connection:
+        """Open the workspace. Read-only commands pass create=False so they never make one."""
+        if self._conn is None:
+            from outreach.store import open_workspace
+
+            self._conn = open_workspace(self.workspace, create=create)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+class OutreachGroup(click.Group):
+    """Turns library errors into one line on stderr and a non-zero exit; never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except OutreachError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Interrupted: nothing was changed by the unfinished step.", err=True)
+            ctx.exit(130)
+        except OSError as exc:
+            if os.environ.get("OUTREACH_DEBUG"):
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(1)
+        except Exception as exc:  # a bug in outreach: still one line, with a way to see more
+            if os.environ.get("OUTREACH_DEBUG"):
+                raise
+            click.echo(
+                f"Error: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+                "outreach; run again with OUTREACH_DEBUG=1 for details and report it.",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=OutreachGroup, context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="OUTREACH_WORKSPACE",
+    show_envvar=True,
+    help="Folder holding the workspace database. Default: your per-user data folder.",
+)
+@click.version_option(__version__, "--version", prog_name="outreach")
+@click.pass_context
+def cli(ctx: click.Context, workspace: Path | None) -> None:
+    """Turn your LinkedIn network and a list of target employers into an outreach plan.
+
+    Everything runs on this computer; nothing is sent anywhere.
+
+    \b
+    Example:
+        outreach import linkedin ~/Downloads/Basic_LinkedInDataExport_01-15-2026.zip
+        outreach import targets targets.xlsx
+        outreach plan -o outreach-plan.xlsx
+    """
+    if workspace is None:
+        from outreach.store import default_workspace
+
+        workspace = default_workspace()
+    app = App(workspace=workspace)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+@cli.group("import", cls=OutreachGroup)
+def import_group() -> None:
+    """Import a LinkedIn export, target employers, or a catalogue of networking groups.
+
+    \b
+    Example:
+        outreach import linkedin Basic_LinkedInDataExport_01-15-2026.zip
+    """
+
+
+def echo_json(value: Any) -> None:
+    """Print JSON for scripts: UTF-8, not ASCII-escaped, stable key order as given."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+@contextmanager
+def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress callback for the library: a bar on an interactive terminal, silent otherwise.
+
+    Yields ``advance(n)``. Tests and pipes never see a bar because stderr is not a TTY there.
+    """
+    if not sys.stderr.isatty() or total <= 0:
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update

@@ -1,0 +1,3 @@
+"""Commands for targets (see the matching library module)."""
+
+from __future__ import annotations
