@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from outreach.cli import groups, linkedin, plan, targets  # noqa: F401  (registers commands)
+from outreach.cli import groups, linkedin, plan, profile, targets  # noqa: F401  (registers commands)
 from outreach.cli._app import cli
 
 
