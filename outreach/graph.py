@@ -1,0 +1,275 @@
+"""The user's network as a NetworkX graph: who reaches which target, directly or through a friend.
+
+Nodes (``kind``): ``you`` and ``friend`` (owners of imported exports), ``contact`` (one node per
+person, shared when several owners know them), ``company`` (as written, case-folded) and
+``target``. Edges (``kind``): ``knows`` owner–contact with the tie strength, ``friend``
+you–friend, ``works_at`` contact–company with any job change, ``matches`` company–target with
+the match tier. Every attribute is a str, int, float or bool so GraphML and GEXF can hold it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from outreach.errors import OutreachError
+from outreach.models import Match
+from outreach.network import Network
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: Assumed strength of the link to a friend who shared their export but who cannot be found
+#: among the user's own contacts: sharing an export is itself a sign of a working relationship.
+FRIEND_DEFAULT_STRENGTH = 0.5
+TIER_RANK = {"exact": 0, "alias": 1, "strong": 2, "review": 3}
+EXPORT_FORMATS = (".graphml", ".gexf", ".png")
+
+
+class GraphError(OutreachError):
+    pass
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Tie strength in [0, 1] and the three parts it is made of, each in [0, 1]."""
+
+    value: float
+    messages: float
+    reciprocity: float
+    recency: float
+
+
+def parse_day(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(str(text)[:10])
+    except ValueError:
+        return None
+
+
+def tie_strength(sent: int, received: int, last_message_at: str | None, today: date) -> Tie:
+    """Messages (volume, saturating at ~40), reciprocity (both wrote) and recency (half-life
+    six months). A bare connection with no messages still counts for a little."""
+    total = sent + received
+    messages = min(1.0, math.log1p(total) / math.log1p(40))
+    reciprocity = min(sent, received) / max(sent, received) if sent and received else 0.0
+    last = parse_day(last_message_at)
+    recency = 0.5 ** (max(0, (today - last).days) / 182.5) if last else 0.0
+    value = 0.1 + 0.9 * (0.45 * messages + 0.25 * reciprocity + 0.30 * recency)
+    return Tie(round(value, 4), round(messages, 4), round(reciprocity, 4), round(recency, 4))
+
+
+def owner_node(owner_id: int) -> str:
+    return f"owner:{owner_id}"
+
+
+def person_node(person_key: str) -> str:
+    return f"person:{person_key}"
+
+
+def company_node(company: str) -> str:
+    return f"company:{company.casefold().strip()}"
+
+
+def target_node(target_id: int) -> str:
+    return f"target:{target_id}"
+
+
+def build_graph(network: Network, matches: Iterable[Match], *, today: date | None = None) -> nx.Graph:
+    """The graph of ``network``; companies link to targets through ``matches``."""
+    import networkx as nx
+
+    today = today or date.today()
+    graph = nx.Graph()
+    self_id = network.self_id
+    for owner in network.owners.values():
+        graph.add_node(owner_node(owner.id), kind="you" if owner.is_self else "friend", label=owner.name)
+    for target in network.targets.values():
+        graph.add_node(target_node(target.id), kind="target", label=target.name, priority=target.priority)
+
+    people: dict[str, dict[str, Any]] = {}
+    knows, works = [], []
+    for c in network.contacts.values():
+        person = person_node(c.person_key)
+        if person not in people or c.owner_id == self_id:
+            people[person] = {"kind": "contact", "label": c.name or c.person_key, "url": c.profile_url or ""}
+        tie = tie_strength(c.messages_sent, c.messages_received, c.last_message_at, today)
+        knows.append((owner_node(c.owner_id), person, {
+            "kind": "knows", "strength": tie.value, "messages": c.messages_sent + c.messages_received,
+            "reciprocity": tie.reciprocity, "recency": tie.recency,
+            "last_contact": (c.last_message_at or "")[:10], "contact_id": c.id,
+        }))
+        if c.company:
+            change = c.job_change
+            works.append((person, company_node(c.company), {
+                "kind": "works_at", "position": c.position, "job_change": change is not None,
+                "job_change_on": change.seen_on if change else "",
+                "previous_company": change.old_company if change else "",
+            }))
+    graph.add_nodes_from(people.items())
+    graph.add_edges_from(knows)
+    for _person, company, _ in works:
+        if company not in graph:
+            graph.add_node(company, kind="company", label=company.split(":", 1)[1])
+    graph.add_edges_from(works)
+
+    best: dict[tuple[str, str], Match] = {}
+    for m in matches:
+        contact = network.contacts.get(m.contact_id)
+        if contact is None or m.target_id not in network.targets or not contact.company:
+            continue
+        pair = (company_node(contact.company), target_node(m.target_id))
+        old = best.get(pair)
+        if old is None or (m.accepted, -TIER_RANK.get(m.tier, 9)) > (old.accepted, -TIER_RANK.get(old.tier, 9)):
+            best[pair] = m
+    graph.add_edges_from(
+        (company, target, {"kind": "matches", "tier": m.tier, "score": float(m.score),
+                           "accepted": bool(m.accepted), "company_as_written": m.company})
+        for (company, target), m in best.items()
+    )
+    for (company, _target), m in best.items():
+        graph.nodes[company]["label"] = m.company
+
+    for friend_id, contact_id in network.friend_contacts.items():
+        contact = network.contacts.get(contact_id)
+        strength = FRIEND_DEFAULT_STRENGTH
+        if contact is not None:
+            tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, today)
+            strength = max(tie.value, FRIEND_DEFAULT_STRENGTH)
+        graph.add_edge(owner_node(self_id), owner_node(friend_id), kind="friend", strength=strength,
+                       identified=True, contact_id=contact_id)
+    for owner in network.owners.values():
+        if not owner.is_self and not graph.has_edge(owner_node(self_id), owner_node(owner.id)):
+            graph.add_edge(owner_node(self_id), owner_node(owner.id), kind="friend",
+                           strength=FRIEND_DEFAULT_STRENGTH, identified=False, contact_id=-1)
+    graph.graph["self"] = owner_node(self_id)
+    return graph
+
+
+@dataclass(frozen=True)
+class Reach:
+    """A contact of ``owner`` who works at a company matched to ``target``."""
+
+    person: str
+    contact_id: int
+    owner: str
+    strength: float
+    tier: str
+    target: str
+
+
+@dataclass(frozen=True)
+class WarmPath:
+    """You → friend → the friend's contact at a target."""
+
+    friend: str
+    friend_strength: float  # you → friend
+    reach: Reach  # friend → contact at the target
+
+    @property
+    def strength(self) -> float:
+        # Geometric mean: a path is only as good as both links together.
+        return math.sqrt(self.friend_strength * self.reach.strength)
+
+
+def _reaches(graph: nx.Graph, target: str, accepted_only: bool) -> Iterable[tuple[str, str, str]]:
+    """(person, company, tier) for every person at a company matched to ``target``."""
+    for company, edge in graph[target].items():
+        if edge.get("kind") != "matches" or (accepted_only and not edge["accepted"]):
+            continue
+        for person, link in graph[company].items():
+            if link.get("kind") == "works_at":
+                yield person, company, edge["tier"]
+
+
+def contacts_reaching(graph: nx.Graph, target: str, *, owner: str | None = None,
+                      accepted_only: bool = True) -> list[Reach]:
+    """Contacts of ``owner`` (default: you) at ``target``, strongest tie first."""
+    owner = owner or graph.graph["self"]
+    found: dict[str, Reach] = {}
+    for person, _company, tier in _reaches(graph, target, accepted_only):
+        edge = graph[person].get(owner)
+        if edge is None or edge.get("kind") != "knows":
+            continue
+        old = found.get(person)
+        if old is None or TIER_RANK.get(tier, 9) < TIER_RANK.get(old.tier, 9):
+            found[person] = Reach(person, edge["contact_id"], owner, edge["strength"], tier, target)
+    return sorted(found.values(), key=lambda r: (-r.strength, TIER_RANK.get(r.tier, 9), r.person))
+
+
+def warm_paths(graph: nx.Graph, target: str, *, accepted_only: bool = True) -> list[WarmPath]:
+    """Paths you → friend → friend's contact at ``target``, strongest first.
+
+    People you know yourself are left out: writing to them directly beats an introduction.
+    """
+    me = graph.graph["self"]
+    paths = []
+    for friend, link in graph[me].items():
+        if link.get("kind") != "friend":
+            continue
+        for reach in contacts_reaching(graph, target, owner=friend, accepted_only=accepted_only):
+            if graph.has_edge(me, reach.person):
+                continue
+            paths.append(WarmPath(friend, link["strength"], reach))
+    return sorted(paths, key=lambda p: (-p.strength, p.reach.person))
+
+
+def targets_reached(graph: nx.Graph, person: str, *, accepted_only: bool = True) -> set[str]:
+    out = set()
+    for company, link in graph[person].items():
+        if link.get("kind") != "works_at":
+            continue
+        for target, edge in graph[company].items():
+            if edge.get("kind") == "matches" and (edge["accepted"] or not accepted_only):
+                out.add(target)
+    return out
+
+
+def top_connectors(graph: nx.Graph, n: int = 10) -> list[tuple[str, int]]:
+    """The people who reach the most targets (any owner's contacts), most first."""
+    counts = []
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "contact":
+            reached = len(targets_reached(graph, node))
+            if reached:
+                counts.append((node, reached))
+    counts.sort(key=lambda item: (-item[1], item[0]))
+    return counts[:n]
+
+
+def export_graph(graph: nx.Graph, path: Path) -> None:
+    """Write GraphML or GEXF (for Gephi) or a PNG picture, chosen by the file's extension."""
+    import networkx as nx
+
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise GraphError(f"cannot write {path.name}: use a .graphml, .gexf or .png file name")
+    if suffix == ".png":
+        from outreach.graph_picture import draw_network
+
+        draw_network(graph, path)
+    elif suffix == ".graphml":
+        nx.write_graphml(graph, path)
+    else:
+        nx.write_gexf(graph, path)
+
+
+__all__ = [
+    "GraphError",
+    "Reach",
+    "Tie",
+    "WarmPath",
+    "build_graph",
+    "contacts_reaching",
+    "export_graph",
+    "targets_reached",
+    "tie_strength",
+    "top_connectors",
+    "warm_paths",
+]

@@ -1,0 +1,198 @@
+"""Reading the people, owners and targets the plan needs from the workspace, as plain values.
+
+One SQL query per table; graph, scoring and messages take these values and never touch SQLite,
+so they can be tested with hand-built rows.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Whose export a contact came from: the user (is_self) or a friend who shared theirs."""
+
+    id: int
+    name: str
+    is_self: bool
+
+
+@dataclass(frozen=True, slots=True)
+class JobChange:
+    old_company: str
+    old_position: str
+    new_company: str
+    new_position: str
+    seen_on: str  # ISO date
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One (owner, person) row with its message history and latest job change."""
+
+    id: int
+    owner_id: int
+    person_key: str
+    first_name: str
+    last_name: str
+    profile_url: str | None
+    email: str | None
+    company: str
+    position: str
+    connected_on: str | None = None
+    messages_sent: int = 0
+    messages_received: int = 0
+    last_message_at: str | None = None
+    job_change: JobChange | None = None
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    id: int
+    name: str
+    priority: float  # 1.0 = most wanted
+    priority_text: str = ""
+    row_order: int = 0
+    location: str = ""
+    roles: str = ""
+
+
+@dataclass
+class Network:
+    owners: dict[int, Owner]
+    contacts: dict[int, Contact]  # by contacts.id
+    targets: dict[int, Target]  # by targets.id
+    #: friend owner id -> the user's own contact row for that friend, when identifiable
+    friend_contacts: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def self_id(self) -> int:
+        return next((o.id for o in self.owners.values() if o.is_self), 1)
+
+
+def load_owners(conn: sqlite3.Connection) -> dict[int, Owner]:
+    rows = conn.execute("SELECT id, name, is_self FROM owners ORDER BY id").fetchall()
+    return {r[0]: Owner(r[0], r[1], bool(r[2])) for r in rows}
+
+
+def load_targets(conn: sqlite3.Connection) -> dict[int, Target]:
+    rows = conn.execute(
+        "SELECT id, name, priority, priority_text, row_order, location, roles FROM targets"
+        " ORDER BY priority DESC, row_order, id"
+    ).fetchall()
+    return {r[0]: Target(r[0], r[1], float(r[2]), r[3] or "", r[4] or 0, r[5] or "", r[6] or "") for r in rows}
+
+
+_CONTACT_SQL = """
+SELECT c.id, c.owner_id, c.person_key, c.first_name, c.last_name, c.profile_url, c.email,
+       c.company, c.position, c.connected_on,
+       COALESCE(m.messages_sent, 0), COALESCE(m.messages_received, 0), m.last_message_at
+FROM contacts c
+LEFT JOIN message_stats m ON m.owner_id = c.owner_id AND m.person_key = c.person_key
+"""
+
+
+def load_contacts(
+    conn: sqlite3.Connection, ids: Iterable[int] | None = None, *, owner_id: int | None = None
+) -> dict[int, Contact]:
+    """Contacts by id: all of them, those of one owner, or only ``ids`` (e.g. the matched ones)."""
+    wanted = None if ids is None else set(ids)
+    sql, params = _CONTACT_SQL, ()
+    if owner_id is not None:
+        sql, params = sql + " WHERE c.owner_id = ?", (owner_id,)
+    changes = _latest_job_changes(conn)
+    out: dict[int, Contact] = {}
+    for r in conn.execute(sql, params):
+        if wanted is not None and r[0] not in wanted:
+            continue
+        out[r[0]] = Contact(
+            r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7] or "", r[8] or "",
+            r[9], int(r[10]), int(r[11]), r[12], changes.get(r[0]),
+        )
+    return out
+
+
+def _latest_job_changes(conn: sqlite3.Connection) -> dict[int, JobChange]:
+    latest: dict[int, JobChange] = {}
+    rows = conn.execute(
+        "SELECT contact_id, old_company, old_position, new_company, new_position, seen_on"
+        " FROM job_changes ORDER BY seen_on"
+    )
+    for r in rows:
+        latest[r[0]] = JobChange(r[1], r[2], r[3], r[4], r[5])
+    return latest
+
+
+def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = None) -> Network:
+    """Owners, targets and contacts (all, or ``contact_ids`` plus the rows for friends)."""
+    owners = load_owners(conn)
+    friends = identify_friends(conn, owners)
+    wanted = None if contact_ids is None else {*contact_ids, *friends.values()}
+    return Network(owners, load_contacts(conn, wanted), load_targets(conn), friends)
+
+
+def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict[int, int]:
+    """Which of the user's contacts is each friend who shared an export (``--owner NAME``)?
+
+    NAME may be a profile URL (a sure match) or a full name, matched only when exactly one of the
+    user's contacts has it: two people are never merged on a guess (DESIGN.md §3).
+    """
+    friends = [o for o in owners.values() if not o.is_self]
+    self_id = next((o.id for o in owners.values() if o.is_self), None)
+    if not friends or self_id is None:
+        return {}
+    by_key: dict[str, int] = {}
+    by_name: dict[str, list[int]] = {}
+    rows = conn.execute(
+        "SELECT id, person_key, profile_url, first_name, last_name FROM contacts WHERE owner_id = ?",
+        (self_id,),
+    )
+    for cid, key, url, first, last in rows:
+        by_key[key] = cid
+        if url:
+            by_key[normalise_profile_url(url)] = cid
+        by_name.setdefault(normalise_name(f"{first or ''} {last or ''}"), []).append(cid)
+    found = {}
+    for friend in friends:
+        url_key = normalise_profile_url(friend.name)
+        if "/in/" in url_key and url_key in by_key:
+            found[friend.id] = by_key[url_key]
+        elif len(by_name.get(normalise_name(friend.name), [])) == 1:
+            found[friend.id] = by_name[normalise_name(friend.name)][0]
+    return found
+
+
+def normalise_profile_url(text: str) -> str:
+    """'HTTPS://www.LinkedIn.com/in/J%C3%B6rg/' -> 'www.linkedin.com/in/jörg' (DESIGN.md §3)."""
+    text = unquote(text.strip()).lower()
+    text = re.sub(r"^[a-z]+://", "", text)
+    return text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+
+
+def normalise_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+__all__ = [
+    "Contact",
+    "JobChange",
+    "Network",
+    "Owner",
+    "Target",
+    "load_contacts",
+    "load_network",
+    "load_owners",
+    "identify_friends",
+    "load_targets",
+    "normalise_name",
+    "normalise_profile_url",
+]
