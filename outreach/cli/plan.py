@@ -1,3 +1,151 @@
-"""Commands for plan (see the matching library module)."""
+"""`outreach plan` (the workbook) and `outreach graph` (GraphML, GEXF or a PNG picture)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from outreach.cli._app import App, cli, echo_json, pass_app
+
+if TYPE_CHECKING:
+    from outreach.plan import Plan
+
+TABLE_ROWS = 10
+
+
+@cli.command("plan")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("outreach-plan.xlsx"), show_default=True, help="The workbook to write.")
+@click.option("--json", "as_json", is_flag=True, help="Print the outreach rows as JSON.")
+@click.option("--top", type=click.IntRange(1, 100_000), default=300, show_default=True,
+              help="How many people to schedule (the rows you will read).")
+@click.option("--force", is_flag=True,
+              help="Overwrite an output file that cannot be read back (what you typed in it is lost).")
+@click.option("--weights", metavar="NAME=N,...",
+              help="Score weights for this plan: target_priority, tie_strength, role_relevance, "
+                   "seniority, job_change, location_fit (e.g. 'tie_strength=3,job_change=0').")
+@click.option("--save-weights", is_flag=True, help="Keep --weights in the workspace for later plans.")
+@click.option("--templates", "templates_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Message templates (.toml or .json) replacing the built-in ones by kind; a "
+                   "templates.toml in the workspace folder is used too.")
+@pass_app
+def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, weights: str | None,
+                 save_weights: bool, templates_file: Path | None) -> None:
+    """Write the outreach plan workbook and print the first rows.
+
+    When the workbook exists, the statuses, follow-up dates, notes and review decisions you typed
+    in it are read back first and kept. Review decisions are also stored in the workspace.
+
+    \b
+    Example:
+        outreach plan -o outreach-plan.xlsx
+        outreach plan --top 100 --weights "tie_strength=3" --json
+    """
+    from outreach import scoring
+    from outreach.errors import WorkbookError
+    from outreach.matching import match_contacts
+    from outreach.messages import load_templates
+    from outreach.plan import PlanOptions, apply_review_decisions, build_plan, check_ready
+    from outreach.plan_sheets import plan_sheets
+    from outreach.profile import load_profile
+    from outreach.store import transaction
+    from outreach.workbook import read_edits, write_workbook
+
+    try:
+        overrides = scoring.parse_weights(weights) if weights else {}
+    except scoring.ScoringError as exc:
+        raise click.BadParameter(str(exc), param_hint="--weights") from exc
+    conn = app.connect(create=False)
+    check_ready(conn)
+    if save_weights and overrides:
+        with transaction(conn):
+            scoring.save_weights(conn, overrides)
+    templates = load_templates(app.workspace, templates_file)
+    edits = None
+    if output.exists():
+        try:
+            edits = read_edits(output)
+        except WorkbookError as exc:
+            if not force:
+                raise WorkbookError(
+                    f"{exc} — {output} was not overwritten: close or move it, or pass --force to "
+                    "replace it (what you typed in it would be lost)"
+                ) from exc
+            click.echo(f"Warning: replacing {output}, which could not be read back ({exc}).", err=True)
+    decided = apply_review_decisions(conn, edits)
+    matches = match_contacts(conn)
+    profile = load_profile(conn)
+    options = PlanOptions(top=top, weights=scoring.load_weights(conn, overrides), templates=templates)
+    plan = build_plan(conn, profile, matches, options=options, edits=edits)
+    # Sheets from other areas (the networking-groups sheet) go in this list.
+    extra_sheets: list = []
+    summary, sheets = plan_sheets(plan, extra_sheets)
+    write_workbook(output, summary, sheets, edits=edits)
+
+    if as_json:
+        echo_json([row.to_json() for row in plan.rows])
+    else:
+        _print_table(plan)
+    f = plan.facts
+    click.echo(
+        f"Wrote {output}: {f['planned']} people over {f['weeks']} weeks "
+        f"({profile.messages_per_week} a week); you reach {f['targets_direct'] + f['targets_warm_only']} "
+        f"of {f['targets']} targets" + (f"; {decided} review decisions kept" if decided else "") + ".",
+        err=as_json,
+    )
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_table(plan: Plan) -> None:
+    rows = plan.rows[:TABLE_ROWS]
+    if not rows:
+        click.echo("Nobody in your network works at your targets yet: see the Targets sheet for "
+                   "people-search links.")
+        return
+    click.echo(f"{'#':>3}  {'Wk':>2}  {'Name':<24}  {'Target':<22}  {'Score':>5}  Kind")
+    for r in rows:
+        who = r.name + (f" (via {r.via})" if r.via else "")
+        click.echo(f"{r.rank:>3}  {r.week or '':>2}  {_cut(who, 24):<24}  {_cut(r.target, 22):<22}  "
+                   f"{r.score:>5.1f}  {r.kind}")
+    if len(plan.rows) > TABLE_ROWS:
+        click.echo(f"... and {len(plan.rows) - TABLE_ROWS} more in the workbook.")
+
+
+@cli.command("graph")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write: .graphml or .gexf (for Gephi) or .png (a picture).")
+@pass_app
+def graph_command(app: App, output: Path) -> None:
+    """Export your network (you, friends, contacts, companies, targets) for Gephi, or draw it.
+
+    A .png shows your network around your highest-priority targets.
+
+    \b
+    Example:
+        outreach graph -o network.gexf
+        outreach graph -o network.png
+    """
+    from outreach.graph import EXPORT_FORMATS, build_graph, export_graph
+    from outreach.matching import match_contacts
+    from outreach.network import load_network
+
+    if output.suffix.lower() not in EXPORT_FORMATS:
+        raise click.BadParameter("use a file name ending in .graphml, .gexf or .png", param_hint="-o")
+    conn = app.connect(create=False)
+    if conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is None:
+        from outreach.plan import PlanError
+
+        raise PlanError("nothing to draw yet: import your LinkedIn connections first "
+                        "(outreach import linkedin EXPORT.zip)")
+    graph = build_graph(load_network(conn), match_contacts(conn))
+    export_graph(graph, output)
+    kinds: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        kinds[data["kind"]] = kinds.get(data["kind"], 0) + 1
+    click.echo(f"Wrote {output}: {kinds.get('contact', 0)} people, {kinds.get('company', 0)} companies, "
+               f"{kinds.get('target', 0)} targets, {kinds.get('friend', 0)} friends.")
