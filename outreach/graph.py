@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,7 @@ def parse_day(text: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=65536)  # most contacts share (0, 0, None): never messaged
 def tie_strength(sent: int, received: int, last_message_at: str | None, today: date) -> Tie:
     """Messages (volume, saturating at ~40), reciprocity (both wrote) and recency (half-life
     six months). A bare connection with no messages still counts for a little."""
@@ -149,7 +151,14 @@ def build_graph(network: Network, matches: Iterable[Match], *, today: date | Non
             graph.add_edge(owner_node(self_id), owner_node(owner.id), kind="friend",
                            strength=FRIEND_DEFAULT_STRENGTH, identified=False, contact_id=-1)
     graph.graph["self"] = owner_node(self_id)
+    # A string, not a list, so that GraphML and GEXF can store it.
+    graph.graph["friends"] = " ".join(owner_node(o.id) for o in network.owners.values() if not o.is_self)
     return graph
+
+
+def _adj(graph: nx.Graph) -> dict[str, dict[str, dict[str, Any]]]:
+    # The plain adjacency dicts: NetworkX's read-only views cost ~10x in these inner loops.
+    return graph._adj  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -180,10 +189,11 @@ class WarmPath:
 
 def _reaches(graph: nx.Graph, target: str, accepted_only: bool) -> Iterable[tuple[str, str, str]]:
     """(person, company, tier) for every person at a company matched to ``target``."""
-    for company, edge in graph[target].items():
+    adj = _adj(graph)
+    for company, edge in adj[target].items():
         if edge.get("kind") != "matches" or (accepted_only and not edge["accepted"]):
             continue
-        for person, link in graph[company].items():
+        for person, link in adj[company].items():
             if link.get("kind") == "works_at":
                 yield person, company, edge["tier"]
 
@@ -192,9 +202,10 @@ def contacts_reaching(graph: nx.Graph, target: str, *, owner: str | None = None,
                       accepted_only: bool = True) -> list[Reach]:
     """Contacts of ``owner`` (default: you) at ``target``, strongest tie first."""
     owner = owner or graph.graph["self"]
+    adj = _adj(graph)
     found: dict[str, Reach] = {}
     for person, _company, tier in _reaches(graph, target, accepted_only):
-        edge = graph[person].get(owner)
+        edge = adj[person].get(owner)
         if edge is None or edge.get("kind") != "knows":
             continue
         old = found.get(person)
@@ -209,15 +220,24 @@ def warm_paths(graph: nx.Graph, target: str, *, accepted_only: bool = True) -> l
     People you know yourself are left out: writing to them directly beats an introduction.
     """
     me = graph.graph["self"]
+    adj = _adj(graph)
     paths = []
-    for friend, link in graph[me].items():
-        if link.get("kind") != "friend":
-            continue
+    for friend in graph.graph.get("friends", "").split():
+        link = adj[me][friend]
         for reach in contacts_reaching(graph, target, owner=friend, accepted_only=accepted_only):
-            if graph.has_edge(me, reach.person):
+            if me in adj[reach.person]:
                 continue
             paths.append(WarmPath(friend, link["strength"], reach))
     return sorted(paths, key=lambda p: (-p.strength, p.reach.person))
+
+
+def reach_index(graph: nx.Graph) -> dict[str, tuple[list[Reach], list[WarmPath]]]:
+    """For every target node: your contacts there and the warm paths to it (computed once)."""
+    return {
+        node: (contacts_reaching(graph, node), warm_paths(graph, node))
+        for node, kind in graph.nodes(data="kind")
+        if kind == "target"
+    }
 
 
 def targets_reached(graph: nx.Graph, person: str, *, accepted_only: bool = True) -> set[str]:
@@ -268,6 +288,7 @@ __all__ = [
     "build_graph",
     "contacts_reaching",
     "export_graph",
+    "reach_index",
     "targets_reached",
     "tie_strength",
     "top_connectors",

@@ -52,7 +52,8 @@ class Contact:
 
     @property
     def name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p).strip()
+        first, last = self.first_name.strip(), self.last_name.strip()
+        return f"{first} {last}" if first and last else first or last
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +154,11 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
     by_key: dict[str, int] = {}
     by_name: dict[str, list[int]] = {}
     rows = conn.execute(
-        "SELECT id, person_key, profile_url, first_name, last_name FROM contacts WHERE owner_id = ?",
+        "SELECT id, person_key, first_name, last_name FROM contacts WHERE owner_id = ?",
         (self_id,),
     )
-    for cid, key, url, first, last in rows:
+    for cid, key, first, last in rows:
         by_key[key] = cid
-        if url:
-            by_key[normalise_profile_url(url)] = cid
         by_name.setdefault(normalise_name(f"{first or ''} {last or ''}"), []).append(cid)
     found = {}
     for friend in friends:

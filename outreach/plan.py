@@ -168,7 +168,7 @@ def build_plan(
     conn: sqlite3.Connection, profile: Profile, matches: list[Match], *,
     options: PlanOptions = PlanOptions(), edits: Edits | None = None,
 ) -> Plan:
-    from outreach.graph import build_graph, contacts_reaching, target_node, warm_paths
+    from outreach.graph import build_graph, reach_index, target_node
     from outreach.messages import load_templates, message_kind, suggest_message
     from outreach.network import load_network
     from outreach.schedule import schedule
@@ -178,7 +178,8 @@ def build_plan(
     templates = options.templates or load_templates()
     network = load_network(conn, {m.contact_id for m in matches})
     graph = build_graph(network, matches, today=today)
-    candidates = find_candidates(network, graph, profile, weights=options.weights, today=today)
+    reach = reach_index(graph)
+    candidates = find_candidates(network, graph, profile, weights=options.weights, today=today, reach=reach)
 
     typed = (edits or {}).get(OUTREACH) or {}
     # People the user already wrote to (or put off) keep their row but take no new slot; matched
@@ -219,9 +220,7 @@ def build_plan(
     pending = Counter(m.target_id for m in matches if not m.accepted)
     target_rows = []
     for target in network.targets.values():
-        node = target_node(target.id)
-        direct = contacts_reaching(graph, node)
-        warm = warm_paths(graph, node)
+        direct, warm = reach[target_node(target.id)]
         best, position, step, url = "", "", "", ""
         if direct:
             person = network.contacts[direct[0].contact_id]

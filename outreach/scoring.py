@@ -15,10 +15,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from outreach.errors import OutreachError
-from outreach.graph import contacts_reaching, parse_day, target_node, tie_strength, warm_paths
+from outreach.graph import Reach, WarmPath, parse_day, reach_index, target_node, tie_strength
 from outreach.network import Contact, Network, Target
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
@@ -142,8 +142,7 @@ def classify_role(position: str, wanted_roles: tuple[str, ...] = ()) -> Role:
 # --- candidates ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Component:
+class Component(NamedTuple):
     name: str
     value: float  # in [0, 1]
     weight: float
@@ -171,7 +170,10 @@ class Candidate:
     via: Via | None = None
     job_change_recent: bool = False
     also_reaches: list[str] = field(default_factory=list)
-    why: str = ""
+
+    @property
+    def why(self) -> str:
+        return explain(self)
 
     @property
     def key(self) -> str:
@@ -180,8 +182,11 @@ class Candidate:
 
 
 def weighted_score(components: tuple[Component, ...]) -> float:
-    total = sum(c.weight for c in components)
-    return round(100 * sum(c.weight * c.value for c in components) / total, 1) if total else 0.0
+    total = weighted = 0.0
+    for c in components:
+        total += c.weight
+        weighted += c.weight * c.value
+    return round(100 * weighted / total, 1) if total else 0.0
 
 
 def location_fit(target: Target, profile: Profile) -> tuple[float, str]:
@@ -238,9 +243,12 @@ def score_candidate(
 
 def find_candidates(
     network: Network, graph: nx.Graph, profile: Profile, *, weights: dict[str, float] | None = None,
-    today: date | None = None,
+    today: date | None = None, reach: dict[str, tuple[list[Reach], list[WarmPath]]] | None = None,
 ) -> list[Candidate]:
-    """One candidate per person (their best target), best score first, each with its "why"."""
+    """One candidate per person (their best target), best score first.
+
+    ``reach`` is ``graph.reach_index(graph)`` when the caller has it already.
+    """
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     today = today or date.today()
     best: dict[str, Candidate] = {}
@@ -253,23 +261,22 @@ def find_candidates(
         if old is None or (candidate.score, candidate.target.priority) > (old.score, old.target.priority):
             best[person] = candidate
 
+    reach = reach if reach is not None else reach_index(graph)
     for target in network.targets.values():
-        node = target_node(target.id)
-        if node not in graph:
-            continue
-        for reach in contacts_reaching(graph, node):
-            offer(score_candidate(network.contacts[reach.contact_id], target, reach.tier, profile,
+        direct, warm = reach.get(target_node(target.id), ((), ()))
+        for one in direct:
+            offer(score_candidate(network.contacts[one.contact_id], target, one.tier, profile,
                                   weights, today))
-        for path in warm_paths(graph, node)[:WARM_PATHS_PER_TARGET]:
+        for path in warm[:WARM_PATHS_PER_TARGET]:
             friend = network.owners[int(path.friend.split(":", 1)[1])]
             via = Via(friend.id, friend.name, path.friend_strength, path.reach.strength)
             offer(score_candidate(network.contacts[path.reach.contact_id], target, path.reach.tier,
                                   profile, weights, today, via))
     out = sorted(best.values(), key=lambda c: (-c.score, -c.target.priority, c.contact.name, c.contact.id))
     for candidate in out:
-        candidate.also_reaches = [t for t in dict.fromkeys(reached[candidate.contact.person_key])
-                                  if t != candidate.target.name]
-        candidate.why = explain(candidate)
+        others = reached[candidate.contact.person_key]
+        if len(others) > 1:
+            candidate.also_reaches = [t for t in dict.fromkeys(others) if t != candidate.target.name]
     return out
 
 

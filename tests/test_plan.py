@@ -1,0 +1,138 @@
+"""The plan as a library: rows, schedule, targets overview, review list and kept user input."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from plan_data import TODAY, days_ago, filled
+
+from outreach.models import Match
+from outreach.plan import (
+    PlanError,
+    PlanOptions,
+    build_plan,
+    check_ready,
+    people_search_url,
+    review_decisions,
+)
+from outreach.profile import Profile
+
+PROFILE = Profile(name="Sam Seeker", home_city="Austin", roles=("data engineer",), messages_per_week=3)
+
+
+@pytest.fixture
+def world(tmp_path):
+    f = filled(tmp_path / "ws")
+    f.target("Acme", 1.0, text="High", location="Austin, TX")
+    f.target("Globex", 0.2, text="Low")
+    f.target("Initech", 0.8, text="High")
+    f.target("Hooli", 0.6, text="Medium")
+    f.target("Loopio", 0.5)
+    f.contact("Rita Recruiter", "Acme", "Technical Recruiter", sent=3, received=4, last=days_ago(10),
+              email="rita@example.com")
+    f.contact("Pete Peer", "Acme", "Data Engineer")
+    f.contact("Gus Globex", "Globex", "Data Engineer", email="urn:li:member:123")
+    moved = f.contact("Nina New", "Hooli", "Engineer")
+    f.job_change(moved, "Initrode", "Hooli", days_ago(20))
+    f.contact("Lou Loop", "Loop", "Engineer")
+    ana = f.owner("Ana Lima")
+    f.contact("Ana Lima", "Umbrella", "Consultant", sent=20, received=18, last=days_ago(5))
+    f.contact("Ivy Init", "Initech", "Engineering Manager", owner=ana, sent=5, received=5, last=days_ago(30))
+    matches = f.exact_matches()
+    cid, tid = f.contact_ids[(1, "Lou Loop")], f.target_ids["Loopio"]
+    matches.append(Match(cid, tid, "review", 90.0, "Loop", "Loopio", False))
+    return f, matches
+
+
+def plan_of(world, **kw):
+    f, matches = world
+    return build_plan(f.conn, kw.pop("profile", PROFILE), matches,
+                      options=PlanOptions(today=TODAY, **kw.pop("options", {})), **kw)
+
+
+def test_rows_carry_what_the_outreach_sheet_needs(world):
+    plan = plan_of(world)
+    by_name = {r.name: r for r in plan.rows}
+    assert set(by_name) == {"Rita Recruiter", "Pete Peer", "Gus Globex", "Nina New", "Ivy Init"}
+    rita = by_name["Rita Recruiter"]
+    assert rita.rank == 1 and rita.week == 1 and rita.kind == "recruiter"
+    assert rita.email == "rita@example.com" and rita.profile_url.startswith("https://www.linkedin.com/in/")
+    assert rita.last_contact == date.fromisoformat(days_ago(10)) and rita.status == "to contact"
+    assert rita.follow_up == TODAY + timedelta(days=7)
+    assert "Recruiter at Acme" in rita.why and rita.key.endswith("| Acme")
+    assert "target priority" in rita.details and "Sam Seeker" in rita.message
+    assert by_name["Gus Globex"].email == ""  # an urn:li:member id is not an e-mail address
+    assert by_name["Nina New"].kind == "congrats"
+    ivy = by_name["Ivy Init"]
+    assert ivy.kind == "intro" and ivy.via == "Ana Lima" and ivy.message.startswith("Hi Ana,")
+    # A pending review suggestion is never planned.
+    assert "Lou Loop" not in by_name
+    assert [r.rank for r in plan.rows] == list(range(1, len(plan.rows) + 1))
+    weeks = [r.week for r in plan.rows]
+    assert weeks == sorted(weeks) and max(weeks.count(w) for w in set(weeks)) <= 3
+    assert plan.rows[0].to_json()["rank"] == 1
+
+
+def test_top_limits_the_rows(world):
+    assert len(plan_of(world, options={"top": 2}).rows) == 2
+
+
+def test_targets_overview(world):
+    targets = {t.name: t for t in plan_of(world).targets}
+    assert list(targets) == ["Acme", "Initech", "Hooli", "Loopio", "Globex"]
+    acme = targets["Acme"]
+    assert (acme.contacts, acme.best_contact, acme.search_url) == (2, "Rita Recruiter", "")
+    assert acme.next_step.startswith("Write to Rita Recruiter (rank 1")
+    initech = targets["Initech"]
+    assert initech.contacts == 0 and initech.warm_paths == 1
+    assert initech.next_step == "Ask Ana Lima to introduce you to Ivy Init"
+    assert initech.search_url == people_search_url("Initech")
+    loopio = targets["Loopio"]
+    assert "Review" in loopio.next_step and loopio.search_url
+
+
+def test_people_search_link_is_encoded():
+    assert people_search_url("AT&T Labs / R&D") == (
+        "https://www.linkedin.com/search/results/people/?keywords=AT%26T+Labs+%2F+R%26D")
+
+
+def test_review_rows_and_facts(world):
+    plan = plan_of(world)
+    assert [(r.company, r.target, r.decision) for r in plan.review] == [("Loop", "Loopio", "")]
+    assert plan.facts["targets"] == 5 and plan.facts["targets_direct"] == 3
+    assert plan.facts["targets_warm_only"] == 1 and plan.facts["review_pending"] == 1
+
+
+def test_review_decisions_from_edits():
+    edits = {"Review": {"Loop → Loopio": {"Decision": "Accept"}, "A → B": {"Decision": "reject"},
+                        "C → D": {"Decision": None}, "no arrow": {"Decision": "accept"}}}
+    assert review_decisions(edits) == [("Loop", "Loopio", True), ("A", "B", False)]
+
+
+def test_typed_statuses_are_kept_and_take_no_new_slot(world):
+    first = plan_of(world)
+    rita = first.rows[0]
+    edits = {"Outreach": {rita.key: {"Status": "Contacted", "Follow-up date": datetime(2026, 3, 20),
+                                     "Notes": "Sent on Monday"}}}
+    again = plan_of(world, edits=edits)
+    kept = next(r for r in again.rows if r.key == rita.key)
+    assert kept.week is None and kept.status == "contacted" and kept.notes == "Sent on Monday"
+    assert kept.follow_up == date(2026, 3, 20) and kept.rank == len(again.rows)
+    assert again.rows[0].key != rita.key
+
+
+def test_nothing_to_plan_says_what_to_import(tmp_path):
+    f = filled(tmp_path / "ws")
+    with pytest.raises(PlanError, match="import linkedin"):
+        check_ready(f.conn)
+    f.contact("A B", "Acme")
+    with pytest.raises(PlanError, match="import targets"):
+        check_ready(f.conn)
+    f.target("Acme")
+    check_ready(f.conn)
+
+
+def test_plan_without_profile(world):
+    plan = plan_of(world, profile=Profile())
+    assert plan.rows and all(r.message for r in plan.rows)
