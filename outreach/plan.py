@@ -152,12 +152,17 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
     from outreach.matching import set_review_decision
     from outreach.store import transaction
 
+    stored = 0
     decisions = review_decisions(edits)
     if decisions:
         with transaction(conn):
             for company, target, accepted in decisions:
-                set_review_decision(conn, company, target, accepted)
-    return len(decisions)
+                try:
+                    set_review_decision(conn, company, target, accepted)
+                except OutreachError:
+                    continue  # a row the user typed by hand with a name that cannot match
+                stored += 1
+    return stored
 
 
 def _status(values: dict[str, Any] | None) -> str:

@@ -40,7 +40,7 @@ def outreach_sheet(plan: Plan) -> ListSheet:
         Column("Tier", "text", 8), Column("Score", "float", 7), Column("Why", "wrap", 50),
         Column("Message", "wrap", 60), Column("Profile", "url", 30), Column("E-mail", "email", 24),
         Column("Last contact", "date", 12),
-        Column(STATUS, "choice", 12, editable=True, choices=STATUSES),
+        Column(STATUS, "choice", 12, editable=True, choices=STATUSES, default=STATUSES[0]),
         Column(FOLLOW_UP, "date", 13, editable=True), Column(NOTES, "wrap", 30, editable=True),
         Column("Score details", "wrap", 40), Column(KEY, "text", 12),
     ]

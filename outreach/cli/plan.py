@@ -90,7 +90,7 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
         _print_table(plan)
     f = plan.facts
     click.echo(
-        f"Wrote {output}: {f['planned']} people over {f['weeks']} weeks "
+        f"Wrote {output}: {f['planned']} people over {f['weeks']} week{'' if f['weeks'] == 1 else 's'} "
         f"({profile.messages_per_week} a week); you reach {f['targets_direct'] + f['targets_warm_only']} "
         f"of {f['targets']} targets" + (f"; {decided} review decisions kept" if decided else "") + ".",
         err=as_json,
