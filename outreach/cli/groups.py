@@ -1,3 +1,180 @@
-"""Commands for groups (see the matching library module)."""
+"""`outreach import groups` and `outreach groups`: which networking groups are worth your hours."""
 
 from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from outreach.cli._app import App, cli, echo_json, import_group, pass_app
+
+if TYPE_CHECKING:
+    from outreach.groups import GroupPlan, GroupRow
+
+#: Warnings shown after an import; the rest are counted.
+MAX_WARNINGS_SHOWN = 25
+
+
+@import_group.command("groups")
+@click.argument("path", type=click.Path(path_type=Path))
+@pass_app
+def import_groups(app: App, path: Path) -> None:
+    """Import a catalogue of networking groups (CSV, XLSX or ODS).
+
+    Columns are found by their headers: name, type, city (or "online"), cost, meets, duration,
+    focus, format, visitors, contract, salary range or career level, industries, url, notes.
+    Costs and schedules may be written as people write them ("$45 per 6 months", "1st and 3rd
+    Thursday 7am"). Each import replaces the previous catalogue.
+
+    \b
+    Example:
+        outreach import groups sample_data/groups.csv
+    """
+    import hashlib
+
+    from imports.groups import read_groups
+    from imports.tabular import read_path_bytes
+    from outreach.group_store import replace_catalogue
+
+    data = read_path_bytes(path)
+    catalogue = read_groups(data, path.name)  # bad input fails here, before the workspace
+    conn = app.connect()
+    summary = replace_catalogue(
+        conn, catalogue, source=str(path), sha256=hashlib.sha256(data).hexdigest()
+    )
+    replaced = f" (replacing {summary.replaced})" if summary.replaced else ""
+    click.echo(
+        f"Imported {summary.groups} groups from {path.name}{replaced}: {summary.in_person} in "
+        f"person in {summary.cities} {'city' if summary.cities == 1 else 'cities'}, "
+        f"{summary.online} online; {summary.free} free."
+    )
+    for note in summary.notes:
+        click.echo(f"Note: {note}")
+    if summary.warnings:
+        count = len(summary.warnings)
+        click.echo(f"{count} warning{'s' if count != 1 else ''} (the original text is kept "
+                   "next to every number):")
+        for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
+            click.echo(f"  {warning}")
+        if len(summary.warnings) > MAX_WARNINGS_SHOWN:
+            click.echo(f"  ... and {len(summary.warnings) - MAX_WARNINGS_SHOWN} more")
+    click.echo("Next: outreach groups")
+
+
+def _cost(row: GroupRow) -> str:
+    if row.group.free:
+        return "free"
+    if row.cost_per_year is None:
+        return "cost unknown"
+    return f"${row.cost_per_year:,.0f}/yr"
+
+
+def _where(row: GroupRow) -> str:
+    return "online" if row.group.online else (row.group.city or "city not given")
+
+
+def _print_row(row: GroupRow, *, detail: bool) -> None:
+    click.echo(f"  {row.score:5.1f}  {row.name}  ({row.group.kind}, {_where(row)})  "
+               f"{row.hours_per_month:.1f} h/month, {_cost(row)}")
+    if detail:
+        click.echo(f"         {row.why}")
+        if row.targets_to_meet:
+            click.echo(f"         Name tags to look for: {', '.join(row.targets_to_meet)}")
+        for flag in row.flags:
+            click.echo(f"         ! {flag}")
+    else:
+        click.echo(f"         left out: {row.left_out}")
+
+
+def _print_plan(plan: GroupPlan, rows: list[GroupRow], hidden: int, relocate: bool) -> None:
+    home = plan.home or "home city not set"
+    click.echo(f"Home: {home}; {'willing to relocate' if relocate else 'not relocating'}; "
+               f"budget {plan.hours_budget:g} h a month")
+    for note in plan.notes:
+        click.echo(f"Note: {note}")
+    recommended = [r for r in rows if r.recommended]
+    click.echo()
+    if recommended:
+        cost = sum(r.cost_per_year or 0.0 for r in recommended)
+        click.echo(f"Recommended: {len(recommended)} groups, {plan.hours_used:.1f} of "
+                   f"{plan.hours_budget:g} hours a month, ${cost:,.0f} a year")
+        for row in recommended:
+            _print_row(row, detail=True)
+    else:
+        click.echo("Recommended: none fits your profile and time budget (see the reasons below)")
+    rest = [r for r in rows if not r.recommended]
+    if rest:
+        click.echo()
+        click.echo("Left out:")
+        for row in rest:
+            _print_row(row, detail=False)
+    if hidden:
+        click.echo()
+        click.echo(f"{hidden} more {'group is' if hidden == 1 else 'groups are'} out of reach "
+                   "(too far from home): --all lists them.")
+
+
+@cli.command("groups")
+@click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list the groups out of reach (too far from home).")
+@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the recommended groups' meetings in the coming month to this .ics file.")
+@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]),
+              help="With --ics: the first day of the month written (default: today).")
+@pass_app
+def groups_command(
+    app: App, as_json: bool, show_all: bool, ics_path: Path | None, start: datetime | None
+) -> None:
+    """Recommend networking groups that fit your profile and monthly hours budget.
+
+    Each group is scored on focus, money, fit, place and time, with one sentence saying why.
+    The recommended set comes first with the hours it takes, then the rest with the reason
+    each was left out.
+
+    \b
+    Example:
+        outreach profile --home-city "Austin, TX" --no-relocate --salary 110k-140k --hours 10
+        outreach import groups sample_data/groups.csv
+        outreach groups
+        outreach groups --json --all
+        outreach groups --ics groups.ics
+    """
+    from outreach.groups import NoGroupsError, recommend_groups
+    from outreach.profile import load_profile
+
+    conn = app.connect(create=False)
+    profile = load_profile(conn)
+    plan = recommend_groups(conn, profile)
+    if not plan.rows:
+        raise NoGroupsError(
+            "no networking groups imported yet: outreach import groups sample_data/groups.csv"
+        )
+    rows = plan.rows if show_all else [r for r in plan.rows if not r.dropped]
+    hidden = len(plan.rows) - len(rows)
+    if as_json:
+        echo_json({
+            "home_city": plan.home or None,
+            "willing_to_relocate": profile.willing_to_relocate,
+            "hours_budget": plan.hours_budget,
+            "hours_used": plan.hours_used,
+            "cost_per_year": plan.cost_per_year,
+            "notes": plan.notes,
+            "hidden": hidden,
+            "groups": [row.to_json() for row in rows],
+        })
+    else:
+        _print_plan(plan, rows, hidden, profile.willing_to_relocate)
+    if ics_path is not None:
+        from outreach.group_calendar import calendar_bytes, month_later
+
+        first = start.date() if start else date.today()
+        data, events, skipped = calendar_bytes(plan, first)
+        ics_path.write_bytes(data)
+        err = as_json  # keep stdout pure JSON
+        click.echo(f"Wrote {events} meetings of {len(plan.recommended)} recommended groups "
+                   f"({first:%Y-%m-%d} to {month_later(first):%Y-%m-%d}) to {ics_path}", err=err)
+        for line in skipped:
+            click.echo(f"  not on the calendar: {line}", err=err)
