@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outreach import group_scoring as gs
 from outreach.errors import OutreachError
 from outreach.geo import locate, split_locations
 from outreach.group_store import Group, load_groups
 from outreach.profile import Profile
+
+if TYPE_CHECKING:
+    from outreach.workbook import ListSheet
 
 
 class NoGroupsError(OutreachError):
@@ -84,6 +87,7 @@ class GroupPlan:
     hours_budget: float
     home: str = ""                  # the home city as found, "" when unknown
     notes: list[str] = field(default_factory=list)
+    pitch: str = ""                 # the profile's 30-second pitch, for the checklist
 
     @property
     def recommended(self) -> list[GroupRow]:
@@ -210,9 +214,94 @@ def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.Target])
     used = choose(rows, profile.hours_per_month)
     rows.sort(key=lambda r: (not r.recommended, bool(r.dropped), -r.score, r.group.name))
     return GroupPlan(rows=rows, hours_used=used, hours_budget=profile.hours_per_month,
-                     home=home.label if home else "", notes=notes)
+                     home=home.label if home else "", notes=notes, pitch=profile.pitch)
 
 
 def recommend_groups(conn: sqlite3.Connection, profile: Profile) -> GroupPlan:
     """The group plan for the workspace's catalogue and targets."""
     return plan_groups(load_groups(conn), profile, load_targets(conn))
+
+
+# --- the plan workbook's Groups sheet -----------------------------------------------------
+
+GROUPS_SHEET = "Groups"
+GROUP_STATUSES = ("to visit", "visited", "joined", "not now", "skipped")
+
+
+def checklist(row: GroupRow, pitch: str) -> str:
+    """What to do about a recommended (or visit-only) group, one line per step."""
+    if not (row.recommended or row.visit_only):
+        return ""
+    g = row.group
+    visits = f" (visitors may come {g.max_visits} times)" if g.max_visits else ""
+    lines = [f"☐ Visit first, before paying or signing anything{visits}"]
+    questions = ["what does a year cost in all: dues, meals, fees?"]
+    if g.join_fee:
+        questions.append(f"is the ${g.join_fee:,.0f} joining fee refundable?")
+    if g.contract_months:
+        questions.append(f"can I leave the {g.contract_months}-month commitment early?")
+    else:
+        questions.append("is there a contract or attendance rule?")
+    lines.append("☐ Ask: " + " ".join(questions))
+    lines.append("☐ Bring your 30-second pitch" + (f": {pitch}" if pitch else
+                 " (write it with: outreach profile --pitch \"...\")"))
+    if row.targets_to_meet:
+        lines.append("☐ Name tags to look for: " + ", ".join(row.targets_to_meet))
+    if row.visit_only:
+        lines.append("☐ Go as a guest to meet people; a job seeker cannot take a seat")
+    return "\n".join(lines)
+
+
+def groups_sheet(plan: GroupPlan) -> ListSheet:
+    """The plan workbook's Groups sheet: the same rows as ``outreach groups --all``.
+
+    The "Budget used" column is the running total of hours over the recommended rows, so the
+    last recommended row shows the time budget used.
+    """
+    from outreach.workbook import Column, ListSheet
+
+    columns = [
+        Column("Group", "text", 32), Column("Advice", "text", 12), Column("Score", "float", 7),
+        Column("Type", "text", 18), Column("Where", "text", 16), Column("Meets", "text", 24),
+        Column("Hours a month", "float", 9), Column("Budget used", "text", 12),
+        Column("Cost a year", "float", 10), Column("Why", "wrap", 55),
+        Column("Checklist", "wrap", 60), Column("Flags", "wrap", 40),
+        Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
+        Column("Website", "url", 28),
+        Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES),
+        Column("Notes", "wrap", 30, editable=True), Column("Key", "text", 14),
+    ]
+    rows = []
+    used = 0.0
+    for row in plan.rows:
+        g = row.group
+        budget = None
+        if row.recommended:
+            used += row.hours_per_month
+            budget = f"{used:.1f} of {plan.hours_budget:g} h"
+        advice = "recommended" if row.recommended else "visit only" if row.visit_only else "no"
+        rows.append([
+            g.name, advice, round(row.score, 1), g.kind, "online" if g.online else g.city or None,
+            g.meets_text or None, round(row.hours_per_month, 2), budget, row.cost_per_year,
+            row.why, checklist(row, plan.pitch) or None, "\n".join(row.flags) or None,
+            ", ".join(row.targets_to_meet) or None, row.left_out or None, g.url or None,
+            "to visit" if row.recommended or row.visit_only else "not now", None,
+            group_key(g),
+        ])
+    return ListSheet(GROUPS_SHEET, columns, rows, key="Key", priority_column="Score")
+
+
+def group_key(group: Group) -> str:
+    """Identifies a group across plans: its name and city, normalised."""
+    city = "online" if group.online else group.city
+    return " | ".join(" ".join(part.lower().split()) for part in (group.name, city) if part)
+
+
+def groups_summary(plan: GroupPlan) -> list[tuple[str, Any]]:
+    """Facts for the workbook's summary sheet: the time budget used and what it costs."""
+    return [
+        ("Networking hours a month (recommended groups)",
+         f"{plan.hours_used:.1f} of {plan.hours_budget:g}"),
+        ("Recommended groups", len(plan.recommended)),
+        ("Their cost a year", round(plan.cost_per_year, 2)),
+    ]
