@@ -116,9 +116,8 @@ def build_graph(network: Network, matches: Iterable[Match], *, today: date | Non
             }))
     graph.add_nodes_from(people.items())
     graph.add_edges_from(knows)
-    for _person, company, _ in works:
-        if company not in graph:
-            graph.add_node(company, kind="company", label=company.split(":", 1)[1])
+    companies = {company: {"kind": "company", "label": company[8:]} for _, company, _ in works}
+    graph.add_nodes_from(companies.items())
     graph.add_edges_from(works)
 
     best: dict[tuple[str, str], Match] = {}
@@ -232,12 +231,40 @@ def warm_paths(graph: nx.Graph, target: str, *, accepted_only: bool = True) -> l
 
 
 def reach_index(graph: nx.Graph) -> dict[str, tuple[list[Reach], list[WarmPath]]]:
-    """For every target node: your contacts there and the warm paths to it (computed once)."""
-    return {
-        node: (contacts_reaching(graph, node), warm_paths(graph, node))
-        for node, kind in graph.nodes(data="kind")
-        if kind == "target"
-    }
+    """For every target node: what ``contacts_reaching`` and ``warm_paths`` return, in one pass
+    over the people at each target (the plan needs both for thousands of targets)."""
+    adj = _adj(graph)
+    me = graph.graph["self"]
+    friends = {f: adj[me][f]["strength"] for f in graph.graph.get("friends", "").split()}
+    rank = TIER_RANK.get
+    out = {}
+    for node, kind in graph.nodes(data="kind"):
+        if kind != "target":
+            continue
+        direct: dict[str, Reach] = {}
+        warm: dict[tuple[str, str], Reach] = {}
+        for person, _company, tier in _reaches(graph, node, True):
+            links = adj[person]
+            edge = links.get(me)
+            if edge is not None:
+                old = direct.get(person)
+                if old is None or rank(tier, 9) < rank(old.tier, 9):
+                    direct[person] = Reach(person, edge["contact_id"], me, edge["strength"], tier, node)
+                continue
+            for friend in friends:
+                edge = links.get(friend)
+                if edge is None:
+                    continue
+                old = warm.get((friend, person))
+                if old is None or rank(tier, 9) < rank(old.tier, 9):
+                    warm[(friend, person)] = Reach(person, edge["contact_id"], friend, edge["strength"],
+                                                   tier, node)
+        paths = [WarmPath(friend, friends[friend], reach) for (friend, _), reach in warm.items()]
+        out[node] = (
+            sorted(direct.values(), key=lambda r: (-r.strength, rank(r.tier, 9), r.person)),
+            sorted(paths, key=lambda p: (-p.strength, p.reach.person)),
+        )
+    return out
 
 
 def targets_reached(graph: nx.Graph, person: str, *, accepted_only: bool = True) -> set[str]:

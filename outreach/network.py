@@ -6,6 +6,7 @@ so they can be tested with hand-built rows.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -106,15 +107,20 @@ def load_contacts(
     conn: sqlite3.Connection, ids: Iterable[int] | None = None, *, owner_id: int | None = None
 ) -> dict[int, Contact]:
     """Contacts by id: all of them, those of one owner, or only ``ids`` (e.g. the matched ones)."""
-    wanted = None if ids is None else set(ids)
-    sql, params = _CONTACT_SQL, ()
+    sql, params = _CONTACT_SQL, []
+    where = []
     if owner_id is not None:
-        sql, params = sql + " WHERE c.owner_id = ?", (owner_id,)
+        where.append("c.owner_id = ?")
+        params.append(owner_id)
+    if ids is not None:
+        # One JSON parameter instead of thousands of placeholders.
+        where.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(set(ids))))
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     changes = _latest_job_changes(conn)
     out: dict[int, Contact] = {}
     for r in conn.execute(sql, params):
-        if wanted is not None and r[0] not in wanted:
-            continue
         out[r[0]] = Contact(
             r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7] or "", r[8] or "",
             r[9], int(r[10]), int(r[11]), r[12], changes.get(r[0]),
@@ -151,22 +157,29 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
     self_id = next((o.id for o in owners.values() if o.is_self), None)
     if not friends or self_id is None:
         return {}
-    by_key: dict[str, int] = {}
-    by_name: dict[str, list[int]] = {}
-    rows = conn.execute(
-        "SELECT id, person_key, first_name, last_name FROM contacts WHERE owner_id = ?",
-        (self_id,),
-    )
-    for cid, key, first, last in rows:
-        by_key[key] = cid
-        by_name.setdefault(normalise_name(f"{first or ''} {last or ''}"), []).append(cid)
     found = {}
     for friend in friends:
         url_key = normalise_profile_url(friend.name)
-        if "/in/" in url_key and url_key in by_key:
-            found[friend.id] = by_key[url_key]
-        elif len(by_name.get(normalise_name(friend.name), [])) == 1:
-            found[friend.id] = by_name[normalise_name(friend.name)][0]
+        if "/in/" in url_key:
+            row = conn.execute("SELECT id FROM contacts WHERE owner_id = ? AND person_key = ?",
+                               (self_id, url_key)).fetchone()
+            if row:
+                found[friend.id] = row[0]
+            continue
+        # Every split of "Mary Ann Smith" into first and last name; SQL narrows, Python decides.
+        words = friend.name.split()
+        splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+        same = set()
+        for first, last in splits:
+            rows = conn.execute(
+                "SELECT id, first_name, last_name FROM contacts WHERE owner_id = ?"
+                " AND lower(trim(first_name)) = lower(?) AND lower(trim(last_name)) = lower(?)",
+                (self_id, first, last),
+            )
+            same.update(cid for cid, f, la in rows
+                        if normalise_name(f"{f} {la}") == normalise_name(friend.name))
+        if len(same) == 1:
+            found[friend.id] = same.pop()
     return found
 
 

@@ -204,6 +204,7 @@ def build_plan(
     rows = []
     for rank, (c, week, follow_up) in enumerate(planned, start=1):
         person = c.contact
+        parts = c.components
         mine = typed.get(c.key) or {}
         status = _status(mine) if _status(mine) in STATUSES else "to contact"
         follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
@@ -213,12 +214,12 @@ def build_plan(
             rank=rank, week=week, name=person.name, position=person.position, company=person.company,
             target=c.target.name, tier=c.tier, score=c.score, why=c.why,
             details="; ".join(f"{p.name.replace('_', ' ')} {p.value:.2f} ×{p.weight:g} ({p.detail})"
-                              for p in c.components),
+                              for p in parts),
             message=suggest_message(c, profile, templates), kind=message_kind(c),
             via=c.via.name if c.via else "", profile_url=person.profile_url or "", email=email,
             last_contact=_day(last), status=status, follow_up=follow_up,
             notes=str(mine.get(NOTES) or ""), key=c.key,
-            components={p.name: round(p.value, 3) for p in c.components},
+            components={p.name: round(p.value, 3) for p in parts},
         ))
 
     rank_of = {row.key: row.rank for row in rows}

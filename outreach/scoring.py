@@ -165,11 +165,21 @@ class Candidate:
     target: Target
     tier: str
     role: Role
-    components: tuple[Component, ...]
     score: float  # 0–100
+    values: tuple[float, ...]  # component values, in DEFAULT_WEIGHTS order
+    weights: tuple[float, ...]
+    profile: Profile
+    today: date
     via: Via | None = None
     job_change_recent: bool = False
     also_reaches: list[str] = field(default_factory=list)
+
+    @property
+    def components(self) -> tuple[Component, ...]:
+        """Each component named, valued, weighted and explained (built only for rows shown)."""
+        details = _details(self)
+        return tuple(Component(*parts) for parts in zip(DEFAULT_WEIGHTS, self.values, self.weights,
+                                                        details, strict=True))
 
     @property
     def why(self) -> str:
@@ -179,14 +189,6 @@ class Candidate:
     def key(self) -> str:
         """The row key across plans: the person and the target."""
         return f"{self.contact.profile_url or self.contact.person_key} | {self.target.name}"
-
-
-def weighted_score(components: tuple[Component, ...]) -> float:
-    total = weighted = 0.0
-    for c in components:
-        total += c.weight
-        weighted += c.weight * c.value
-    return round(100 * weighted / total, 1) if total else 0.0
 
 
 def location_fit(target: Target, profile: Profile) -> tuple[float, str]:
@@ -215,30 +217,50 @@ def job_change_value(contact: Contact, today: date) -> tuple[float, str]:
 
 def score_candidate(
     contact: Contact, target: Target, tier: str, profile: Profile, weights: dict[str, float],
-    today: date, via: Via | None = None,
+    today: date, via: Via | None = None, place: float | None = None,
 ) -> Candidate:
-    role = classify_role(contact.position, tuple(profile.roles))
+    """Score one person for one target; ``place`` is ``location_fit(target, profile)[0]`` if known."""
+    if place is None:
+        place = location_fit(target, profile)[0]
+    w = tuple(weights[name] for name in DEFAULT_WEIGHTS)
+    return _score(contact, target, tier, profile, w, today, via, place)
+
+
+def _score(contact: Contact, target: Target, tier: str, profile: Profile, w: tuple[float, ...],
+           today: date, via: Via | None, place: float) -> Candidate:
+    role = classify_role(contact.position, profile.roles)
     if via is None:
-        tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, today)
+        tie_value = tie_strength(contact.messages_sent, contact.messages_received,
+                                 contact.last_message_at, today).value
+    else:
+        tie_value = WARM_DISCOUNT * math.sqrt(via.strength * via.contact_strength)
+    change = job_change_value(contact, today)[0] if contact.job_change else 0.0
+    values = (target.priority, tie_value, role.relevance, role.seniority, change, place)
+    total = w[0] + w[1] + w[2] + w[3] + w[4] + w[5]
+    weighted = (w[0] * values[0] + w[1] * values[1] + w[2] * values[2] + w[3] * values[3]
+                + w[4] * values[4] + w[5] * values[5])
+    score = round(100 * weighted / total, 1) if total else 0.0
+    return Candidate(contact, target, tier, role, score, values, w, profile, today, via, change > 0)
+
+
+def _details(c: Candidate) -> tuple[str, ...]:
+    contact, via = c.contact, c.via
+    if via is None:
+        tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, c.today)
         messages = contact.messages_sent + contact.messages_received
-        tie_value = tie.value
         tie_detail = (f"{messages} messages, reciprocity {tie.reciprocity:.2f}, recency {tie.recency:.2f}"
                       if messages else "no messages yet")
     else:
-        tie_value = WARM_DISCOUNT * math.sqrt(via.strength * via.contact_strength)
-        tie_detail = f"via {via.name}: you–{via.name} {via.strength:.2f}, {via.name}–them {via.contact_strength:.2f}"
-    change, change_detail = job_change_value(contact, today)
-    place, place_detail = location_fit(target, profile)
-    parts = (
-        Component("target_priority", target.priority, weights["target_priority"],
-                  target.priority_text or f"{target.priority:.2f}"),
-        Component("tie_strength", tie_value, weights["tie_strength"], tie_detail),
-        Component("role_relevance", role.relevance, weights["role_relevance"], role.detail),
-        Component("seniority", role.seniority, weights["seniority"], f"{role.seniority:.2f}"),
-        Component("job_change", change, weights["job_change"], change_detail or "none seen"),
-        Component("location_fit", place, weights["location_fit"], place_detail),
+        tie_detail = (f"via {via.name}: you–{via.name} {via.strength:.2f}, "
+                      f"{via.name}–them {via.contact_strength:.2f}")
+    return (
+        c.target.priority_text or f"{c.target.priority:.2f}",
+        tie_detail,
+        c.role.detail,
+        f"{c.role.seniority:.2f}",
+        job_change_value(contact, c.today)[1] or "none seen",
+        location_fit(c.target, c.profile)[1],
     )
-    return Candidate(contact, target, tier, role, parts, weighted_score(parts), via, change > 0)
 
 
 def find_candidates(
@@ -250,6 +272,7 @@ def find_candidates(
     ``reach`` is ``graph.reach_index(graph)`` when the caller has it already.
     """
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
+    w = tuple(weights[name] for name in DEFAULT_WEIGHTS)
     today = today or date.today()
     best: dict[str, Candidate] = {}
     reached: dict[str, list[str]] = {}
@@ -264,14 +287,17 @@ def find_candidates(
     reach = reach if reach is not None else reach_index(graph)
     for target in network.targets.values():
         direct, warm = reach.get(target_node(target.id), ((), ()))
+        if not direct and not warm:
+            continue
+        place = location_fit(target, profile)[0]
         for one in direct:
-            offer(score_candidate(network.contacts[one.contact_id], target, one.tier, profile,
-                                  weights, today))
+            offer(_score(network.contacts[one.contact_id], target, one.tier, profile, w, today,
+                         None, place))
         for path in warm[:WARM_PATHS_PER_TARGET]:
             friend = network.owners[int(path.friend.split(":", 1)[1])]
             via = Via(friend.id, friend.name, path.friend_strength, path.reach.strength)
-            offer(score_candidate(network.contacts[path.reach.contact_id], target, path.reach.tier,
-                                  profile, weights, today, via))
+            offer(_score(network.contacts[path.reach.contact_id], target, path.reach.tier, profile,
+                         w, today, via, place))
     out = sorted(best.values(), key=lambda c: (-c.score, -c.target.priority, c.contact.name, c.contact.id))
     for candidate in out:
         others = reached[candidate.contact.person_key]

@@ -133,3 +133,13 @@ def test_export_png(world, tmp_path):
 def test_export_unknown_extension(world, tmp_path):
     with pytest.raises(GraphError, match="graphml, .gexf or .png"):
         export_graph(world[2], tmp_path / "net.svg")
+
+
+def test_reach_index_agrees_with_the_single_target_queries(world):
+    from outreach.graph import reach_index
+
+    _f, _network, graph = world
+    index = reach_index(graph)
+    for node, (direct, warm) in index.items():
+        assert direct == contacts_reaching(graph, node)
+        assert warm == warm_paths(graph, node)
