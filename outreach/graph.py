@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.errors import OutreachError
 from outreach.models import Match
-from outreach.network import Network
+from outreach.network import Contact, Network
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -137,22 +137,75 @@ def build_graph(network: Network, matches: Iterable[Match], *, today: date | Non
     for (company, _target), m in best.items():
         graph.nodes[company]["label"] = m.company
 
-    for friend_id, contact_id in network.friend_contacts.items():
+    for friend_id, (strength, contact_id) in friend_strengths(network, today).items():
+        graph.add_edge(owner_node(self_id), owner_node(friend_id), kind="friend", strength=strength,
+                       identified=contact_id >= 0, contact_id=contact_id)
+    graph.graph["self"] = owner_node(self_id)
+    # A string, not a list, so that GraphML and GEXF can store it.
+    graph.graph["friends"] = " ".join(owner_node(o.id) for o in network.owners.values() if not o.is_self)
+    return graph
+
+
+def friend_strengths(network: Network, today: date) -> dict[int, tuple[float, int]]:
+    """Friend owner id -> (strength of your link to them, your contact row for them or -1)."""
+    out = {}
+    for owner in network.owners.values():
+        if owner.is_self:
+            continue
+        contact_id = network.friend_contacts.get(owner.id, -1)
         contact = network.contacts.get(contact_id)
         strength = FRIEND_DEFAULT_STRENGTH
         if contact is not None:
             tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, today)
             strength = max(tie.value, FRIEND_DEFAULT_STRENGTH)
-        graph.add_edge(owner_node(self_id), owner_node(friend_id), kind="friend", strength=strength,
-                       identified=True, contact_id=contact_id)
-    for owner in network.owners.values():
-        if not owner.is_self and not graph.has_edge(owner_node(self_id), owner_node(owner.id)):
-            graph.add_edge(owner_node(self_id), owner_node(owner.id), kind="friend",
-                           strength=FRIEND_DEFAULT_STRENGTH, identified=False, contact_id=-1)
-    graph.graph["self"] = owner_node(self_id)
-    # A string, not a list, so that GraphML and GEXF can store it.
-    graph.graph["friends"] = " ".join(owner_node(o.id) for o in network.owners.values() if not o.is_self)
-    return graph
+        out[owner.id] = (strength, contact_id)
+    return out
+
+
+def reach_from_matches(
+    network: Network, matches: Iterable[Match], *, today: date | None = None,
+) -> dict[str, tuple[list[Reach], list[WarmPath]]]:
+    """What ``reach_index(build_graph(network, matches))`` returns, straight from the matches.
+
+    The plan uses this: it skips building (and importing) the NetworkX graph, which would cost
+    about half a second of the plan's three on 30,000 connections. A test holds the two equal.
+    """
+    today = today or date.today()
+    self_id = network.self_id
+    me = owner_node(self_id)
+    mine = {c.person_key: c for c in network.contacts.values() if c.owner_id == self_id}
+    friends = {owner_node(i): s for i, (s, _) in friend_strengths(network, today).items()}
+    rank = TIER_RANK.get
+    direct: dict[str, dict[str, Reach]] = {}
+    warm: dict[str, dict[tuple[str, str], Reach]] = {}
+
+    def tie(c: Contact) -> float:
+        return tie_strength(c.messages_sent, c.messages_received, c.last_message_at, today).value
+
+    for m in matches:
+        c = network.contacts.get(m.contact_id)
+        if not m.accepted or c is None or m.target_id not in network.targets or not c.company:
+            continue
+        node, person = target_node(m.target_id), person_node(c.person_key)
+        own = mine.get(c.person_key)
+        if own is not None:
+            old = direct.setdefault(node, {}).get(person)
+            if old is None or rank(m.tier, 9) < rank(old.tier, 9):
+                direct[node][person] = Reach(person, own.id, me, tie(own), m.tier, node)
+        elif owner_node(c.owner_id) in friends:
+            pair = (owner_node(c.owner_id), person)
+            old = warm.setdefault(node, {}).get(pair)
+            if old is None or rank(m.tier, 9) < rank(old.tier, 9):
+                warm[node][pair] = Reach(person, c.id, pair[0], tie(c), m.tier, node)
+    out = {}
+    for target in network.targets.values():
+        node = target_node(target.id)
+        paths = [WarmPath(f, friends[f], r) for (f, _), r in warm.get(node, {}).items()]
+        out[node] = (
+            sorted(direct.get(node, {}).values(), key=lambda r: (-r.strength, rank(r.tier, 9), r.person)),
+            sorted(paths, key=lambda p: (-p.strength, p.reach.person)),
+        )
+    return out
 
 
 def _adj(graph: nx.Graph) -> dict[str, dict[str, dict[str, Any]]]:
@@ -315,6 +368,7 @@ __all__ = [
     "build_graph",
     "contacts_reaching",
     "export_graph",
+    "reach_from_matches",
     "reach_index",
     "targets_reached",
     "tie_strength",

@@ -173,7 +173,7 @@ def build_plan(
     conn: sqlite3.Connection, profile: Profile, matches: list[Match], *,
     options: PlanOptions = PlanOptions(), edits: Edits | None = None,
 ) -> Plan:
-    from outreach.graph import build_graph, reach_index, target_node
+    from outreach.graph import reach_from_matches, target_node
     from outreach.messages import load_templates, message_kind, suggest_message
     from outreach.network import load_network
     from outreach.schedule import schedule
@@ -182,9 +182,8 @@ def build_plan(
     today = options.today or date.today()
     templates = options.templates or load_templates()
     network = load_network(conn, {m.contact_id for m in matches})
-    graph = build_graph(network, matches, today=today)
-    reach = reach_index(graph)
-    candidates = find_candidates(network, graph, profile, weights=options.weights, today=today, reach=reach)
+    reach = reach_from_matches(network, matches, today=today)
+    candidates = find_candidates(network, None, profile, weights=options.weights, today=today, reach=reach)
 
     typed = (edits or {}).get(OUTREACH) or {}
     # People the user already wrote to (or put off) keep their row but take no new slot; matched
@@ -235,7 +234,7 @@ def build_plan(
             step = f"Write to {best}" + (f" (rank {rank} in {OUTREACH})" if rank else "")
         elif warm:
             person = network.contacts[warm[0].reach.contact_id]
-            friend = graph.nodes[warm[0].friend]["label"]
+            friend = network.owners[int(warm[0].friend.split(":", 1)[1])].name
             best, position = f"{person.name} (via {friend})", person.position
             step = f"Ask {friend} to introduce you to {person.name}"
         if not direct:

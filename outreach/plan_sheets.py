@@ -57,14 +57,15 @@ def targets_sheet(plan: Plan) -> ListSheet:
     from outreach.workbook import Column, ListSheet
 
     columns = [
-        Column("Target", "text", 26), Column("Priority", "float", 9), Column("Your priority", "text", 10),
-        Column("Contacts", "int", 9), Column("Warm paths", "int", 10), Column("Best contact", "text", 26),
-        Column("Their position", "text", 28), Column("Next step", "wrap", 50),
-        Column("People search", "url", 30), Column(NOTES, "wrap", 30, editable=True),
+        Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
+        Column("Warm paths", "int", 10), Column("Best contact", "text", 40),
+        Column("Next step", "wrap", 50), Column("People search", "url", 30),
+        Column(NOTES, "wrap", 30, editable=True),
     ]
     rows = [
-        [t.name, round(t.priority, 3), t.priority_text or None, t.contacts, t.warm_paths,
-         t.best_contact or None, t.best_position or None, t.next_step or None, t.search_url or None, None]
+        [t.name, round(t.priority, 3), t.contacts, t.warm_paths,
+         (f"{t.best_contact} ({t.best_position})" if t.best_position else t.best_contact) or None,
+         t.next_step or None, t.search_url or None, None]
         for t in plan.targets
     ]
     return ListSheet(TARGETS, columns, rows, key="Target", priority_column="Priority")

@@ -264,12 +264,13 @@ def _details(c: Candidate) -> tuple[str, ...]:
 
 
 def find_candidates(
-    network: Network, graph: nx.Graph, profile: Profile, *, weights: dict[str, float] | None = None,
+    network: Network, graph: nx.Graph | None, profile: Profile, *, weights: dict[str, float] | None = None,
     today: date | None = None, reach: dict[str, tuple[list[Reach], list[WarmPath]]] | None = None,
 ) -> list[Candidate]:
     """One candidate per person (their best target), best score first.
 
-    ``reach`` is ``graph.reach_index(graph)`` when the caller has it already.
+    ``reach`` is ``reach_index(graph)`` (or ``reach_from_matches``) when the caller has it; then
+    ``graph`` may be None.
     """
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     w = tuple(weights[name] for name in DEFAULT_WEIGHTS)
@@ -284,7 +285,10 @@ def find_candidates(
         if old is None or (candidate.score, candidate.target.priority) > (old.score, old.target.priority):
             best[person] = candidate
 
-    reach = reach if reach is not None else reach_index(graph)
+    if reach is None:
+        if graph is None:
+            raise ValueError("find_candidates needs the graph or its reach index")
+        reach = reach_index(graph)
     for target in network.targets.values():
         direct, warm = reach.get(target_node(target.id), ((), ()))
         if not direct and not warm:

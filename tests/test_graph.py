@@ -143,3 +143,10 @@ def test_reach_index_agrees_with_the_single_target_queries(world):
     for node, (direct, warm) in index.items():
         assert direct == contacts_reaching(graph, node)
         assert warm == warm_paths(graph, node)
+
+
+def test_reach_from_matches_agrees_with_the_graph(world, tmp_path):
+    from outreach.graph import reach_from_matches, reach_index
+
+    f, network, graph = world
+    assert reach_from_matches(network, f.exact_matches(), today=TODAY) == reach_index(graph)
