@@ -7,9 +7,13 @@ column), with the user's (editable) columns shown by a pale yellow header. ``rea
 what the user typed back, so that re-planning keeps it.
 
 Safety: every string is written as a string cell (never a formula or an error value); text
-starting with ``= + - @``, tab or CR also gets the cell style's quotePrefix, so Excel keeps it
-text when the user edits the cell; characters a workbook cannot hold are removed; text over
-32,767 characters is cut with a visible marker. Only http, https and mailto become hyperlinks.
+starting with ``= + - @``, tab, CR or LF also gets the cell style's quotePrefix, so Excel keeps
+it text when the user edits the cell. Characters a workbook cannot hold are removed, CR is
+stored as LF (the file format keeps line breaks as LF), and text over 32,767 characters is cut
+with a visible marker. Only http, https and mailto become hyperlinks; anything else in a url
+or email column is plain text. NaN, NaT and infinities become empty cells, dates before 1900
+ISO text. Sheet names are made valid for Excel (at most 31 characters, none of
+: \\ / ? * [ ], unique ignoring case, not "History"), and so are table names.
 
 Additions to the contract (all optional):
 
@@ -23,6 +27,8 @@ Additions to the contract (all optional):
   specs) is a fallback for a workbook that lost the hidden description outreach writes into its
   document properties (e.g. re-saved by a program that drops them).
 - ``write_workbook(..., advance=None)``: ``advance(n)`` is called as rows are written.
+- Both refuse a workbook that Excel or LibreOffice has open (their lock file ``~$NAME`` or
+  ``.~lock.NAME#`` is beside it) with a ``WorkbookError``.
 
 Round trip (``write_workbook(..., edits=...)``), per list sheet, rows matched by key:
 

@@ -242,6 +242,8 @@ def converter(kind: str) -> Callable[[Any], Converted]:
     text_style = "wrap" if kind == "wrap" else "text"
 
     def convert(value: Any) -> Converted:
+        if type(value) is str and kind not in ("url", "email", "date"):
+            return value, text_style, None  # the common case, first
         value = plain(value)
         if value is None:
             return None, text_style, None
@@ -288,8 +290,15 @@ def converter(kind: str) -> Callable[[Any], Converted]:
 def make_cell(sheet: Any, row: int, column: int, value: Any, style: StyleArray) -> Cell:
     """A cell holding ``value``; text is always a string cell, never a formula or an error."""
     cell = Cell(sheet, row=row, column=column, style_array=style)
-    cell.value = value
-    if isinstance(value, str):
-        # openpyxl types "=..." as a formula and "#N/A" as an error: text stays text.
+    kind = type(value)
+    if kind is str:
+        # Assigning through ``cell.value`` would type "=..." as a formula and "#N/A" as an
+        # error. The text is already clean (clean_text), so it is stored as a string as is;
+        # this also skips openpyxl's second scan of every string.
+        cell._value = value
         cell.data_type = "s"
+    elif kind is int or kind is float:
+        cell._value = value  # data_type is already "n"
+    else:
+        cell.value = value
     return cell

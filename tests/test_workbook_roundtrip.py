@@ -309,3 +309,25 @@ def test_an_unwritable_or_missing_folder_is_a_workbook_error(tmp_path, monkeypat
     with pytest.raises(WorkbookError, match="not writable"):
         write_workbook(tmp_path / "plan.xlsx", SUMMARY, sheets(["Ada"]))
     assert files(tmp_path) == []
+
+
+def test_review_decisions_that_left_the_plan_are_kept_only_when_decided(plan):
+    wb = load_workbook(plan)
+    wb["Review"]["C2"] = "reject"  # Acme Inc: decided
+    wb.save(plan)
+    new_review = ListSheet("Review", REVIEW, [["Initech", "Initech", None]], key="Company as written")
+    write_workbook(plan, SUMMARY, [sheets(["Ada"])[0], new_review], edits=read_edits(plan))
+    rows = by_key(plan, "Review", "Company as written")
+    assert list(rows) == ["Initech", "Acme Inc"]  # Globex Ltd was undecided: gone
+    assert rows["Acme Inc"]["Decision"] == "reject"
+
+
+def test_number_formats_can_be_chosen(tmp_path):
+    columns = [Column("Name"), Column("Share", "float", number_format="0.0%"),
+               Column("Due", "date", number_format="dd/mm/yyyy")]
+    path = tmp_path / "formats.xlsx"
+    write_workbook(path, SUMMARY, [ListSheet("S", columns, [["a", 0.25, dt.date(2024, 3, 1)]],
+                                             key="Name")])
+    ws = load_workbook(path)["S"]
+    assert ws["B2"].number_format == "0.0%" and ws["C2"].number_format == "dd/mm/yyyy"
+    assert ws["C2"].is_date
