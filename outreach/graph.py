@@ -91,7 +91,8 @@ def build_graph(network: Network, matches: Iterable[Match], *, today: date | Non
     graph = nx.Graph()
     self_id = network.self_id
     for owner in network.owners.values():
-        graph.add_node(owner_node(owner.id), kind="you" if owner.is_self else "friend", label=owner.name)
+        label = "You" if owner.is_self and owner.name == "me" else owner.name
+        graph.add_node(owner_node(owner.id), kind="you" if owner.is_self else "friend", label=label)
     for target in network.targets.values():
         graph.add_node(target_node(target.id), kind="target", label=target.name, priority=target.priority)
 

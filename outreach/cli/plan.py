@@ -90,7 +90,7 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
         _print_table(plan)
     f = plan.facts
     click.echo(
-        f"Wrote {output}: {f['planned']} people over {f['weeks']} week{'' if f['weeks'] == 1 else 's'} "
+        f"Wrote {output}: {_plural(f['planned'], 'person')} over {_plural(f['weeks'], 'week')} "
         f"({profile.messages_per_week} a week); you reach {f['targets_direct'] + f['targets_warm_only']} "
         f"of {f['targets']} targets" + (f"; {decided} review decisions kept" if decided else "") + ".",
         err=as_json,
@@ -147,5 +147,13 @@ def graph_command(app: App, output: Path) -> None:
     kinds: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
         kinds[data["kind"]] = kinds.get(data["kind"], 0) + 1
-    click.echo(f"Wrote {output}: {kinds.get('contact', 0)} people, {kinds.get('company', 0)} companies, "
-               f"{kinds.get('target', 0)} targets, {kinds.get('friend', 0)} friends.")
+    counts = ", ".join(_plural(kinds.get(kind, 0), word) for kind, word in
+                       (("contact", "person"), ("company", "company"), ("target", "target"),
+                        ("friend", "friend")))
+    click.echo(f"Wrote {output}: {counts}.")
+
+
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n:,} " + {"person": "people", "company": "companies"}.get(word, word + "s")
