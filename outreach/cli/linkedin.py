@@ -1,3 +1,189 @@
-"""Commands for linkedin (see the matching library module)."""
+"""`outreach import linkedin` and `outreach contacts`."""
 
 from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from outreach.cli._app import App, cli, echo_json, import_group, pass_app, progress
+
+if TYPE_CHECKING:
+    from outreach.contacts import FileSummary, ImportSummary
+
+#: Job changes listed in the summary; the rest are counted.
+JOB_CHANGES_SHOWN = 5
+
+
+@import_group.command("linkedin")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--owner",
+    metavar="NAME",
+    help="The export belongs to someone else (a friend or teammate who shared it): their name "
+    "or profile URL. Their contacts are kept apart from yours.",
+)
+@pass_app
+def import_linkedin(app: App, path: Path, owner: str | None) -> None:
+    """Import a LinkedIn data export: the zip, its unzipped folder, or one CSV from it
+    (Connections.csv, messages.csv, Invitations.csv).
+
+    Importing the same file again changes nothing; a newer export updates your contacts and
+    records who changed jobs. Get the export from LinkedIn: Settings > Data privacy > Get a
+    copy of your data.
+
+    \b
+    Example:
+        outreach import linkedin ~/Downloads/Basic_LinkedInDataExport_01-15-2026.zip
+        outreach import linkedin Connections.csv --owner "Sam Lee"
+    """
+    from imports.linkedin import find_export_files, read_export
+    from outreach.contacts import apply_linkedin_export
+
+    if owner is not None and not owner.strip():
+        raise click.BadParameter("give the name of the person whose export this is", param_hint="--owner")
+    files = find_export_files(path)
+    with progress("Reading the export", files.total_bytes) as advance:
+        export = read_export(files, advance=advance)
+    # Only now, with every file read, is the workspace opened (and made, if new).
+    summary = apply_linkedin_export(
+        app.connect(), export, owner=owner.strip() if owner else None, today=date.today()
+    )
+    for line in summary_lines(summary):
+        click.echo(line)
+
+
+def _n(count: int, word: str) -> str:
+    """'1 row', '2 rows'."""
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
+
+
+def summary_lines(summary: ImportSummary) -> list[str]:
+    """The import summary as the user reads it."""
+    whose = "your contacts" if summary.owner_is_self else f"the contacts of {summary.owner}"
+    shape = {"zip": "export zip", "folder": "export folder", "file": "file"}[summary.shape]
+    lines = [
+        f"Imported {shape} {summary.source} into {whose}.",
+        f"Export date: {summary.export_date} ({summary.export_date_from}).",
+    ]
+    lines += [f"Note: {n}" for n in summary.notes]
+    for file in summary.files:
+        lines.append("")
+        lines += _file_lines(file)
+    return lines
+
+
+def _file_lines(file: FileSummary) -> list[str]:
+    kind = {"connections": "Connections", "messages": "messages", "invitations": "Invitations"}[file.kind]
+    shape = f", {file.generation} shape" if file.generation else ""
+    lines = [f"{file.source}: LinkedIn {kind}{shape}, encoding {file.encoding}"]
+    d = file.details
+    if file.kind == "messages":
+        lines += [
+            f"  {_n(file.rows_read, 'message')} read; you are {d['you'] or 'not recognisable'}",
+            f"  {_n(d['conversations'], 'conversation')}: {d['one_to_one_conversations']:,} "
+            f"one-to-one, {d['group_conversations']:,} group",
+            f"  not counted: {_n(d['group_messages_not_counted'], 'group message')}, "
+            f"{_n(d['drafts_not_counted'], 'draft')}",
+            f"  messaged one-to-one: {_n(d['people'], 'person').replace('persons', 'people')}, "
+            f"{d['people_among_contacts']:,} of them among the contacts",
+        ]
+    else:
+        lines.append(f"  {_n(file.rows_read, 'row')} read")
+    if file.kind == "invitations":
+        lines.append(f"  {d['outgoing']:,} sent, {d['incoming']:,} received")
+    what = {"connections": "contacts", "messages": "message stats", "invitations": "invitations"}[file.kind]
+    lines.append(f"  {what}: {file.new:,} new, {file.updated:,} updated, {file.unchanged:,} unchanged")
+    if file.skipped:
+        reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(file.skipped.items()))
+        lines.append(f"  skipped {_n(sum(file.skipped.values()), 'row')} ({reasons})")
+    if file.kind == "connections":
+        lines.append(f"  job changes found: {len(file.job_changes):,}")
+        lines += [f"    {c.describe()}" for c in file.job_changes[:JOB_CHANGES_SHOWN]]
+        if len(file.job_changes) > JOB_CHANGES_SHOWN:
+            lines.append(f"    ...and {len(file.job_changes) - JOB_CHANGES_SHOWN:,} more")
+    lines += [f"  note: {n}" for n in file.notes]
+    return lines
+
+
+# -- outreach contacts -------------------------------------------------------------------------
+
+_TABLE = [
+    ("Name", lambda r: f"{r['first_name']} {r['last_name']}".strip(), 28),
+    ("Company", lambda r: r["company"], 28),
+    ("Position", lambda r: r["position"], 28),
+    ("Connected", lambda r: r["connected_on"] or "", 10),
+    ("Sent", lambda r: str(r["messages_sent"]), 5),
+    ("Recv", lambda r: str(r["messages_received"]), 5),
+    ("Last message", lambda r: r["last_message_at"] or "", 12),
+]
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: wide characters (CJK, most emoji) take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if _width(text) <= width:
+        return text
+    while _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
+def contacts_table(rows: list[dict[str, Any]]) -> list[str]:
+    """An aligned plain-text table; the owner column only when there is more than one owner."""
+    columns = list(_TABLE)
+    if len({r["owner"] for r in rows}) > 1:
+        columns.append(("Owner", lambda r: r["owner"], 16))
+    cells = [[_cut(get(r), limit) for _, get, limit in columns] for r in rows]
+    widths = [max([len(h), *(_width(c[i]) for c in cells)]) for i, (h, _, _) in enumerate(columns)]
+    numeric = {"Sent", "Recv"}
+
+    def line(values: list[str]) -> str:
+        parts = [
+            _pad(v, w, right=h in numeric)
+            for v, w, (h, _, _) in zip(values, widths, columns, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    return [line([h for h, _, _ in columns]), *(line(c) for c in cells)]
+
+
+@cli.command("contacts")
+@click.argument("company", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array (for scripts).")
+@pass_app
+def contacts_command(app: App, company: str | None, as_json: bool) -> None:
+    """List your contacts (and those of owners who shared an export), or those at COMPANY.
+
+    COMPANY matches the company name as written, ignoring case and spacing.
+
+    \b
+    Example:
+        outreach contacts
+        outreach contacts "Acme Corp" --json
+    """
+    from outreach.contacts import list_contacts
+
+    rows = list_contacts(app.connect(create=False), company)
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        where = f" at {company}" if company else ""
+        click.echo(f"No contacts{where}. Import some with: outreach import linkedin EXPORT.zip")
+        return
+    for text in contacts_table(rows):
+        click.echo(text)
+    click.echo(f"\n{len(rows):,} contacts")

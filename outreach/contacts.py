@@ -1,0 +1,419 @@
+"""Applying a LinkedIn export to the workspace, and reading contacts back.
+
+``apply_linkedin_export`` takes what ``imports.linkedin.read_export`` parsed (so a bad file has
+failed before anything here runs) and applies it in one transaction:
+
+- Connections: a person is matched by ``person_key`` within the owner's contacts. Unchanged
+  rows change nothing, so importing the same file twice is a no-op. A newer export updates
+  the contact and records a job change when the company or position moved; an older export
+  never overwrites what a newer one said. When a URL-bearing export meets a contact stored by
+  an older export's weak key (name + connection date), the contact is re-keyed to the URL.
+- messages: the file is the owner's full history, so their message_stats are replaced. Keys
+  that match no contact (2018 exports have names only; 2020-2023 contacts have no URLs) are
+  joined to the contact with the same full name when exactly one contact has it; a URL is
+  never joined to a different URL.
+- Invitations: replaced, like messages.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from imports.linkedin_values import NAME_KEY_PREFIX, normalise_name
+from outreach.store import transaction
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from imports.linkedin import ConnectionsRead, InvitationsRead, LinkedInExport, MessagesRead
+
+SELF_OWNER_ID = 1
+
+_CONTACT_FIELDS = ["first_name", "last_name", "profile_url", "email", "company", "position", "connected_on"]
+
+
+@dataclass(frozen=True)
+class JobChangeSeen:
+    name: str
+    old_company: str
+    old_position: str
+    new_company: str
+    new_position: str
+
+    def describe(self) -> str:
+        """'Jane Doe: Acme → Globex', or the positions when the company stayed."""
+        if normalise_name(self.old_company) != normalise_name(self.new_company):
+            return f"{self.name}: {self.old_company or '(no company)'} → {self.new_company or '(no company)'}"
+        return f"{self.name}: {self.old_position} → {self.new_position} at {self.new_company}"
+
+
+@dataclass
+class FileSummary:
+    """What one file of the export did to the workspace, as the user is told."""
+
+    kind: str  # 'connections' | 'messages' | 'invitations'
+    source: str
+    generation: str
+    encoding: str
+    rows_read: int
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    job_changes: list[JobChangeSeen] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    shape: str  # 'zip' | 'folder' | 'file'
+    owner: str
+    owner_is_self: bool
+    export_date: str
+    export_date_from: str
+    files: list[FileSummary]
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def apply_linkedin_export(
+    conn: sqlite3.Connection, export: LinkedInExport, *, owner: str | None = None, today: date
+) -> ImportSummary:
+    """Apply a parsed export in one transaction; every table is as it was if anything fails."""
+    seen, how = export.export_date()
+    if seen is None:
+        seen, how = today, "today: no date in the file name or the file"
+    seen_on = seen.isoformat()
+    files: list[FileSummary] = []
+    with transaction(conn):
+        owner_id, owner_name = _owner(conn, owner)
+        if export.connections is not None:
+            files.append(_apply_connections(conn, owner_id, export.connections, seen_on))
+        if export.messages is not None:
+            files.append(_apply_messages(conn, owner_id, export.messages))
+        elif export.connections is not None:
+            _join_message_stats(conn, owner_id)
+        if export.invitations is not None:
+            files.append(_apply_invitations(conn, owner_id, export.invitations))
+        summary = ImportSummary(
+            export.files.source, export.files.shape, owner_name, owner_id == SELF_OWNER_ID,
+            seen_on, how, files,
+            list(export.files.notes),
+        )
+        for file in files:
+            conn.execute(
+                "INSERT INTO imports (kind, source, sha256, owner_id, summary_json) VALUES (?, ?, ?, ?, ?)",
+                (
+                    file.kind, file.source, export.files.sha256, owner_id,
+                    json.dumps({**summary.to_json(), "files": [asdict(file)]}, ensure_ascii=False),
+                ),
+            )
+    return summary
+
+
+def _owner(conn: sqlite3.Connection, name: str | None) -> tuple[int, str]:
+    """The owner's id: the user (1) without --owner; else that owner, made if new."""
+    if name is None:
+        row = conn.execute("SELECT id, name FROM owners WHERE id = ?", (SELF_OWNER_ID,)).fetchone()
+        return int(row[0]), str(row[1])
+    row = conn.execute("SELECT id, name FROM owners WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if row:
+        return int(row[0]), str(row[1])
+    cursor = conn.execute("INSERT INTO owners (name, is_self) VALUES (?, 0)", (name,))
+    return int(cursor.lastrowid or 0), name
+
+
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    """Rows as tuples for executemany, with None for pandas' missing values."""
+    values = []
+    for column in columns:
+        series = frame[column].astype(object)
+        values.append(series.where(series.notna(), None).tolist())
+    return list(zip(*values, strict=True))
+
+
+def _existing_contacts(conn: sqlite3.Connection, owner_id: int) -> pd.DataFrame:
+    import pandas as pd
+
+    columns = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on"]
+    rows = conn.execute(
+        f"SELECT {', '.join(columns)} FROM contacts WHERE owner_id = ?", (owner_id,)
+    ).fetchall()
+    return pd.DataFrame([tuple(r) for r in rows], columns=columns, dtype=object)
+
+
+def _rekey_weak_contacts(
+    conn: sqlite3.Connection, owner_id: int, incoming: pd.DataFrame, existing: pd.DataFrame
+) -> set[int]:
+    """Contacts stored by name + date whose row now comes with a profile URL: key them by URL."""
+    weak = existing[existing["person_key"].str.startswith(NAME_KEY_PREFIX)]
+    if weak.empty:
+        return set()
+    with_url = incoming[~incoming["person_key"].str.startswith(NAME_KEY_PREFIX)]
+    with_url = with_url[~with_url["person_key"].isin(existing["person_key"])]
+    with_url = with_url[~with_url["name_key"].duplicated(keep=False)]
+    pairs = with_url.merge(weak, left_on="name_key", right_on="person_key", suffixes=("", "_old"))
+    updates = list(zip(pairs["person_key"], pairs["id"].astype(int), strict=True))
+    stats = list(zip(pairs["person_key"], pairs["person_key_old"], strict=True))
+    conn.executemany("UPDATE contacts SET person_key = ? WHERE id = ?", updates)
+    conn.executemany(
+        "UPDATE OR IGNORE message_stats SET person_key = ? WHERE owner_id = ? AND person_key = ?",
+        [(new, owner_id, old) for new, old in stats],
+    )
+    existing.loc[existing["id"].isin(pairs["id"]), "person_key"] = existing["id"].map(
+        dict(zip(pairs["id"], pairs["person_key"], strict=True))
+    )
+    return set(pairs["id"].astype(int))
+
+
+def _apply_connections(
+    conn: sqlite3.Connection, owner_id: int, read: ConnectionsRead, seen_on: str
+) -> FileSummary:
+    incoming = read.frame
+    existing = _existing_contacts(conn, owner_id)
+    rekeyed = _rekey_weak_contacts(conn, owner_id, incoming, existing)
+    merged = incoming.merge(existing, on="person_key", how="left", suffixes=("", "_old"))
+    is_new = merged["id"].isna()
+    new = merged[is_new]
+    conn.executemany(
+        "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, email,"
+        " company, position, connected_on, first_seen_on, last_seen_on)"
+        f" VALUES ({owner_id}, ?, ?, ?, ?, ?, ?, ?, ?, '{seen_on}', '{seen_on}')",
+        _rows(new, ["person_key", *_CONTACT_FIELDS]),
+    )
+    old = merged[~is_new].copy()
+    old["id"] = old["id"].astype(int)
+    # An older export never overwrites what a newer one said.
+    older = old["last_seen_on"] > seen_on
+    # A blank e-mail or date in a newer export hides, rather than removes, what we knew.
+    for keep in ("email", "connected_on"):
+        old[keep] = old[keep].where(old[keep].notna() & (old[keep] != ""), old[f"{keep}_old"])
+    differs = old[_CONTACT_FIELDS].fillna("").ne(old[[f"{f}_old" for f in _CONTACT_FIELDS]].fillna("").to_numpy())
+    changed = ~older & (differs.any(axis=1) | old["id"].isin(rekeyed))
+    updated = old[changed]
+    conn.executemany(
+        "UPDATE contacts SET first_name = ?, last_name = ?, profile_url = ?, email = ?, company = ?,"
+        f" position = ?, connected_on = ?, last_seen_on = MAX(last_seen_on, '{seen_on}') WHERE id = ?",
+        _rows(updated, [*_CONTACT_FIELDS, "id"]),
+    )
+    still = old[~changed & ~older & (old["last_seen_on"] < seen_on)]
+    conn.executemany(
+        f"UPDATE contacts SET last_seen_on = '{seen_on}' WHERE id = ?", [(i,) for i in still["id"]]
+    )
+    earlier = old[older & (old["first_seen_on"] > seen_on)]
+    conn.executemany(
+        f"UPDATE contacts SET first_seen_on = '{seen_on}' WHERE id = ?", [(i,) for i in earlier["id"]]
+    )
+    changes = _job_changes(conn, updated, seen_on)
+    notes = list(read.notes)
+    if int(older.sum()):
+        notes.append(
+            f"contacts already stored from a newer export (kept the newer details): {int(older.sum()):,}"
+        )
+    if rekeyed:
+        notes.append(f"contacts stored without a profile URL that now have one: {len(rekeyed):,}")
+    return FileSummary(
+        "connections", read.name, read.generation, read.encoding, read.rows_read,
+        new=len(new), updated=len(updated), unchanged=len(old) - len(updated),
+        skipped=dict(read.skipped), job_changes=changes, notes=notes,
+    )
+
+
+def _job_changes(conn: sqlite3.Connection, updated: pd.DataFrame, seen_on: str) -> list[JobChangeSeen]:
+    """Record a job change where the company or position moved between two known jobs."""
+    if updated.empty:
+        return []
+    norm = {c: updated[c].fillna("").map(normalise_name) for c in
+            ("company", "position", "company_old", "position_old")}
+    had_job = (norm["company_old"] != "") | (norm["position_old"] != "")
+    has_job = (norm["company"] != "") | (norm["position"] != "")
+    moved = (norm["company"] != norm["company_old"]) | (norm["position"] != norm["position_old"])
+    rows = updated[had_job & has_job & moved].fillna("")
+    conn.executemany(
+        "INSERT OR IGNORE INTO job_changes (contact_id, old_company, old_position, new_company,"
+        f" new_position, seen_on) VALUES (?, ?, ?, ?, ?, '{seen_on}')",
+        _rows(rows, ["id", "company_old", "position_old", "company", "position"]),
+    )
+    return [
+        JobChangeSeen(f"{first} {last}".strip(), old_company, old_position, company, position)
+        for first, last, old_company, old_position, company, position in _rows(
+            rows, ["first_name", "last_name", "company_old", "position_old", "company", "position"]
+        )
+    ]
+
+
+_STATS_COLUMNS = ["person_key", "name", "messages_sent", "messages_received", "first_message_at", "last_message_at"]
+
+
+def _replace_rows(
+    conn: sqlite3.Connection, table: str, owner_id: int, key: list[str], values: list[str], frame: pd.DataFrame
+) -> dict[str, int]:
+    """Make the owner's rows of ``table`` exactly ``frame``; count what that changes.
+
+    Writes nothing when nothing changes, so re-importing a file leaves the table untouched.
+    """
+    columns = [*key, *values]
+    before = {
+        tuple(r[: len(key)]): tuple(r)
+        for r in conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE owner_id = ?", (owner_id,))
+    }
+    rows = _rows(frame, columns)
+    after = {r[: len(key)]: r for r in rows}
+    new = sum(1 for k in after if k not in before)
+    unchanged = sum(1 for k, r in after.items() if before.get(k) == r)
+    removed = sum(1 for k in before if k not in after)
+    if len(after) - unchanged or removed:
+        conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
+        conn.executemany(
+            f"INSERT INTO {table} (owner_id, {', '.join(columns)})"
+            f" VALUES ({owner_id}, {', '.join('?' * len(columns))})",
+            rows,
+        )
+    return {"new": new, "updated": len(after) - new - unchanged, "unchanged": unchanged, "removed": removed}
+
+
+def _apply_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead) -> FileSummary:
+    stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats)
+    counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], stats)
+    details = {
+        "you": read.owner_name,
+        "conversations": read.conversations,
+        "one_to_one_conversations": read.one_to_one,
+        "group_conversations": read.group,
+        "group_messages_not_counted": read.group_messages,
+        "drafts_not_counted": read.drafts,
+        "people": len(stats),
+        "people_among_contacts": int(stats["person_key"].isin(contact_keys).sum()),
+        "people_removed": counts.pop("removed"),
+    }
+    return FileSummary(
+        "messages", read.name, read.generation, read.encoding, read.rows_read,
+        new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
+        skipped=dict(read.skipped), notes=list(read.notes), details=details,
+    )
+
+
+def _join_to_contacts(
+    conn: sqlite3.Connection, owner_id: int, stats: pd.DataFrame
+) -> tuple[pd.DataFrame, set[str]]:
+    """Re-key stats that match no contact to the one contact with the same full name.
+
+    Only where a name is all we have on one side: a stat keyed by name (2018 messages), or a
+    contact keyed by name (exports before 2024). Two different profile URLs are two people.
+    Returns the stats (merged where two rows now share a key) and the contacts' keys.
+    """
+    contacts = conn.execute(
+        "SELECT person_key, first_name, last_name FROM contacts WHERE owner_id = ?", (owner_id,)
+    ).fetchall()
+    keys = {c[0] for c in contacts}
+    orphan = ~stats["person_key"].isin(keys)
+    weak_stat = stats["person_key"].str.startswith(NAME_KEY_PREFIX)
+    weak_contacts = any(k.startswith(NAME_KEY_PREFIX) for k in keys)
+    if not (orphan & (weak_stat | weak_contacts)).any():
+        return stats, keys
+    by_name: dict[str, list[str]] = {}
+    for key, first, last in contacts:
+        by_name.setdefault(normalise_name(f"{first} {last}"), []).append(key)
+
+    def contact_for(key: str, name: str) -> str:
+        if not name and key.startswith(NAME_KEY_PREFIX):
+            name = key.removeprefix(NAME_KEY_PREFIX)
+        found = by_name.get(normalise_name(name or ""), [])
+        if len(found) == 1 and (key.startswith(NAME_KEY_PREFIX) or found[0].startswith(NAME_KEY_PREFIX)):
+            return found[0]
+        return key
+
+    stats = stats.copy()
+    stats.loc[orphan, "person_key"] = [
+        contact_for(k, n) for k, n in zip(stats.loc[orphan, "person_key"], stats.loc[orphan, "name"], strict=True)
+    ]
+    if stats["person_key"].duplicated().any():
+        stats = (
+            stats.assign(name=stats["name"].where(stats["name"] != ""))
+            .groupby("person_key", as_index=False)
+            .agg(
+                name=("name", "first"),
+                messages_sent=("messages_sent", "sum"),
+                messages_received=("messages_received", "sum"),
+                first_message_at=("first_message_at", "min"),
+                last_message_at=("last_message_at", "max"),
+            )
+            .fillna({"name": ""})
+        )
+    return stats[_STATS_COLUMNS], keys
+
+
+def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
+    """After a Connections-only import: join earlier stats to contacts that have just arrived."""
+    import pandas as pd
+
+    rows = conn.execute(
+        f"SELECT {', '.join(_STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
+    ).fetchall()
+    if rows:
+        stats = pd.DataFrame([tuple(r) for r in rows], columns=_STATS_COLUMNS)
+        joined, _ = _join_to_contacts(conn, owner_id, stats)
+        _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], joined)
+
+
+def _apply_invitations(conn: sqlite3.Connection, owner_id: int, read: InvitationsRead) -> FileSummary:
+    counts = _replace_rows(
+        conn, "invitations", owner_id, ["person_key", "direction"], ["name", "sent_at", "message"], read.frame
+    )
+    directions = read.frame["direction"].value_counts()
+    details = {
+        "outgoing": int(directions.get("outgoing", 0)),
+        "incoming": int(directions.get("incoming", 0)),
+        "removed": counts.pop("removed"),
+    }
+    return FileSummary(
+        "invitations", read.name, "", read.encoding, read.rows_read,
+        new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
+        skipped=dict(read.skipped), notes=list(read.notes), details=details,
+    )
+
+
+# -- reading contacts back ------------------------------------------------------------------
+
+
+def company_key(name: str) -> str:
+    """The company filter of ``outreach contacts``: exact match on a normalised name.
+
+    A placeholder for tiered matching (outreach/matching.py), which will replace it.
+    """
+    return normalise_name(name)
+
+
+_LIST_SQL = """
+SELECT c.id, c.first_name, c.last_name, c.profile_url, c.email, c.company, c.position,
+       c.connected_on, o.name AS owner, COALESCE(m.messages_sent, 0) AS messages_sent,
+       COALESCE(m.messages_received, 0) AS messages_received, m.first_message_at,
+       m.last_message_at
+FROM contacts c
+JOIN owners o ON o.id = c.owner_id
+LEFT JOIN message_stats m ON m.owner_id = c.owner_id AND m.person_key = c.person_key
+ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.owner_id, c.id
+"""
+
+
+def list_contacts(conn: sqlite3.Connection, company: str | None = None) -> list[dict[str, Any]]:
+    """Every owner's contacts (or those at ``company``), as plain dicts, by name."""
+    wanted = None if company is None else company_key(company)
+    out = []
+    for row in conn.execute(_LIST_SQL):
+        if wanted is not None and company_key(row["company"]) != wanted:
+            continue
+        item = dict(row)
+        for stamp in ("first_message_at", "last_message_at"):
+            item[stamp] = item[stamp][:10] if item[stamp] else None
+        out.append(item)
+    return out
+

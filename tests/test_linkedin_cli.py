@@ -1,0 +1,365 @@
+"""`outreach import linkedin` and `outreach contacts`, run as a user runs them."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+PREAMBLE = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'
+
+
+def connections_csv(*rows: str, preamble: bool = True) -> bytes:
+    return ((PREAMBLE if preamble else "") + "\n".join([HEADER, *rows]) + "\n").encode()
+
+
+def make_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def export_zip(folder: Path, date: str, connections: bytes, **more: bytes) -> Path:
+    members = {"Connections.csv": connections}
+    members.update({f"{k}.csv": v for k, v in more.items()})
+    return make_zip(folder / f"Basic_LinkedInDataExport_{date}.zip", members)
+
+
+def dump(workspace: Path) -> list[str]:
+    """Every row of every table but the import log, to compare workspaces."""
+    conn = sqlite3.connect(workspace / "outreach.db")
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    out = []
+    for table in tables:
+        if table in ("imports", "schema_migrations"):
+            continue
+        out += [f"{table}: {row}" for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
+    conn.close()
+    return out
+
+
+def contacts_json(run, *args: str) -> list[dict]:
+    result = run("contacts", *args, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def by_name(rows: list[dict]) -> dict[str, dict]:
+    return {f"{r['first_name']} {r['last_name']}": r for r in rows}
+
+
+# -- the happy paths ---------------------------------------------------------------------------
+
+
+def test_import_export_zip_and_list_contacts(run, tmp_path):
+    path = export_zip(
+        tmp_path, "01-15-2025", (FIXTURES / "connections_2024.csv").read_bytes(),
+        messages=(FIXTURES / "messages_2024.csv").read_bytes(),
+        Invitations=(FIXTURES / "Invitations.csv").read_bytes(),
+    )
+    result = run("import", "linkedin", path)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Export date: 2025-01-15 (from the file name)" in out
+    assert "LinkedIn Connections, 2024+" in out and "encoding utf-8" in out
+    assert "7 rows read" in out
+    assert "contacts: 5 new, 0 updated, 0 unchanged" in out
+    assert "private member (only a date): 1" in out and "same profile URL as an earlier row: 1" in out
+    assert "you are Alex Moreno" in out
+    assert "not counted: 3 group messages, 1 draft" in out
+    assert "messaged one-to-one: 4 people, 3 of them among the contacts" in out
+    assert "invitations: 2 new" in out
+    assert "Reading the export" not in result.output  # no progress bar off a terminal
+
+    rows = contacts_json(run)
+    assert len(rows) == 5
+    jane = by_name(rows)["Jane Doe"]
+    assert jane == {
+        "id": jane["id"],
+        "first_name": "Jane",
+        "last_name": "Doe",
+        "profile_url": "https://www.linkedin.com/in/jane-doe-1a2b3c",
+        "email": None,
+        "company": "Acme Corp",
+        "position": "Senior Engineer",
+        "connected_on": "2024-12-14",
+        "owner": "me",
+        "messages_sent": 2,
+        "messages_received": 1,
+        "first_message_at": "2024-11-01",
+        "last_message_at": "2024-12-16",
+    }
+    assert by_name(rows)["Kim Park 🌱"]["last_message_at"] is None  # a draft is no message
+
+
+@pytest.mark.parametrize(
+    "fixture,generation,encoding",
+    [
+        ("connections_2018.csv", "2018", "utf-8"),
+        ("connections_2021.csv", "2020-2023", "utf-8"),
+        ("connections_2024.csv", "2024+", "utf-8"),
+        ("connections_bom.csv", "2020-2023", "utf-8-sig"),
+        ("connections_cp1252_semicolon.csv", "2020-2023", "cp1252"),
+        ("connections_utf16.csv", "2020-2023", "utf-16"),
+    ],
+)
+def test_every_connections_shape_imports(run, fixture, generation, encoding):
+    result = run("import", "linkedin", FIXTURES / fixture)
+    assert result.exit_code == 0, result.output
+    assert f"LinkedIn Connections, {generation}" in result.stdout
+    assert f"encoding {encoding}" in result.stdout
+    if encoding == "cp1252":
+        assert "Windows-1252" in result.stdout  # the fallback is said, not hidden
+    assert contacts_json(run)
+
+
+def test_reimporting_the_same_file_changes_nothing(run, workspace, tmp_path):
+    path = export_zip(
+        tmp_path, "01-15-2025", (FIXTURES / "connections_2024.csv").read_bytes(),
+        messages=(FIXTURES / "messages_2024.csv").read_bytes(),
+        Invitations=(FIXTURES / "Invitations.csv").read_bytes(),
+    )
+    assert run("import", "linkedin", path).exit_code == 0
+    before = dump(workspace)
+    again = run("import", "linkedin", path)
+    assert again.exit_code == 0
+    assert "contacts: 0 new, 0 updated, 5 unchanged" in again.stdout
+    assert "message stats: 0 new, 0 updated, 4 unchanged" in again.stdout
+    assert "invitations: 0 new, 0 updated, 2 unchanged" in again.stdout
+    assert "job changes found: 0" in again.stdout
+    assert dump(workspace) == before
+    conn = sqlite3.connect(workspace / "outreach.db")
+    imports = conn.execute("SELECT kind, sha256, summary_json FROM imports ORDER BY id").fetchall()
+    assert [k for k, _, _ in imports] == ["connections", "messages", "invitations"] * 2
+    assert len({s for _, s, _ in imports}) == 1
+    summary = json.loads(imports[-3][2])
+    assert summary["files"][0]["unchanged"] == 5 and summary["export_date"] == "2025-01-15"
+
+
+def test_newer_export_records_job_changes(run, workspace, tmp_path):
+    older = export_zip(tmp_path, "01-15-2025", connections_csv(
+        "Jane,Doe,https://www.linkedin.com/in/jane,,Acme,Engineer,01 Jan 2020",
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Initech,Analyst,01 Jan 2020",
+        "Bob,Ray,https://www.linkedin.com/in/bob,,Globex,Designer,01 Jan 2020",
+    ))
+    newer_folder = tmp_path / "new"
+    newer_folder.mkdir()
+    newer = export_zip(newer_folder, "06-30-2025", connections_csv(
+        "Cat,Fox,https://www.linkedin.com/in/cat,,Umbrella,CEO,01 Jun 2025",
+        "Jane,Doe,https://www.linkedin.com/in/jane,jane@example.com,Globex,Engineer,01 Jan 2020",
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Initech,Senior Analyst,01 Jan 2020",
+        "Bob,Ray,https://www.linkedin.com/in/bob,,Globex,Designer,01 Jan 2020",
+    ))
+    assert run("import", "linkedin", older).exit_code == 0
+    result = run("import", "linkedin", newer)
+    assert result.exit_code == 0, result.output
+    assert "contacts: 1 new, 2 updated, 1 unchanged" in result.stdout
+    assert "job changes found: 2" in result.stdout
+    assert "Jane Doe: Acme → Globex" in result.stdout
+    assert "Ann Lee: Analyst → Senior Analyst at Initech" in result.stdout
+    conn = sqlite3.connect(workspace / "outreach.db")
+    changes = conn.execute(
+        "SELECT c.first_name, old_company, new_company, old_position, new_position, seen_on"
+        " FROM job_changes j JOIN contacts c ON c.id = j.contact_id ORDER BY c.first_name"
+    ).fetchall()
+    assert changes == [
+        ("Ann", "Initech", "Initech", "Analyst", "Senior Analyst", "2025-06-30"),
+        ("Jane", "Acme", "Globex", "Engineer", "Engineer", "2025-06-30"),
+    ]
+    seen = dict(conn.execute("SELECT first_name, first_seen_on || ' ' || last_seen_on FROM contacts"))
+    assert seen == {
+        "Jane": "2025-01-15 2025-06-30", "Ann": "2025-01-15 2025-06-30",
+        "Bob": "2025-01-15 2025-06-30", "Cat": "2025-06-30 2025-06-30",
+    }
+    jane = by_name(contacts_json(run, "globex"))["Jane Doe"]
+    assert jane["email"] == "jane@example.com"
+
+    # Importing the older export again afterwards changes nothing: newer details win.
+    before = dump(workspace)
+    again = run("import", "linkedin", older)
+    assert "contacts: 0 new, 0 updated, 3 unchanged" in again.stdout
+    assert "(kept the newer details): 3" in again.stdout
+    assert dump(workspace) == before
+
+
+def test_export_without_urls_then_with_urls_keeps_one_contact_per_person(run, tmp_path):
+    old = tmp_path / "Basic_LinkedInDataExport_03-01-2022.zip"
+    make_zip(old, {"Connections.csv": (FIXTURES / "connections_2021.csv").read_bytes()})
+    new = export_zip(tmp_path, "01-15-2025", connections_csv(
+        "Jane,Doe,https://www.linkedin.com/in/jane-doe,,Globex,Senior Engineer,16 Sep 2021",
+        "Li,Wei,https://www.linkedin.com/in/li-wei,li.wei@example.cn,Stealth AI Startup,CTO,05 Dec 2020",
+    ))
+    assert run("import", "linkedin", old).exit_code == 0
+    result = run("import", "linkedin", new)
+    assert result.exit_code == 0, result.output
+    assert "contacts: 0 new, 2 updated, 0 unchanged" in result.stdout
+    assert "Jane Doe: Acme Corp → Globex" in result.stdout
+    rows = contacts_json(run)
+    assert len(rows) == 4  # the two Jane Does are still two people
+    janes = [r for r in rows if r["first_name"] == "Jane"]
+    assert {(r["company"], r["profile_url"]) for r in janes} == {
+        ("Globex", "https://www.linkedin.com/in/jane-doe"), ("Initech", None)
+    }
+
+
+def test_2018_messages_join_contacts_on_a_unique_full_name(run, tmp_path):
+    path = make_zip(tmp_path / "Basic_LinkedInDataExport_04-01-2018.zip", {
+        "Connections.csv": (FIXTURES / "connections_2018.csv").read_bytes(),
+        "Messages.csv": (FIXTURES / "Messages_2018.csv").read_bytes(),
+    })
+    result = run("import", "linkedin", path)
+    assert result.exit_code == 0, result.output
+    assert "messaged one-to-one: 3 people, 2 of them among the contacts" in result.stdout
+    rows = by_name(contacts_json(run))
+    anna = rows["Anna Kreuzer, PhD"]
+    assert (anna["messages_sent"], anna["messages_received"]) == (1, 1)
+    assert rows["Raj Patel"]["messages_sent"] == 1
+    # Two contacts are called John Smith: the message is not given to either.
+    smiths = [r for r in contacts_json(run) if r["last_name"] == "Smith"]
+    assert [s["messages_sent"] for s in smiths] == [0, 0]
+
+
+def test_messages_before_connections_are_joined_later(run, tmp_path):
+    assert run("import", "linkedin", FIXTURES / "Messages_2018.csv").exit_code == 0
+    assert run("import", "linkedin", FIXTURES / "connections_2018.csv").exit_code == 0
+    anna = by_name(contacts_json(run))["Anna Kreuzer, PhD"]
+    assert (anna["messages_sent"], anna["messages_received"]) == (1, 1)
+
+
+def test_messages_reimport_replaces_stats(run, workspace, tmp_path):
+    assert run("import", "linkedin", FIXTURES / "connections_2024.csv").exit_code == 0
+    assert run("import", "linkedin", FIXTURES / "messages_2024.csv").exit_code == 0
+    fewer = tmp_path / "messages.csv"
+    with (FIXTURES / "messages_2024.csv").open(encoding="utf-8", newline="") as source:
+        rows = [r for r in csv.reader(source) if r[0] != "2-jane" or r[8].startswith("Congrats")]
+    with fewer.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    result = run("import", "linkedin", fewer)
+    assert result.exit_code == 0, result.output
+    assert "message stats: 0 new, 1 updated, 3 unchanged" in result.stdout
+    jane = by_name(contacts_json(run))["Jane Doe"]
+    assert (jane["messages_sent"], jane["messages_received"]) == (1, 0)
+
+
+def test_owner_keeps_a_friends_contacts_apart(run, tmp_path):
+    assert run("import", "linkedin", FIXTURES / "connections_2024.csv").exit_code == 0
+    result = run("import", "linkedin", FIXTURES / "connections_2021.csv", "--owner", "Dana Whitfield")
+    assert result.exit_code == 0, result.output
+    assert "into the contacts of Dana Whitfield" in result.stdout
+    rows = contacts_json(run)
+    owners = {(r["first_name"], r["company"]): r["owner"] for r in rows}
+    assert owners[("Jane", "Acme Corp")] in ("me", "Dana Whitfield")
+    assert sorted(r["owner"] for r in rows).count("Dana Whitfield") == 4
+    assert sorted(r["owner"] for r in rows).count("me") == 5
+    # The same owner again, spelt in another case: the same owner, nothing new.
+    again = run("import", "linkedin", FIXTURES / "connections_2021.csv", "--owner", "dana whitfield")
+    assert "contacts: 0 new, 0 updated, 4 unchanged" in again.stdout
+    table = run("contacts").stdout
+    assert "Owner" in table and "Dana Whitfield" in table
+
+
+def test_blank_owner_is_a_usage_error(run, workspace):
+    result = run("import", "linkedin", FIXTURES / "connections_2024.csv", "--owner", "  ")
+    assert result.exit_code == 2
+    assert not workspace.exists()
+
+
+def test_contacts_at_one_company(run):
+    assert run("import", "linkedin", FIXTURES / "connections_2024.csv").exit_code == 0
+    assert [r["first_name"] for r in contacts_json(run, "  acme   CORP ")] == ["Jane"]
+    assert contacts_json(run, "Acme") == []  # no substring matching
+    table = run("contacts", "Stripe, Inc.")
+    assert table.exit_code == 0
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["Name", "Company", "Position", "Connected", "Sent", "Recv", "Last", "message"]
+    assert "Priya" in lines[1] and "1 contact" in table.stdout
+    assert "No contacts at Nowhere" in run("contacts", "Nowhere").stdout
+
+
+def test_contacts_without_a_workspace(run, workspace):
+    result = run("contacts")
+    assert result.exit_code == 1
+    assert "no workspace" in result.stderr
+    assert not workspace.exists()
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+BAD = [
+    ("bad_empty.csv", "is empty"),
+    ("bad_not_linkedin.csv", "not a LinkedIn export file"),
+    ("bad_binary.csv", "binary file"),
+    ("bad_truncated.zip", "damaged or incomplete zip"),
+    ("bad_not_a_zip.zip", "not a zip archive"),
+    ("bad_no_connections.zip", "has no Connections.csv"),
+    ("bad_xlsx_renamed.csv", "Excel workbook"),
+    ("missing/Connections.csv", "does not exist"),
+    ("bad_encoding.csv", "not UTF-8, UTF-16 or Windows-1252"),
+]
+
+
+def _assert_one_line_error(result, name: str, message: str) -> None:
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ")
+    assert name in lines[0] and message in lines[0]
+    rest = lines[0].split(message, 1)[1]
+    assert ": " in rest or "; " in rest  # ... and then what to do
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("name,message", BAD)
+def test_bad_input_leaves_no_workspace_behind(run, workspace, name, message):
+    result = run("import", "linkedin", FIXTURES / name)
+    _assert_one_line_error(result, name, message)
+    assert not workspace.exists()
+
+
+@pytest.mark.parametrize("name,message", BAD)
+def test_bad_input_leaves_the_workspace_unchanged(run, workspace, name, message):
+    assert run("import", "linkedin", FIXTURES / "connections_2024.csv").exit_code == 0
+    before = dump(workspace)
+    result = run("import", "linkedin", FIXTURES / name)
+    _assert_one_line_error(result, name, message)
+    assert dump(workspace) == before
+
+
+def test_a_bad_member_fails_the_whole_import(run, workspace, tmp_path):
+    assert run("import", "linkedin", FIXTURES / "connections_2021.csv").exit_code == 0
+    before = dump(workspace)
+    path = export_zip(
+        tmp_path, "01-15-2025", (FIXTURES / "connections_2024.csv").read_bytes(),
+        messages=(FIXTURES / "bad_binary.csv").read_bytes(),
+    )
+    result = run("import", "linkedin", path)
+    _assert_one_line_error(result, "messages.csv in", "binary file")
+    assert dump(workspace) == before
+
+
+def test_a_failure_while_writing_rolls_everything_back(run, workspace, monkeypatch):
+    assert run("import", "linkedin", FIXTURES / "connections_2021.csv").exit_code == 0
+    before = dump(workspace)
+    import outreach.contacts
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(outreach.contacts, "_apply_invitations", broken)
+    folder = workspace.parent / "Basic_LinkedInDataExport_01-15-2025"
+    folder.mkdir()
+    for name in ("connections_2024.csv", "Invitations.csv"):
+        shutil.copy(FIXTURES / name, folder / ("Connections.csv" if name.startswith("conn") else name))
+    result = run("import", "linkedin", folder)
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert dump(workspace) == before

@@ -1,0 +1,441 @@
+"""The LinkedIn readers: every real-world shape of the export, read into DataFrames."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from imports.linkedin import (
+    ConnectionsRead,
+    InvitationsRead,
+    MessagesRead,
+    find_export_files,
+    read_export,
+    read_linkedin_file,
+)
+from imports.linkedin_files import export_date_from_name
+from imports.linkedin_values import iso_dates, normalise_profile_url, parse_datetime
+from outreach.errors import InputError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
+
+
+def read(name: str):
+    return read_linkedin_file((FIXTURES / name).read_bytes(), name)
+
+
+def people(result: ConnectionsRead) -> dict[str, dict]:
+    frame = result.frame
+    return {f"{r['first_name']} {r['last_name']}".strip(): r for r in frame.to_dict("records")}
+
+
+def make_zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+# -- Connections.csv ---------------------------------------------------------------------------
+
+
+def test_2024_shape_with_notes_preamble():
+    result = read("connections_2024.csv")
+    assert isinstance(result, ConnectionsRead)
+    assert result.generation.startswith("2024+") and "Notes:" in result.generation
+    assert result.rows_read == 7
+    assert result.skipped == {"private member (only a date)": 1, "same profile URL as an earlier row": 1}
+    found = people(result)
+    # The first of two rows with one URL is kept: exports are newest first.
+    assert found["Jane Doe"]["position"] == "Senior Engineer"
+    assert found["Jane Doe"]["person_key"] == "www.linkedin.com/in/jane-doe-1a2b3c"
+    # Percent-encoded URL: kept as written, keyed decoded and lowercase.
+    jorg = found["Jörg Müller"]
+    assert jorg["profile_url"] == "https://www.linkedin.com/in/j%C3%B6rg-m%C3%BCller-77/"
+    assert jorg["person_key"] == "www.linkedin.com/in/jörg-müller-77"
+    # Names, credentials, pronouns, emoji and quoted companies as written.
+    assert found["Priya Sharma, PMP"]["company"] == "Stripe, Inc."
+    assert found["Priya Sharma, PMP"]["position"] == 'Director of "Payments"'
+    assert "Sam Lee (they/them)" in found and "Kim Park 🌱" in found
+    assert found["Sam Lee (they/them)"]["email"] == "sam@example.com"
+    assert found["Kim Park 🌱"]["connected_on"] == "2021-09-16"
+    assert result.newest_connected_on == "2024-12-14"
+
+
+def test_2018_shape():
+    result = read("connections_2018.csv")
+    assert result.generation.startswith("2018")
+    assert result.rows_read == 6
+    assert result.skipped == {"private member (only a date)": 1}
+    frame = result.frame
+    anna = frame[frame["first_name"] == "Anna"].iloc[0]
+    assert anna["last_name"] == "Kreuzer, PhD"
+    assert anna["connected_on"] == "2018-01-08"
+    assert anna["email"] == "anna.kreuzer@example.org"
+    assert anna["person_key"] == "name:anna kreuzer, phd|2018-01-08"
+    # urn:li:member:... is an id, not an e-mail.
+    smiths = frame[frame["last_name"] == "Smith"]
+    assert smiths["email"].isna().all()
+    assert any("urn:li:member" in n for n in result.notes)
+
+
+def test_same_name_and_date_are_two_people_not_one():
+    result = read("connections_2018.csv")
+    smiths = result.frame[result.frame["last_name"] == "Smith"]
+    assert len(smiths) == 2
+    assert smiths["person_key"].nunique() == 2
+    assert set(smiths["company"]) == {"Acme Corp", "Globex"}
+    assert any("separate people" in n for n in result.notes)
+
+
+def test_identical_rows_without_url_stay_apart():
+    text = "First Name,Last Name,Email Address,Company,Position,Connected On\n" + "Jo,Bloggs,,Acme,Engineer,16 Sep 2021\n" * 2
+    result = read_linkedin_file(text.encode(), "Connections.csv")
+    assert result.frame["person_key"].nunique() == 2
+
+
+def test_2020_2023_shape():
+    result = read("connections_2021.csv")
+    assert result.generation.startswith("2020-2023")
+    assert result.encoding == "utf-8"
+    found = result.frame
+    assert list(found["connected_on"]) == ["2021-09-16", "2021-03-02", "2020-12-05", "2020-12-05"]
+    assert found["profile_url"].isna().all()
+    # Two Jane Does, different dates: two people.
+    assert (found["first_name"] == "Jane").sum() == 2
+
+
+@pytest.mark.parametrize(
+    "name,encoding,note",
+    [
+        ("connections_bom.csv", "utf-8-sig", None),
+        ("connections_cp1252_semicolon.csv", "cp1252", "Windows-1252"),
+        ("connections_utf16.csv", "utf-16", "tab-separated"),
+    ],
+)
+def test_excel_resaved_files_read_the_same(name, encoding, note):
+    result = read(name)
+    assert result.encoding == encoding
+    if note:
+        assert any(note in n for n in result.notes)
+    frame = result.frame
+    assert len(frame) == 4
+    assert "Zoë" in set(frame["first_name"])  # the non-ASCII name survived the encoding
+    # Excel turns "16 Sep 2021" into "16-Sep-21"; it is still the same day.
+    assert frame.iloc[0]["connected_on"] == "2021-09-16"
+
+
+def test_kind_is_found_by_content_not_name():
+    data = (FIXTURES / "connections_2021.csv").read_bytes()
+    assert isinstance(read_linkedin_file(data, "export (3).csv"), ConnectionsRead)
+    messages = (FIXTURES / "messages_2024.csv").read_bytes()
+    assert isinstance(read_linkedin_file(messages, "Connections.csv"), MessagesRead)
+    with pytest.raises(InputError, match="holds LinkedIn messages, not connections"):
+        read_linkedin_file(messages, "Connections.csv", expect="connections")
+
+
+def test_header_far_below_a_preamble():
+    preamble = "".join(f"Some note line {i}\n" for i in range(20))
+    text = preamble + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,https://linkedin.com/in/ab,,C,D,01 Jan 2024\n"
+    result = read_linkedin_file(text.encode(), "Connections.csv")
+    assert result.frame.iloc[0]["person_key"] == "www.linkedin.com/in/ab"
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_line_endings(line_end):
+    text = line_end.join(
+        ["Notes:", '"Some text."', "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+         'Ann,Lee,https://www.linkedin.com/in/ann,,"Acme, Inc.",CEO,01 Jan 2024', ""]
+    )
+    result = read_linkedin_file(text.encode(), "Connections.csv")
+    assert list(result.frame["company"]) == ["Acme, Inc."]
+
+
+def test_rows_with_extra_cells_are_counted_not_imported():
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,CEO,01 Jan 2024\n"
+        "Bob,Ray,https://www.linkedin.com/in/bob,,Acme, Inc,CTO,01 Jan 2024\n"
+        "Cat,Fox,https://www.linkedin.com/in/cat,,Globex,CFO,01 Jan 2024,\n"  # a trailing comma is fine
+    )
+    for data in (text.encode(), text.encode("cp1252") + "Dé,Ng,,,,,\n".encode("cp1252")):
+        result = read_linkedin_file(data, "Connections.csv")
+        assert result.skipped["more cells than the header"] == 1
+        assert "Bob" not in set(result.frame["first_name"])
+        assert {"Ann", "Cat"} <= set(result.frame["first_name"])
+
+
+def test_blank_rows_are_counted():
+    text = "First Name,Last Name,Email Address,Company,Position,Connected On\n\nAnn,Lee,,Acme,CEO,01 Jan 2024\n,,,,,\n"
+    result = read_linkedin_file(text.encode(), "Connections.csv")
+    assert result.skipped == {"blank row": 2}
+    assert result.rows_read == 3
+
+
+def test_row_with_company_but_no_name_or_url_is_skipped_with_a_reason():
+    text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n,,,,Acme,CEO,01 Jan 2024\n"
+    result = read_linkedin_file(text.encode(), "Connections.csv")
+    assert result.skipped == {"no name or profile URL": 1}
+    assert result.frame.empty
+
+
+def test_header_only_gives_an_empty_frame():
+    result = read_linkedin_file(b"First Name,Last Name,Email Address,Company,Position,Connected On\n", "Connections.csv")
+    assert result.frame.empty and result.rows_read == 0
+
+
+# -- values ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url,key",
+    [
+        ("https://www.linkedin.com/in/jane-doe-1a2b3c", "www.linkedin.com/in/jane-doe-1a2b3c"),
+        ("HTTPS://WWW.LinkedIn.com/in/Jane-Doe/", "www.linkedin.com/in/jane-doe"),
+        ("http://linkedin.com/in/jane-doe?trk=abc#x", "www.linkedin.com/in/jane-doe"),
+        ("https://de.linkedin.com/in/jane-doe", "www.linkedin.com/in/jane-doe"),
+        ("www.linkedin.com/in/j%C3%B6rg", "www.linkedin.com/in/jörg"),
+        ("https://www.linkedin.com/in/J%C3%B6rg-M%C3%BCller-77", "www.linkedin.com/in/jörg-müller-77"),
+        ("https://www.linkedin.com/in/jo%CC%88rg", "www.linkedin.com/in/jörg"),  # decomposed ö
+        ("https://www.linkedin.com/in/a%3Fb", "www.linkedin.com/in/a?b"),  # an encoded "?" is not a query
+        ("  https://www.linkedin.com/pub/jane-doe/1/2/3  ", "www.linkedin.com/pub/jane-doe/1/2/3"),
+        ("https://notlinkedin.com/in/x", "notlinkedin.com/in/x"),
+        ("", None),
+        ("N/A", None),
+        ("https://www.linkedin.com/", None),
+    ],
+)
+def test_normalise_profile_url(url, key):
+    assert normalise_profile_url(url) == key
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("1/8/18, 6:14 PM", "2018-01-08"),
+        ("12/30/17, 9:02 AM", "2017-12-30"),
+        ("16 Sep 2021", "2021-09-16"),
+        ("2024-12-14", "2024-12-14"),
+        ("2024-12-16 18:24:37 UTC", "2024-12-16"),
+        ("16-Sep-21", "2021-09-16"),
+        ("9/16/2021 18:14", "2021-09-16"),
+        ("31/12/2021", "2021-12-31"),  # day/month only where month/day cannot be
+        ("1/8/18,\u202f6:14\u202fPM", "2018-01-08"),
+        ("", None),
+        ("yesterday", None),
+    ],
+)
+def test_dates(text, iso):
+    assert iso_dates(pd.Series([text], dtype=object)).iloc[0] == iso
+    assert (parse_datetime(text) is None) == (iso is None)
+
+
+def test_export_date_from_names():
+    assert export_date_from_name("Basic_LinkedInDataExport_01-15-2025.zip") == date(2025, 1, 15)
+    assert export_date_from_name("Complete_LinkedInDataExport_12-01-2024 (1).zip.zip") == date(2024, 12, 1)
+    assert export_date_from_name("Connections.csv", "Basic_LinkedInDataExport_03-02-2023") == date(2023, 3, 2)
+    assert export_date_from_name("export_13-45-2024.zip") is None
+    assert export_date_from_name("Connections.csv") is None
+
+
+# -- messages.csv ------------------------------------------------------------------------------
+
+
+def stats_of(result: MessagesRead) -> dict[str, dict]:
+    return {r["person_key"]: r for r in result.stats.to_dict("records")}
+
+
+@pytest.mark.parametrize("name", ["messages_2024.csv", "messages_2024_extra_columns.csv"])
+def test_messages_2024(name):
+    result = read(name)
+    assert isinstance(result, MessagesRead)
+    assert result.generation.startswith("2024+")
+    assert result.owner_name == "Alex Moreno"
+    assert result.rows_read == 13
+    assert result.drafts == 1
+    assert (result.group, result.group_messages) == (1, 3)
+    stats = stats_of(result)
+    jane = stats["www.linkedin.com/in/jane-doe-1a2b3c"]
+    assert (jane["messages_sent"], jane["messages_received"]) == (2, 1)
+    assert jane["first_message_at"] == "2024-11-01T17:30:00Z"
+    assert jane["last_message_at"] == "2024-12-16T18:24:37Z"
+    # The same person through a differently written URL (case, encoding) is one person.
+    assert stats["www.linkedin.com/in/jörg-müller-77"]["messages_received"] == 1
+    # A trailing ';' in the recipient list does not make a group thread.
+    sam = stats["www.linkedin.com/in/samlee"]
+    assert (sam["messages_sent"], sam["messages_received"]) == (1, 2)
+    # Group threads, drafts and "LinkedIn Member" are not 1:1 contact.
+    assert "www.linkedin.com/in/priya-sharma-pmp" not in stats
+    assert "www.linkedin.com/in/kim-park-9" not in stats
+    assert set(stats) == {
+        "www.linkedin.com/in/jane-doe-1a2b3c", "www.linkedin.com/in/jörg-müller-77",
+        "www.linkedin.com/in/rita-recruits", "www.linkedin.com/in/samlee",
+    }
+    assert stats["www.linkedin.com/in/rita-recruits"]["name"] == "Rita Recruiter"
+
+
+def test_messages_2018():
+    result = read("Messages_2018.csv")
+    assert result.generation.startswith("2018")
+    assert result.owner_name == "Alex Moreno"
+    stats = stats_of(result)
+    assert set(stats) == {"name:anna kreuzer, phd", "name:raj patel", "name:john smith"}
+    anna = stats["name:anna kreuzer, phd"]
+    assert (anna["messages_sent"], anna["messages_received"]) == (1, 1)
+    raj = stats["name:raj patel"]  # one 1:1 message; the group message and the draft do not count
+    assert (raj["messages_sent"], raj["messages_received"]) == (1, 0)
+    assert raj["last_message_at"] == "2018-02-01T10:00:00Z"
+    assert (result.group_messages, result.drafts) == (1, 1)
+
+
+def test_messages_2018_without_direction_column():
+    text = "From,To,Date,Subject,Content\nMe Myself,Ann Lee,2018-01-01 10:00:00 UTC,,hi\nAnn Lee,Me Myself,2018-01-02 10:00:00 UTC,,hi\nMe Myself,Bo Ray,2018-01-03 10:00:00 UTC,,hi\n"
+    result = read_linkedin_file(text.encode(), "Messages.csv")
+    assert result.owner_name == "Me Myself"
+    stats = stats_of(result)
+    assert (stats["name:ann lee"]["messages_sent"], stats["name:ann lee"]["messages_received"]) == (1, 1)
+    assert stats["name:bo ray"]["messages_sent"] == 1
+
+
+def test_messages_header_only():
+    header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT,IS CONVERSATION DRAFT\n"
+    result = read_linkedin_file(header.encode(), "messages.csv")
+    assert result.stats.empty and result.conversations == 0
+
+
+# -- Invitations.csv ---------------------------------------------------------------------------
+
+
+def test_invitations():
+    result = read("Invitations.csv")
+    assert isinstance(result, InvitationsRead)
+    frame = result.frame.set_index("person_key")
+    rita = frame.loc["www.linkedin.com/in/rita-recruits"]
+    assert (rita["direction"], rita["name"], rita["sent_at"]) == ("outgoing", "Rita Recruiter", "2024-12-16T18:24:00Z")
+    assert frame.loc["www.linkedin.com/in/chris-wong-42"]["direction"] == "incoming"
+    assert result.skipped == {"no Direction (INCOMING/OUTGOING)": 1}
+
+
+# -- finding the files of an export ------------------------------------------------------------
+
+
+def export_members() -> dict[str, bytes]:
+    return {
+        "Connections.csv": (FIXTURES / "connections_2024.csv").read_bytes(),
+        "messages.csv": (FIXTURES / "messages_2024.csv").read_bytes(),
+        "Invitations.csv": (FIXTURES / "Invitations.csv").read_bytes(),
+    }
+
+
+@pytest.mark.parametrize(
+    "zip_name,prefix",
+    [
+        ("Basic_LinkedInDataExport_01-15-2025.zip", ""),
+        ("Complete_LinkedInDataExport_01-15-2025 (1).zip", "Complete_LinkedInDataExport_01-15-2025/"),
+        ("Basic_LinkedInDataExport_01-15-2025.zip.zip", "a/b/"),
+        ("download", ""),  # no extension at all: recognised by its bytes
+    ],
+)
+def test_zip_any_name_members_at_any_depth(tmp_path, zip_name, prefix):
+    members = {prefix + name: data for name, data in export_members().items()}
+    members[prefix + "Jobs/Job Applications.csv"] = b"Application Date,Company\n"
+    members["__MACOSX/._Connections.csv"] = b"\x00\x05\x16\x07"
+    files = find_export_files(make_zip(tmp_path / zip_name, members))
+    assert files.shape == "zip"
+    assert [m.kind for m in files.members] == ["connections", "messages", "invitations"]
+    export = read_export(files)
+    assert export.connections is not None and len(export.connections.frame) == 5
+    assert export.messages is not None and export.invitations is not None
+    expected = date(2025, 1, 15) if "2025" in zip_name else date(2024, 12, 14)
+    assert export.export_date()[0] == expected
+
+
+def test_member_names_drift_in_case(tmp_path):
+    members = {"CONNECTIONS.CSV": export_members()["Connections.csv"],
+               "Messages.csv": (FIXTURES / "Messages_2018.csv").read_bytes()}
+    export = read_export(find_export_files(make_zip(tmp_path / "e.zip", members)))
+    assert export.connections is not None and export.messages is not None
+    assert export.invitations is None  # optional members may be missing
+
+
+def test_shallowest_member_wins(tmp_path):
+    members = {"x/y/Connections.csv": b"junk", "x/Connections.csv": export_members()["Connections.csv"]}
+    files = find_export_files(make_zip(tmp_path / "e.zip", members))
+    assert files.members[0].path == "x/Connections.csv"
+    assert any("2 files named like" in n for n in files.notes)
+
+
+def test_zip_inside_a_zip(tmp_path):
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.writestr("Connections.csv", export_members()["Connections.csv"])
+    outer = make_zip(tmp_path / "outer.zip", {"Basic_LinkedInDataExport_02-03-2025.zip": inner.getvalue()})
+    export = read_export(find_export_files(outer))
+    assert export.connections is not None
+    assert export.export_date()[0] == date(2025, 2, 3)
+
+
+def test_unzipped_folder(tmp_path):
+    folder = tmp_path / "Basic_LinkedInDataExport_01-15-2025"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "Connections.csv").write_bytes(export_members()["Connections.csv"])
+    (folder / "messages.csv").write_bytes(export_members()["messages.csv"])
+    files = find_export_files(folder)
+    assert files.shape == "folder"
+    export = read_export(files)
+    assert export.connections is not None and export.messages is not None
+    assert export.export_date() == (date(2025, 1, 15), "from the file name")
+
+
+def test_progress_is_reported_in_bytes(tmp_path):
+    files = find_export_files(make_zip(tmp_path / "e.zip", export_members()))
+    seen: list[int] = []
+    read_export(files, advance=seen.append)
+    assert sum(seen) == files.total_bytes and len(seen) == 3
+
+
+@pytest.mark.parametrize(
+    "name,message",
+    [
+        ("bad_empty.csv", "is empty"),
+        ("bad_not_linkedin.csv", "is not a LinkedIn export file"),
+        ("bad_binary.csv", "binary file"),
+        ("bad_xlsx_renamed.csv", "Excel workbook"),
+        ("bad_encoding.csv", "not UTF-8, UTF-16 or Windows-1252"),
+        ("bad_truncated.zip", "damaged or incomplete zip"),
+        ("bad_not_a_zip.zip", "is not a zip archive"),
+        ("bad_no_connections.zip", "has no Connections.csv"),
+    ],
+)
+def test_bad_input_raises_input_error_naming_the_file(name, message):
+    with pytest.raises(InputError, match=message) as info:
+        read_export(find_export_files(FIXTURES / name))
+    assert name in str(info.value)
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        find_export_files(tmp_path / "nope.zip")
+
+
+def test_folder_without_export_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("hello")
+    with pytest.raises(InputError, match="has no Connections.csv"):
+        find_export_files(tmp_path)
+
+
+def test_bad_member_names_the_member_and_the_zip(tmp_path):
+    members = export_members()
+    members["messages.csv"] = b"\x00\x01\x02" * 500
+    with pytest.raises(InputError, match=r"messages\.csv in .*e\.zip"):
+        read_export(find_export_files(make_zip(tmp_path / "e.zip", members)))
+
+
+def test_utf8_bom_with_invalid_bytes_is_an_input_error():
+    with pytest.raises(InputError, match="Connections.csv"):
+        read_linkedin_file(b"\xef\xbb\xbfFirst Name,Last Name\n\xff\xfe\xfa,x\n", "Connections.csv")
