@@ -1,3 +1,320 @@
-"""Commands for targets (see the matching library module)."""
+"""Target employers and company matching: `import targets`, `targets`, `alias`, `review`."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from outreach.cli._app import App, OutreachGroup, cli, echo_json, import_group, pass_app
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+@import_group.command("targets")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--sheet", "sheets", multiple=True, metavar="NAME",
+              help="Read only this sheet of a workbook (repeat for several). Default: every "
+                   "sheet with a company column.")
+@click.option("--replace", is_flag=True,
+              help="Make the workspace's target list exactly this file's (targets not in it "
+                   "are removed). Default: add new targets and update existing ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print the import summary as JSON.")
+@pass_app
+def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replace: bool, as_json: bool) -> None:
+    """Import the employers you want to work for from a spreadsheet or CSV.
+
+    Reads .xlsx, .xlsm, .ods, .csv and .tsv. The header row is found by its content (title rows
+    above it are fine) and the company column by name: Company, Employer, Organisation,
+    Account... Optional columns: priority (1-5, High/Medium/Low, A/B/C, a rank, stars; without
+    one, the order of the list), location, industry, roles, website, notes. Duplicates merge;
+    importing the same file again changes nothing.
+
+    \b
+    Example:
+        outreach import targets "Target companies.xlsx"
+        outreach import targets targets.xlsx --sheet "Dream list" --replace
+    """
+    import hashlib
+
+    from imports.tabular import read_path_bytes
+    from imports.targets import read_targets
+    from outreach.targets import import_targets
+
+    data = read_path_bytes(path)
+    table = read_targets(data, path.name, sheets=sheets or None)
+    conn = app.connect()
+    summary = import_targets(
+        conn, table, source=path.name, sha256=hashlib.sha256(data).hexdigest(), replace=replace
+    )
+    if as_json:
+        echo_json(summary.to_json())
+        return
+    where = f" (sheets {', '.join(repr(s) for s in summary.sheets)})" if len(summary.sheets) > 1 else ""
+    parts = [f"{summary.added:,} new", f"{summary.updated:,} updated", f"{summary.unchanged:,} unchanged"]
+    if replace:
+        parts.append(f"{summary.removed:,} removed")
+    click.echo(f"Imported {_plural(summary.targets, 'target')} from {summary.source}{where}: {', '.join(parts)}.")
+    if summary.duplicates:
+        click.echo(f"{_plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
+    if summary.without_company:
+        click.echo(f"{_plural(summary.without_company, 'row')} without a company skipped.")
+    if summary.not_companies:
+        shown = ", ".join(repr(n) for n in summary.not_companies[:5])
+        click.echo(f"{_plural(len(summary.not_companies), 'row')} skipped: not a company name ({shown}).")
+    for note in summary.notes:
+        click.echo(f"Note: {note}")
+    for warning in summary.warnings[:20]:
+        click.echo(f"Warning: {warning}", err=True)
+    if len(summary.warnings) > 20:
+        click.echo(f"... and {len(summary.warnings) - 20:,} more warnings (see --json)", err=True)
+    click.echo("Next: `outreach targets` shows whom you know at each.")
+
+
+def _contact_line(hit: Any, pending: bool = False) -> str:
+    tier = f"{hit.tier} {hit.score:.0f}" if hit.tier == "review" else hit.tier
+    via = "" if hit.owner == "me" else f"  (via {hit.owner})"
+    mark = "?" if pending else " "
+    return f"  {mark} {hit.name or '(no name)'} · {hit.position or '-'} · {hit.company!r} [{tier}]{via}"
+
+
+def _echo_json_lines(items: list[Any]) -> None:
+    """A JSON array with one item per line: json's C encoder only runs without ``indent``,
+    and an indented dump of 30,000 contacts takes longer than matching them."""
+    import json
+    import sys
+
+    out = sys.stdout
+    out.write("[\n")
+    for number, item in enumerate(items):
+        out.write(("  " if number == 0 else ", ") + json.dumps(item, ensure_ascii=False) + "\n")
+    out.write("]\n")
+
+
+@cli.command("targets")
+@click.option("--json", "as_json", is_flag=True, help="Print every target with its contacts as JSON.")
+@click.option("--matched", is_flag=True, help="Only targets where you know someone or have a suggestion.")
+@pass_app
+def targets_command(app: App, as_json: bool, matched: bool) -> None:
+    """List your target employers, most wanted first, with the contacts you have at each.
+
+    Each contact shows the company as they wrote it and how it matched: exact, alias, strong,
+    or review (a near-miss such as a typo that counts only once you accept it with
+    `outreach review`).
+
+    \b
+    Example:
+        outreach targets
+        outreach targets --json > targets.json
+    """
+    from outreach.targets import target_report
+
+    report = target_report(app.connect(create=False))
+    if matched:
+        report = [t for t in report if t.contacts or t.review]
+    if as_json:
+        _echo_json_lines([t.to_json() for t in report])
+        return
+    if not report:
+        click.echo("No targets yet: `outreach import targets FILE` adds them." if not matched
+                   else "No contacts at any target yet.")
+        return
+    pending = 0
+    for entry in report:
+        priority = f"{entry.priority:.2f}" + (f" ({entry.priority_text})" if entry.priority_text else "")
+        counts = _plural(len(entry.contacts), "contact")
+        if entry.review:
+            counts += f", {len(entry.review):,} to review"
+        click.echo(f"{entry.target}  ·  priority {priority}  ·  {counts}")
+        for hit in entry.contacts:
+            click.echo(_contact_line(hit))
+        for hit in entry.review:
+            click.echo(_contact_line(hit, pending=True))
+        pending += len(entry.review)
+    reached = sum(1 for t in report if t.contacts)
+    click.echo(f"\n{_plural(len(report), 'target')}, {reached:,} with contacts.")
+    if pending:
+        click.echo(f"{_plural(pending, 'suggestion')} marked ? await your decision: `outreach review`.")
+
+
+@cli.group("alias", cls=OutreachGroup)
+def alias_group() -> None:
+    """Your own company aliases: contacts at one name count for a target.
+
+    \b
+    Example:
+        outreach alias add "Andersen Consulting" "Accenture"
+        outreach alias list
+    """
+
+
+@alias_group.command("add")
+@click.argument("alias")
+@click.argument("target")
+@pass_app
+def alias_add(app: App, alias: str, target: str) -> None:
+    """Count contacts whose company is ALIAS as working at TARGET.
+
+    \b
+    Example:
+        outreach alias add "Big Blue" "IBM"
+    """
+    from outreach.aliases import add_alias
+    from outreach.store import transaction
+
+    conn = app.connect()
+    with transaction(conn):
+        added = add_alias(conn, alias, target)
+    click.echo(f"Alias {'added' if added else 'already there'}: {alias!r} counts for {target!r}.")
+    from outreach.errors import InputError
+    from outreach.matching import find_target
+
+    try:
+        find_target(conn, target)
+    except InputError:
+        click.echo(f"Note: {target!r} is not one of your targets yet; the alias applies once it is.")
+
+
+@alias_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print the aliases as JSON.")
+@pass_app
+def alias_list(app: App, as_json: bool) -> None:
+    """List your own aliases (the built-in table is in outreach/data/aliases.csv).
+
+    \b
+    Example:
+        outreach alias list --json
+    """
+    from outreach.aliases import list_aliases
+
+    aliases = list_aliases(app.connect(create=False))
+    if as_json:
+        echo_json([{"alias": a.alias, "target": a.target, "created_at": a.created_at} for a in aliases])
+        return
+    if not aliases:
+        click.echo('No aliases of your own yet: outreach alias add "Old Name" "Target".')
+    for a in aliases:
+        click.echo(f"{a.alias!r} -> {a.target!r}")
+
+
+@alias_group.command("remove")
+@click.argument("alias")
+@click.argument("target", required=False)
+@pass_app
+def alias_remove(app: App, alias: str, target: str | None) -> None:
+    """Remove an alias of yours (for one TARGET, or for all when TARGET is left out).
+
+    \b
+    Example:
+        outreach alias remove "Big Blue"
+    """
+    from outreach.aliases import remove_alias
+    from outreach.store import transaction
+
+    conn = app.connect(create=False)
+    with transaction(conn):
+        removed = remove_alias(conn, alias, target)
+    click.echo(f"Removed {_plural(removed, 'alias', 'aliases')}.")
+
+
+@cli.command("review")
+@click.option("--accept", "accepts", nargs=2, multiple=True, metavar="COMPANY TARGET",
+              help="Count contacts at COMPANY (as they write it) for TARGET. Repeatable.")
+@click.option("--reject", "rejects", nargs=2, multiple=True, metavar="COMPANY TARGET",
+              help="Never suggest COMPANY for TARGET again. Repeatable.")
+@click.option("--interactive", "-i", is_flag=True, help="Ask about each pending suggestion in turn.")
+@click.option("--decided", is_flag=True, help="List the decisions you have made instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@pass_app
+def review_command(
+    app: App,
+    accepts: tuple[tuple[str, str], ...],
+    rejects: tuple[tuple[str, str], ...],
+    interactive: bool,
+    decided: bool,
+    as_json: bool,
+) -> None:
+    """Accept or reject near-miss matches (typos) between contacts' companies and targets.
+
+    Without options, lists the pending suggestions with both names as written. A decision holds
+    for every spelling that normalises the same way, and survives re-imports.
+
+    \b
+    Example:
+        outreach review
+        outreach review --accept "WallMart" "Walmart" --reject "Loopio" "Loop"
+        outreach review --interactive
+    """
+    from outreach import review
+
+    conn = app.connect(create=bool(accepts or rejects))
+    if accepts or rejects:
+        _decide(conn, [(c, t, True) for c, t in accepts] + [(c, t, False) for c, t in rejects])
+        return
+    if decided:
+        decisions = review.list_decisions(conn)
+        if as_json:
+            echo_json([vars(d) for d in decisions])
+            return
+        for d in decisions:
+            click.echo(f"{'accepted' if d.accepted else 'rejected'}  {d.company!r} for {d.target!r}  ({d.decided_at})")
+        if not decisions:
+            click.echo("No decisions yet.")
+        return
+    suggestions = review.review_suggestions(conn)
+    if as_json:
+        echo_json([s.to_json() for s in suggestions])
+        return
+    if not suggestions:
+        click.echo("Nothing to review: no near-miss company names.")
+        return
+    if interactive:
+        _ask(conn, suggestions)
+        return
+    for s in suggestions:
+        click.echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({_plural(s.contacts, 'contact')})")
+    click.echo(f'\n{_plural(len(suggestions), "suggestion")}. Decide with: outreach review --accept "COMPANY" "TARGET" '
+               "(or --reject), or outreach review --interactive.")
+
+
+def _decide(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
+    from outreach.matching import find_target, set_review_decision
+    from outreach.review import contacts_with_company_key
+    from outreach.store import transaction
+
+    with transaction(conn):
+        for company, target, accepted in decisions:
+            name, _ = find_target(conn, target)
+            set_review_decision(conn, company, name, accepted)
+    for company, target, accepted in decisions:
+        count = contacts_with_company_key(conn, company)
+        verb = "Accepted" if accepted else "Rejected"
+        who = f"{_plural(count, 'contact')} at that name" if count else "no contact writes it so yet"
+        click.echo(f"{verb}: {company!r} for {target!r} ({who}).")
+
+
+def _ask(conn: Any, suggestions: list[Any]) -> None:
+    from outreach.matching import set_review_decision
+    from outreach.store import transaction
+
+    answered = 0
+    for number, s in enumerate(suggestions, start=1):
+        spelled = f" (also {', '.join(repr(x) for x in s.spellings[1:3])})" if len(s.spellings) > 1 else ""
+        click.echo(f"\n[{number}/{len(suggestions)}] {s.company!r}{spelled}, {_plural(s.contacts, 'contact')}")
+        click.echo(f"    target {s.target!r}, similarity {s.score:.1f}")
+        answer = click.prompt(
+            "    Same employer? [y]es, [n]o, [s]kip, [q]uit",
+            type=click.Choice(["y", "n", "s", "q"], case_sensitive=False),
+            show_choices=False,
+        ).lower()
+        if answer == "q":
+            break
+        if answer == "s":
+            continue
+        with transaction(conn):  # each answer is kept even if the user quits later
+            set_review_decision(conn, s.company, s.target, answer == "y")
+        answered += 1
+    click.echo(f"\n{_plural(answered, 'decision')} saved.")

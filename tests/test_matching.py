@@ -1,0 +1,246 @@
+"""Matching contacts to targets in tiers, measured on a labelled set of real company names."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from outreach.aliases import add_alias
+from outreach.companies import analyse_company, builtin_aliases
+from outreach.match_index import AliasGraph, TargetIndex
+from outreach.matching import (
+    contacts_matching_company,
+    match_contacts,
+    set_review_decision,
+)
+from outreach.models import AUTOMATIC_TIERS
+from outreach.store import open_workspace, transaction
+
+PAIRS = Path(__file__).parent / "data" / "company_pairs.csv"
+
+
+def load_pairs() -> list[dict[str, str]]:
+    with PAIRS.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def pair_tier(graph: AliasGraph, company: str, target: str) -> str | None:
+    [found] = TargetIndex([(1, target)], graph).match_names([analyse_company(company)])
+    return found[0].tier if found else None
+
+
+def test_labelled_pairs_precision_and_recall(capsys):
+    pairs = load_pairs()
+    assert len(pairs) >= 150
+    kinds = {p["kind"] for p in pairs}
+    assert {"legal", "rename", "parent", "unit", "secondary", "typo", "negative"} <= kinds
+    graph = AliasGraph(builtin_aliases())
+    tp = fp = fn = review_hits = positives = 0
+    false_positives, misses = [], []
+    for pair in pairs:
+        tier = pair_tier(graph, pair["company"], pair["target"])
+        same = pair["same"] == "1"
+        positives += same
+        if tier in AUTOMATIC_TIERS:
+            if same:
+                tp += 1
+            else:
+                fp += 1
+                false_positives.append((pair["company"], pair["target"], tier))
+        elif same:
+            fn += 1
+            misses.append((pair["company"], pair["target"], tier or "-"))
+            review_hits += tier == "review"
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    with capsys.disabled():
+        print(
+            f"\ncompany pairs: {len(pairs)} ({positives} same employer); automatic tiers: "
+            f"precision {precision:.3f}, recall {recall:.3f}; with accepted review suggestions "
+            f"recall would be {(tp + review_hits) / positives:.3f}"
+        )
+    assert precision >= 0.98, false_positives
+    assert recall >= 0.90, misses
+
+
+def test_typos_are_only_ever_suggestions():
+    graph = AliasGraph(builtin_aliases())
+    typos = [p for p in load_pairs() if p["kind"] == "typo"]
+    tiers = [pair_tier(graph, p["company"], p["target"]) for p in typos]
+    assert not set(tiers) & set(AUTOMATIC_TIERS)
+    assert tiers.count("review") >= len(typos) - 1  # "Amazom" is too short a name to guess
+
+
+def test_hard_negatives_are_not_even_suggested():
+    graph = AliasGraph(builtin_aliases())
+    for company, target in [("Sysco", "Cisco"), ("Epic Games", "Epic Systems"),
+                            ("Bain Capital", "Bain & Company"), ("Loopio", "Loop"),
+                            ("Huntington Ingalls", "Huntington Bank"), ("Royal Bank", "Royal Mail"),
+                            ("First National", "First Republic"), ("Meta", "Beta"),
+                            ("Ironmint Media", "Ironpoint Media"), ("Area 51", "Area 52")]:
+        assert pair_tier(graph, company, target) is None, (company, target)
+
+
+# -- in a workspace --------------------------------------------------------------------------
+
+
+def add_contacts(conn, companies, *, owner_id: int = 1) -> dict[str, int]:
+    """One contact per company; returns company -> contact id."""
+    ids = {}
+    with transaction(conn):
+        if owner_id != 1:
+            conn.execute("INSERT OR IGNORE INTO owners (id, name) VALUES (?, 'dana')", (owner_id,))
+        for company in companies:
+            number = conn.execute("SELECT count(*) FROM contacts").fetchone()[0]
+            cursor = conn.execute(
+                "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, "
+                "company, position, first_seen_on, last_seen_on) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                "'2026-01-01', '2026-01-01')",
+                (owner_id, f"www.linkedin.com/in/p{number}", f"First{number}", f"Last{number}",
+                 f"https://www.linkedin.com/in/p{number}", company, "Engineer"),
+            )
+            ids[company] = cursor.lastrowid
+    return ids
+
+
+def add_targets(conn, names) -> dict[str, int]:
+    from outreach.companies import normalise_company
+
+    ids = {}
+    with transaction(conn):
+        for order, name in enumerate(names):
+            cursor = conn.execute(
+                "INSERT INTO targets (name, key, priority, row_order) VALUES (?, ?, 1.0, ?)",
+                (name, normalise_company(name), order),
+            )
+            ids[name] = cursor.lastrowid
+    return ids
+
+
+@pytest.fixture
+def conn(tmp_path):
+    connection = open_workspace(tmp_path / "ws")
+    yield connection
+    connection.close()
+
+
+def by_company(matches):
+    return {(m.company, m.target): (m.tier, m.accepted) for m in matches}
+
+
+def test_match_contacts_places_each_contact_by_its_best_tier(conn):
+    add_targets(conn, ["Walmart", "Meta", "Google", "Cisco", "Bosch", "Kaiser Permanente",
+                       "Epic Systems"])
+    add_contacts(conn, [
+        "Walmart Inc.", "Sam's Club", "WallMart", "Facebook", "Google via Qualitest Group",
+        "Cisco Systems", "Bosch Global Software Technologies", "Sysco", "Apex Systems | Kaiser Permanente", "Epic Games",
+        "Self-employed", "Stealth AI Startup", "",
+    ])
+    found = by_company(match_contacts(conn))
+    assert found == {
+        ("Walmart Inc.", "Walmart"): ("exact", True),
+        ("Sam's Club", "Walmart"): ("alias", True),
+        ("WallMart", "Walmart"): ("review", False),
+        ("Facebook", "Meta"): ("alias", True),
+        ("Google via Qualitest Group", "Google"): ("exact", True),
+        ("Cisco Systems", "Cisco"): ("alias", True),  # the built-in table knows this one
+        ("Bosch Global Software Technologies", "Bosch"): ("strong", True),
+        ("Apex Systems | Kaiser Permanente", "Kaiser Permanente"): ("exact", True),
+    }
+    scores = {m.company: m.score for m in match_contacts(conn)}
+    assert scores["Walmart Inc."] == 100.0 and 85 <= scores["WallMart"] < 100
+
+
+def test_match_contacts_by_owner(conn):
+    add_targets(conn, ["Walmart"])
+    mine = add_contacts(conn, ["Walmart"])
+    friends = add_contacts(conn, ["Walmart Inc."], owner_id=2)
+    assert {m.contact_id for m in match_contacts(conn)} == {mine["Walmart"], friends["Walmart Inc."]}
+    assert {m.contact_id for m in match_contacts(conn, owner_ids=[1])} == {mine["Walmart"]}
+    assert {m.contact_id for m in match_contacts(conn, owner_ids=[2])} == {friends["Walmart Inc."]}
+
+
+def test_no_targets_no_matches(conn):
+    add_contacts(conn, ["Walmart"])
+    assert match_contacts(conn) == []
+
+
+def test_review_decisions_persist_and_cover_every_spelling(conn):
+    add_targets(conn, ["Walmart", "Loop"])
+    add_contacts(conn, ["WallMart", "Wallmart Inc.", "Loopo"])
+    pending = by_company(match_contacts(conn))
+    assert pending[("WallMart", "Walmart")] == ("review", False)
+    with transaction(conn):
+        set_review_decision(conn, "WallMart", "Walmart", True)
+        set_review_decision(conn, "Loopo", "Loop", False)
+    found = by_company(match_contacts(conn))
+    assert found[("WallMart", "Walmart")] == ("review", True)
+    assert found[("Wallmart Inc.", "Walmart")] == ("review", True)  # same key: same decision
+    assert ("Loopo", "Loop") not in found  # rejected: left out
+    # Changing one's mind overwrites the decision.
+    with transaction(conn):
+        set_review_decision(conn, "WallMart", "Walmart", False)
+    assert ("WallMart", "Walmart") not in by_company(match_contacts(conn))
+
+
+def test_an_accepted_pair_needs_no_fuzzy_suggestion(conn):
+    add_targets(conn, ["IBM"])
+    add_contacts(conn, ["Big Blue"])
+    assert match_contacts(conn) == []
+    with transaction(conn):
+        set_review_decision(conn, "Big Blue", "IBM", True)
+    assert by_company(match_contacts(conn)) == {("Big Blue", "IBM"): ("review", True)}
+
+
+def test_rejecting_an_automatic_match_removes_it(conn):
+    add_targets(conn, ["Epic"])
+    add_contacts(conn, ["Epic Systems Corporation"])
+    assert by_company(match_contacts(conn)) == {("Epic Systems Corporation", "Epic"): ("strong", True)}
+    with transaction(conn):
+        set_review_decision(conn, "Epic Systems Corporation", "Epic", False)
+    assert match_contacts(conn) == []
+
+
+def test_user_aliases_join_the_built_in_table(conn):
+    add_targets(conn, ["IBM"])
+    add_contacts(conn, ["Big Blue Consulting LLC", "Red Hat"])
+    with transaction(conn):
+        assert add_alias(conn, "Big Blue Consulting", "IBM") is True
+        assert add_alias(conn, "big blue consulting", "I.B.M.") is False  # same keys: no change
+    assert by_company(match_contacts(conn)) == {
+        ("Big Blue Consulting LLC", "IBM"): ("alias", True),
+        ("Red Hat", "IBM"): ("alias", True),
+    }
+
+
+def test_contacts_matching_company_is_typo_tolerant(conn):
+    add_contacts(conn, ["Walmart", "Walmart Inc.", "Sam's Club", "Walmart Global Tech",
+                        "Wallmart", "Walgreens", "Self-employed"])
+    found = {m.company: (m.tier, m.accepted) for m in contacts_matching_company(conn, "WallMart")}
+    assert found["Walmart"] == ("review", False)
+    assert found["Walmart Inc."] == ("review", False)
+    assert found["Wallmart"] == ("exact", True)
+    assert "Walgreens" not in found and "Self-employed" not in found
+    found = {m.company: m.tier for m in contacts_matching_company(conn, "walmart")}
+    assert found == {"Walmart": "exact", "Walmart Inc.": "exact", "Sam's Club": "alias",
+                     "Walmart Global Tech": "alias", "Wallmart": "review"}
+
+
+def test_the_analysis_cache_is_filled_reused_and_dropped_when_the_rules_change(conn):
+    add_targets(conn, ["Walmart"])
+    add_contacts(conn, ["Walmart Inc.", "Sam's Club"])
+    first = match_contacts(conn)
+    cached = dict(conn.execute("SELECT raw, analysis FROM company_names").fetchall())
+    assert cached["Walmart Inc."] == "walmart:walmart:walmart"
+    # A stale entry under old rules is not trusted: the fingerprint no longer matches.
+    with transaction(conn):
+        conn.execute("UPDATE company_names SET analysis = 'bogus:bogus:bogus' WHERE raw = 'Walmart Inc.'")
+        conn.execute("UPDATE settings SET value = 'old rules' WHERE key = 'company_names_rules'")
+    from outreach import companies
+
+    companies._MEMO.clear()
+    assert match_contacts(conn) == first
+    assert conn.execute(
+        "SELECT analysis FROM company_names WHERE raw = 'Walmart Inc.'"
+    ).fetchone()[0] == "walmart:walmart:walmart"

@@ -1,0 +1,117 @@
+"""`outreach alias` and `outreach review`: the user's word on matches, kept across runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from outreach.store import open_workspace, transaction
+
+
+def setup_workspace(workspace: Path, targets: list[str], companies: list[str]) -> None:
+    from outreach.companies import normalise_company
+
+    conn = open_workspace(workspace)
+    with transaction(conn):
+        for order, name in enumerate(targets):
+            conn.execute(
+                "INSERT INTO targets (name, key, priority, row_order) VALUES (?, ?, 1.0, ?)",
+                (name, normalise_company(name), order),
+            )
+        for number, company in enumerate(companies):
+            conn.execute(
+                "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, "
+                "company, position, first_seen_on, last_seen_on) VALUES (1, ?, ?, 'Doe', ?, ?, "
+                "'Engineer', '2026-01-01', '2026-01-01')",
+                (f"www.linkedin.com/in/p{number}", f"Person{number}",
+                 f"https://www.linkedin.com/in/p{number}", company),
+            )
+    conn.close()
+
+
+def target_contacts(run) -> dict[str, list[tuple[str, str]]]:
+    data = json.loads(run("targets", "--json").output)
+    return {t["target"]: [(c["company"], c["tier"]) for c in t["contacts"]] for t in data}
+
+
+def test_alias_add_list_remove(run, workspace):
+    setup_workspace(workspace, ["IBM"], ["Big Blue Consulting LLC"])
+    assert target_contacts(run) == {"IBM": []}
+    result = run("alias", "add", "Big Blue Consulting", "IBM")
+    assert result.exit_code == 0 and "Alias added: 'Big Blue Consulting' counts for 'IBM'." in result.output
+    assert "already there" in run("alias", "add", "BIG BLUE CONSULTING", "IBM").output
+    assert target_contacts(run) == {"IBM": [("Big Blue Consulting LLC", "alias")]}
+    assert run("alias", "list").output == "'Big Blue Consulting' -> 'IBM'\n"
+    listed = json.loads(run("alias", "list", "--json").output)
+    assert [(a["alias"], a["target"]) for a in listed] == [("Big Blue Consulting", "IBM")]
+    result = run("alias", "add", "Big Blue", "Acme Widgets")
+    assert "not one of your targets yet" in result.output
+    assert run("alias", "remove", "Big Blue Consulting").output == "Removed 1 alias.\n"
+    assert target_contacts(run) == {"IBM": []}
+    result = run("alias", "remove", "Big Blue Consulting")
+    assert result.exit_code == 1 and "no alias 'Big Blue Consulting'" in result.output
+
+
+def test_alias_errors_are_one_line(run, workspace):
+    setup_workspace(workspace, ["IBM"], [])
+    result = run("alias", "add", "IBM Corp.", "I.B.M.")
+    assert result.exit_code == 1 and "already the same name" in result.output
+    result = run("alias", "add", "Self-employed", "IBM")
+    assert result.exit_code == 1 and "not a company name" in result.output
+
+
+def test_review_lists_accepts_and_rejects(run, workspace):
+    setup_workspace(workspace, ["Walmart", "Goldman Sachs"],
+                    ["WallMart", "Wallmart Inc.", "Goldman Sacks", "Walmart"])
+    result = run("review")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == " 93.3  'WallMart' -> target 'Walmart'  (2 contacts)"
+    assert "'Goldman Sacks' -> target 'Goldman Sachs'  (1 contact)" in lines[1]
+    suggestions = json.loads(run("review", "--json").output)
+    assert suggestions[0]["spellings"] == ["WallMart", "Wallmart Inc."]
+
+    result = run("review", "--accept", "WallMart", "Walmart", "--reject", "Goldman Sacks", "goldman sachs")
+    assert result.exit_code == 0, result.output
+    assert "Accepted: 'WallMart' for 'Walmart' (2 contacts at that name)." in result.output
+    assert "Rejected: 'Goldman Sacks' for 'goldman sachs' (1 contact at that name)." in result.output
+    assert run("review").output.startswith("Nothing to review")
+    contacts = target_contacts(run)
+    assert set(contacts["Walmart"]) == {("Walmart", "exact"), ("WallMart", "review"),
+                                        ("Wallmart Inc.", "review")}
+    assert contacts["Goldman Sachs"] == []
+    decided = json.loads(run("review", "--decided", "--json").output)
+    assert {(d["company"], d["target"], d["accepted"]) for d in decided} == {
+        ("WallMart", "Walmart", True), ("Goldman Sacks", "Goldman Sachs", False)}
+    assert "accepted  'WallMart' for 'Walmart'" in run("review", "--decided").output
+
+
+def test_accepting_a_name_no_contact_has_says_so(run, workspace):
+    setup_workspace(workspace, ["Walmart"], [])
+    result = run("review", "--accept", "Wally World", "Walmart")
+    assert "(no contact writes it so yet)" in result.output
+
+
+def test_review_of_an_unknown_target_changes_nothing(run, workspace):
+    setup_workspace(workspace, ["Walmart"], ["WallMart"])
+    result = run("review", "--accept", "WallMart", "Walmart", "--accept", "WallMart", "Wally World")
+    assert result.exit_code == 1
+    assert "no target called 'Wally World'" in result.output
+    assert "'WallMart' -> target 'Walmart'" in run("review").output  # the first one was not kept
+
+
+def test_review_interactive(run, workspace):
+    setup_workspace(workspace, ["Walmart", "Goldman Sachs", "Accenture"],
+                    ["WallMart", "Goldman Sacks", "Acenture"])
+    result = run("review", "--interactive", input="y\nn\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Same employer?" in result.output and "2 decisions saved." in result.output
+    remaining = json.loads(run("review", "--json").output)
+    assert len(remaining) == 1
+    assert run("review", "-i", input="s\n").output.rstrip().endswith("0 decisions saved.")
+
+
+def test_review_with_nothing_to_review(run, workspace):
+    setup_workspace(workspace, ["Walmart"], ["Walmart"])
+    assert run("review").output == "Nothing to review: no near-miss company names.\n"
+    assert json.loads(run("review", "--json").output) == []
