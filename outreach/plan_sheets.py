@@ -54,18 +54,19 @@ def outreach_sheet(plan: Plan) -> ListSheet:
 
 
 def targets_sheet(plan: Plan) -> ListSheet:
+    """Every target. No Notes column of ours: each cell of 5,000 rows costs write time, and a
+    column the user adds is kept by the workbook's round trip anyway."""
     from outreach.workbook import Column, ListSheet
 
     columns = [
         Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
         Column("Warm paths", "int", 10), Column("Best contact", "text", 40),
         Column("Next step", "wrap", 50), Column("People search", "url", 30),
-        Column(NOTES, "wrap", 30, editable=True),
     ]
     rows = [
         [t.name, round(t.priority, 3), t.contacts, t.warm_paths,
          (f"{t.best_contact} ({t.best_position})" if t.best_position else t.best_contact) or None,
-         t.next_step or None, t.search_url or None, None]
+         t.next_step or None, t.search_url or None]
         for t in plan.targets
     ]
     return ListSheet(TARGETS, columns, rows, key="Target", priority_column="Priority")
