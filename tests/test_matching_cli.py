@@ -115,3 +115,28 @@ def test_review_with_nothing_to_review(run, workspace):
     setup_workspace(workspace, ["Walmart"], ["Walmart"])
     assert run("review").output == "Nothing to review: no near-miss company names.\n"
     assert json.loads(run("review", "--json").output) == []
+
+
+# -- outreach contacts COMPANY ---------------------------------------------------------------
+
+
+def test_contacts_company_uses_the_matching_tiers(run, workspace):
+    setup_workspace(workspace, [], ["Walmart", "Walmart Inc.", "Sam's Club", "Wallmart Inc",
+                                    "Walgreens", "Loopio", "Self-employed"])
+    rows = json.loads(run("contacts", "WallMart", "--json").output)
+    assert {(r["company"], r["tier"]) for r in rows} == {
+        ("Walmart", "review"), ("Walmart Inc.", "review"), ("Wallmart Inc", "exact")}
+    assert all(r["tier"] != "review" or 85 <= r["score"] < 100 for r in rows)
+    table = run("contacts", "WallMart").output.splitlines()
+    assert table[0].split()[-1] == "Match"
+    assert any("Walmart Inc." in line and line.rstrip().endswith("?") for line in table)
+    rows = json.loads(run("contacts", "walmart", "--json").output)
+    assert {(r["company"], r["tier"]) for r in rows} == {
+        ("Walmart", "exact"), ("Walmart Inc.", "exact"), ("Sam's Club", "alias"),
+        ("Wallmart Inc", "review")}
+    # No substring matching, and placeholders keep the plain filter of the name as written.
+    assert json.loads(run("contacts", "Loop", "--json").output) == []
+    rows = json.loads(run("contacts", "Self-employed", "--json").output)
+    assert [r["company"] for r in rows] == ["Self-employed"]
+    # Exact matches only: the table has no Match column.
+    assert "Match" not in run("contacts", "Loopio").output

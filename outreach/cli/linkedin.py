@@ -146,6 +146,8 @@ def contacts_table(rows: list[dict[str, Any]]) -> list[str]:
     columns = list(_TABLE)
     if len({r["owner"] for r in rows}) > 1:
         columns.append(("Owner", lambda r: r["owner"], 16))
+    if any(r.get("tier", "exact") != "exact" for r in rows):  # how COMPANY matched, when not exact
+        columns.append(("Match", lambda r: r["tier"] + (f" {r['score']:.0f}?" if r["tier"] == "review" else ""), 10))
     cells = [[_cut(get(r), limit) for _, get, limit in columns] for r in rows]
     widths = [max([len(h), *(_width(c[i]) for c in cells)]) for i, (h, _, _) in enumerate(columns)]
     numeric = {"Sent", "Recv"}
@@ -167,16 +169,25 @@ def contacts_table(rows: list[dict[str, Any]]) -> list[str]:
 def contacts_command(app: App, company: str | None, as_json: bool) -> None:
     """List your contacts (and those of owners who shared an export), or those at COMPANY.
 
-    COMPANY matches the company name as written, ignoring case and spacing.
+    COMPANY is matched like a target: legal forms, renames and subsidiaries count, and near
+    misses (typos) are listed with the Match column saying "review".
 
     \b
     Example:
         outreach contacts
         outreach contacts "Acme Corp" --json
     """
+    from outreach.companies import normalise_company
     from outreach.contacts import list_contacts
+    from outreach.matching import contacts_matching_company
 
-    rows = list_contacts(app.connect(create=False), company)
+    conn = app.connect(create=False)
+    if company is None or not normalise_company(company):  # no filter, or "Self-employed"
+        rows = list_contacts(conn, company)
+    else:  # matched like a target, typos included; each row says how ("tier", "score")
+        hits = {m.contact_id: m for m in contacts_matching_company(conn, company)}
+        rows = [{**r, "tier": hits[r["id"]].tier, "score": hits[r["id"]].score}
+                for r in list_contacts(conn) if r["id"] in hits]
     if as_json:
         echo_json(rows)
         return
