@@ -168,3 +168,53 @@ def test_graph_export(run, ws, tmp_path, name):
 def test_graph_bad_extension(run, ws, tmp_path):
     result = run("graph", "-o", tmp_path / "net.svg")
     assert result.exit_code == 2 and ".gexf" in result.output
+
+
+def test_rejected_suggestion_is_stored_and_kept_in_the_review_sheet(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    assert run("plan", "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    review = book["Review"]
+    header = [c.value for c in review[1]]
+    review.cell(2, header.index("Decision") + 1).value = "reject"
+    book.save(out)
+    result = run("plan", "-o", out)
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(ws / "outreach.db")
+    assert conn.execute("SELECT accepted FROM review_decisions").fetchall() == [(0,)]
+    assert "Lou Glob" not in {r["Name"] for r in sheet_rows(out, "Outreach")}
+    # The decision stays visible (carried over by the workbook), not silently dropped.
+    assert [r["Decision"] for r in sheet_rows(out, "Review")] == ["reject"]
+
+
+def test_summary_has_counts_actions_and_a_chart(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    assert run("plan", "-o", out).exit_code == 0
+    summary = openpyxl.load_workbook(out)["Summary"]
+    text = [str(v) for row in summary.iter_rows(values_only=True) for v in row if v is not None]
+    assert "Target employers" in text and "This week" in text
+    assert any(t.startswith("Write to Rita Recruiter") for t in text)
+    assert any(t.startswith("Ask Ana Lima to introduce you to Ivy Init") for t in text)
+    assert len(summary._charts) == 1
+
+
+def test_full_plan_from_the_sample_data_imports(run, tmp_path):
+    from conftest import SAMPLE_DATA
+
+    assert run("import", "linkedin", SAMPLE_DATA / "Basic_LinkedInDataExport_11-20-2026.zip").exit_code == 0
+    result = run("import", "linkedin", "--owner", "Dana Whitfield", SAMPLE_DATA / "friend-dana")
+    assert result.exit_code == 0, result.output
+    assert run("import", "targets", SAMPLE_DATA / "targets.xlsx").exit_code == 0
+    run("profile", "--name", "Alex Moreno", "--home-city", "Austin, TX", "--roles", "data engineer",
+        "--messages-per-week", "8")
+    out = tmp_path / "plan.xlsx"
+    result = run("plan", "-o", out, "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and max(sum(1 for r in rows if r["week"] == w) for w in {r["week"] for r in rows}) <= 8
+    assert any(r["kind"] == "intro" and r["via"] == "Dana Whitfield" for r in rows)
+    assert all(r["message"].rstrip().endswith("Alex Moreno") for r in rows)
+    targets = {r["Target"]: r for r in sheet_rows(out, "Targets")}
+    for nobody in ("Canva", "Patagonia", "Etsy", "Wikimedia Foundation", "Carlsberg Group"):
+        assert targets[nobody]["Contacts"] == 0 and targets[nobody]["People search"].startswith(
+            "https://www.linkedin.com/search/results/people/?keywords=")
