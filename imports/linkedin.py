@@ -19,7 +19,7 @@ from datetime import date
 
 from imports.linkedin_connections import ConnectionsRead, read_connections
 from imports.linkedin_csv import read_linkedin_csv
-from imports.linkedin_files import ExportFiles, find_export_files
+from imports.linkedin_files import ExportFiles, Member, find_export_files
 from imports.linkedin_invitations import InvitationsRead, read_invitations
 from imports.linkedin_messages import MessagesRead, read_messages
 from imports.linkedin_values import normalise_profile_url
@@ -62,12 +62,31 @@ def read_linkedin_file(data: bytes, name: str, *, expect: str | None = None) -> 
 
 
 def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n: None) -> LinkedInExport:
-    """Read every file found by ``find_export_files``; ``advance(bytes)`` after each one."""
+    """Read every file found by ``find_export_files``; ``advance(bytes)`` after each one.
+
+    The largest file (messages.csv, tens of MB at LinkedIn's 30,000-connection cap) is unzipped
+    and parsed on a second thread while this one reads the others: zlib and pandas' tokenizer
+    release the GIL, so on two cores this hides most of the unzipping.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     export = LinkedInExport(files)
-    for member in files.members:
-        result = read_linkedin_file(member.data, member.label, expect=member.kind)
+
+    def read(member: Member) -> LinkedInFile:
+        return read_linkedin_file(member.load(), member.label, expect=member.kind)
+
+    def keep(member: Member, result: LinkedInFile) -> None:
         setattr(export, _KINDS[type(result)], result)  # one file per kind (linkedin_files)
-        advance(len(member.data))
+        advance(member.size)
+
+    if not files.members:
+        return export
+    largest, *others = sorted(files.members, key=lambda m: -m.size)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(read, largest)
+        for member in others:
+            keep(member, read(member))
+        keep(largest, future.result())
     return export
 
 

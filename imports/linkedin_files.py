@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -30,12 +31,17 @@ _TRY_AGAIN = "download the export again (LinkedIn: Settings > Data privacy > Get
 
 @dataclass(frozen=True)
 class Member:
-    """One CSV file of the export, read into memory."""
+    """One CSV file of the export. ``load()`` gives its bytes (unzipping them if need be)."""
 
     label: str  # how the user knows it: "Connections.csv in Basic_...zip" or its path
-    data: bytes
+    load: Callable[[], bytes]
+    size: int  # bytes, once loaded
     kind: str | None  # from its name; None for a single file given by path (kind from content)
     path: str  # its path inside the zip or folder, for the export date
+
+
+def _loaded(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
 
 
 @dataclass
@@ -51,7 +57,7 @@ class ExportFiles:
 
     @property
     def total_bytes(self) -> int:
-        return sum(len(m.data) for m in self.members)
+        return sum(m.size for m in self.members)
 
 
 def export_date_from_name(*names: str) -> date | None:
@@ -93,7 +99,7 @@ def find_export_files(path: Path) -> ExportFiles:
             str(path), "zip", members, hashlib.sha256(data).hexdigest(),
             export_date_from_name(*dated), notes,
         )
-    member = Member(str(path), data, None, path.name)
+    member = Member(str(path), _loaded(data), len(data), None, path.name)
     return ExportFiles(
         str(path), "file", [member], hashlib.sha256(data).hexdigest(),
         export_date_from_name(path.name, path.parent.name),
@@ -143,8 +149,14 @@ def _from_zip(data: bytes, where: str, *, depth: int = 0) -> tuple[list[Member],
             return _from_zip(inner, f"{inner_zips[0].filename} in {where}", depth=1)
         raise _no_members(where)
     chosen, notes = _pick(candidates, where)
+    sizes = {info.filename: info.file_size for info in infos}
+
+    def loader(name: str) -> Callable[[], bytes]:
+        # Unzipped when read, possibly on another thread: each read opens its own ZipFile.
+        return lambda: _read_member(zipfile.ZipFile(io.BytesIO(data)), name, where)
+
     members = [
-        Member(f"{PurePosixPath(name).name} in {where}", _read_member(archive, name, where), kind, name)
+        Member(f"{PurePosixPath(name).name} in {where}", loader(name), sizes[name], kind, name)
         for kind, name in sorted(chosen.items(), key=lambda kv: _ORDER[kv[0]])
     ]
     return members, notes
@@ -152,7 +164,8 @@ def _from_zip(data: bytes, where: str, *, depth: int = 0) -> tuple[list[Member],
 
 def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
     try:
-        return archive.read(name)
+        with archive:
+            return archive.read(name)
     except RuntimeError as exc:  # encrypted members
         raise InputError(f"{name} in {where} is password-protected: unzip it yourself and give the folder") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
@@ -178,7 +191,7 @@ def _from_folder(folder: Path) -> ExportFiles:
     for kind, rel in sorted(chosen.items(), key=lambda kv: _ORDER[kv[0]]):
         data = read_path_bytes(folder / rel)
         digest.update(data)
-        members.append(Member(str(folder / rel), data, kind, rel))
+        members.append(Member(str(folder / rel), _loaded(data), len(data), kind, rel))
     dated = [folder.name, *(m.path for m in members)]
     return ExportFiles(
         str(folder), "folder", members, digest.hexdigest(), export_date_from_name(*dated), notes
