@@ -2,7 +2,7 @@
 
 An alias says that contacts whose company is ``alias`` count for ``target`` (a rename the
 built-in table does not know, a unit, a local spelling). Stored by normalised names next to
-the text the user typed; the matcher adds them to the built-in table (``matching.alias_graph``).
+the text the user typed; ``outreach.matching`` adds them to the built-in table when it matches.
 """
 
 from __future__ import annotations

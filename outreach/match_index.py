@@ -114,7 +114,7 @@ class TargetIndex:
             for m in kept
         ]
 
-    def match_names(self, names: Sequence[CompanyName], *, fuzzy: bool = True) -> list[list[NameMatch]]:
+    def match_names(self, names: Sequence[CompanyName]) -> list[list[NameMatch]]:
         """For each name, where it lands: automatic tiers, then suggestions for the rest."""
         results: list[dict[int, NameMatch]] = []
         unplaced: dict[str, list[int]] = {}
@@ -124,7 +124,7 @@ class TargetIndex:
                 for target_id, tier in self.automatic(name).items()
             }
             results.append(found)
-            if not found and fuzzy:
+            if not found:
                 for candidate in name.candidates:
                     if len(candidate.key) >= MIN_FUZZY_LENGTH:
                         unplaced.setdefault(candidate.key, []).append(index)
