@@ -165,6 +165,15 @@ def test_graph_export(run, ws, tmp_path, name):
     assert (tmp_path / name).stat().st_size > 100 and "people" in result.output
 
 
+def test_graph_holds_people_at_targets_unless_all(run, ws, tmp_path):
+    f = filled(ws)
+    f.contact("Elsewhere Person", "Unrelated Ltd")
+    f.conn.close()
+    # Everyone matched to a target (pending suggestions included) and Ana, the friend.
+    assert "6 people" in run("graph", "-o", tmp_path / "a.gexf").output
+    assert "7 people" in run("graph", "--all", "-o", tmp_path / "b.gexf").output
+
+
 def test_graph_bad_extension(run, ws, tmp_path):
     result = run("graph", "-o", tmp_path / "net.svg")
     assert result.exit_code == 2 and ".gexf" in result.output

@@ -119,11 +119,15 @@ def _print_table(plan: Plan) -> None:
 @cli.command("graph")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write: .graphml or .gexf (for Gephi) or .png (a picture).")
+@click.option("--all", "everyone", is_flag=True,
+              help="Every contact, not only those at (or matched to) your targets.")
 @pass_app
-def graph_command(app: App, output: Path) -> None:
+def graph_command(app: App, output: Path, everyone: bool) -> None:
     """Export your network (you, friends, contacts, companies, targets) for Gephi, or draw it.
 
-    A .png shows your network around your highest-priority targets.
+    By default the graph holds the people who work at your targets (yours and your friends'),
+    their companies, the targets and you; --all adds everyone else. A .png shows your network
+    around your highest-priority targets.
 
     \b
     Example:
@@ -142,7 +146,9 @@ def graph_command(app: App, output: Path) -> None:
 
         raise PlanError("nothing to draw yet: import your LinkedIn connections first "
                         "(outreach import linkedin EXPORT.zip)")
-    graph = build_graph(load_network(conn), match_contacts(conn))
+    matches = match_contacts(conn)
+    wanted = None if everyone and output.suffix.lower() != ".png" else {m.contact_id for m in matches}
+    graph = build_graph(load_network(conn, wanted), matches)
     export_graph(graph, output)
     kinds: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
