@@ -7,6 +7,7 @@ tiers. ``AliasGraph`` turns the alias table into "which names count for which";
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
@@ -114,8 +115,15 @@ class TargetIndex:
             for m in kept
         ]
 
-    def match_names(self, names: Sequence[CompanyName]) -> list[list[NameMatch]]:
-        """For each name, where it lands: automatic tiers, then suggestions for the rest."""
+    def match_names(
+        self, names: Sequence[CompanyName], known: dict[str, list[tuple[str, float]]] | None = None
+    ) -> list[list[NameMatch]]:
+        """For each name, where it lands: automatic tiers, then suggestions for the rest.
+
+        ``known`` holds fuzzy results from earlier runs against the same targets (see
+        ``fingerprint``): company key -> [(target key, score)]. Keys not in it are compared now
+        and added to it, so the caller can keep it.
+        """
         results: list[dict[int, NameMatch]] = []
         unplaced: dict[str, list[int]] = {}
         for index, name in enumerate(names):
@@ -129,16 +137,31 @@ class TargetIndex:
                     if len(candidate.key) >= MIN_FUZZY_LENGTH:
                         unplaced.setdefault(candidate.key, []).append(index)
                         self.words.setdefault(candidate.key, candidate.words)
-        if unplaced:
-            for query, target_id, score in self.fuzzy(list(unplaced)):
-                for index in unplaced[query]:
-                    current = results[index].get(target_id)
-                    if current is None or current.score < score:
-                        results[index][target_id] = NameMatch(target_id, "review", score, False)
+        known = {} if known is None else known
+        missing = [query for query in unplaced if query not in known]
+        if missing:
+            for query in missing:
+                known[query] = []
+            for query, choice, score in self.fuzzy(missing):
+                known[query].append((choice, score))
+        for query, indexes in unplaced.items():
+            for choice, score in known[query]:
+                for target_id in self.by_key.get(choice, ()):
+                    for index in indexes:
+                        current = results[index].get(target_id)
+                        if current is None or current.score < score:
+                            results[index][target_id] = NameMatch(target_id, "review", score, False)
         return [self.decide(name, found) for name, found in zip(names, results, strict=True)]
 
-    def fuzzy(self, queries: Sequence[str]) -> list[tuple[str, int, float]]:
-        """(query key, target id, score) for every near-miss at or above ``REVIEW_CUTOFF``."""
+    def fingerprint(self) -> str:
+        """Changes whenever fuzzy results could: other target names or other thresholds."""
+        digest = hashlib.sha256(f"{REVIEW_CUTOFF}/{REVIEW_REST_EDITS}/{MIN_FUZZY_LENGTH}".encode())
+        for key in sorted(self.by_key):
+            digest.update(f"\n{key}:{self.words.get(key, '')}".encode())
+        return digest.hexdigest()
+
+    def fuzzy(self, queries: Sequence[str]) -> list[tuple[str, str, float]]:
+        """(query key, target key, score) for every near-miss at or above ``REVIEW_CUTOFF``."""
         choices = [key for key in self.by_key if len(key) >= MIN_FUZZY_LENGTH]
         if not choices or not queries:
             return []
@@ -175,10 +198,9 @@ class TargetIndex:
                     hits[(block_queries[row], block_choices[column])] = score
         typo_like = self._typo_like
         return [
-            (query, target_id, round(score, 1))
+            (query, choice, round(score, 1))
             for (query, choice), score in hits.items()
             if typo_like(query, choice, OSA.distance)
-            for target_id in self.by_key[choice]
         ]
 
     def _typo_like(self, query: str, choice: str, edits: Callable[..., int]) -> bool:

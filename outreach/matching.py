@@ -15,6 +15,7 @@ blocks (same first two or last two letters) and never produces anything but sugg
 from __future__ import annotations
 
 import gc
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -113,7 +114,7 @@ def _contact_companies(
 
 
 @contextmanager
-def _no_gc_pauses() -> Iterator[None]:
+def no_gc_pauses() -> Iterator[None]:
     """Matching allocates a few hundred thousand small objects and frees none of them in
     cycles; the cyclic collector would walk them all again and again (a fifth of the time)."""
     enabled = gc.isenabled()
@@ -130,9 +131,41 @@ def _match(
     targets: list[tuple[int, str]],
     rows: Sequence[tuple[int, str]],
     decisions: dict[tuple[str, str], bool],
+    *,
+    keep_fuzzy: bool = True,
 ) -> list[Match]:
-    with _no_gc_pauses():
-        return _match_unpaused(conn, targets, rows, decisions)
+    with no_gc_pauses():
+        return _match_unpaused(conn, targets, rows, decisions, keep_fuzzy)
+
+
+def _load_fuzzy(conn: sqlite3.Connection, fingerprint: str) -> dict[str, list[tuple[str, float]]]:
+    row = conn.execute("SELECT fingerprint, data FROM fuzzy_cache WHERE id = 1").fetchone()
+    if row is None or row[0] != fingerprint:
+        return {}
+    try:
+        return {query: [(c, float(s)) for c, s in found] for query, found in json.loads(row[1]).items()}
+    except (ValueError, TypeError):
+        return {}
+
+
+def _store_fuzzy(conn: sqlite3.Connection, fingerprint: str, known: dict[str, list[tuple[str, float]]]) -> None:
+    data = json.dumps(known, ensure_ascii=False, separators=(",", ":"))
+
+    def write() -> None:
+        conn.execute(
+            "INSERT INTO fuzzy_cache (id, fingerprint, data) VALUES (1, ?, ?) ON CONFLICT (id) "
+            "DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data",
+            (fingerprint, data),
+        )
+
+    try:
+        if conn.in_transaction:
+            write()
+        else:
+            with transaction(conn):
+                write()
+    except sqlite3.OperationalError:
+        pass  # a read-only or busy workspace: the cache is only a speed-up
 
 
 def _match_unpaused(
@@ -140,6 +173,7 @@ def _match_unpaused(
     targets: list[tuple[int, str]],
     rows: Sequence[tuple[int, str]],
     decisions: dict[tuple[str, str], bool],
+    keep_fuzzy: bool,
 ) -> list[Match]:
     aliases = _alias_entries(conn)
     companies = {company for _, company in rows}
@@ -152,7 +186,20 @@ def _match_unpaused(
     )
     index = TargetIndex(targets, AliasGraph(aliases), decisions)
     raws = sorted(companies)
-    placed = index.match_names([analyses[raw] for raw in raws])
+    names = [analyses[raw] for raw in raws]
+    if keep_fuzzy:
+        # The fuzzy pass is most of the work; its results hold as long as the targets do.
+        for name in names:
+            for candidate in name.candidates:
+                index.words.setdefault(candidate.key, candidate.words)
+        fingerprint = f"{rules_fingerprint()}/{index.fingerprint()}"
+        known = _load_fuzzy(conn, fingerprint)
+        before = len(known)
+        placed = index.match_names(names, known)
+        if len(known) != before:
+            _store_fuzzy(conn, fingerprint, known)
+    else:
+        placed = index.match_names(names)
     by_raw = {raw: found for raw, found in zip(raws, placed, strict=True) if found}
     target_names = dict(targets)
     matches = [
@@ -192,7 +239,7 @@ def contacts_matching_company(
     """
     if not normalise_company(company):
         raise InputError(f"{company!r} is not a company name that can be matched")
-    return _match(conn, [(0, company)], _contact_companies(conn, owner_ids), {})
+    return _match(conn, [(0, company)], _contact_companies(conn, owner_ids), {}, keep_fuzzy=False)
 
 
 def set_review_decision(conn: sqlite3.Connection, company: str, target: str, accepted: bool) -> None:
@@ -233,6 +280,7 @@ __all__ = [
     "contacts_matching_company",
     "find_target",
     "match_contact_rows",
+    "no_gc_pauses",
     "match_contacts",
     "review_decisions",
     "set_review_decision",

@@ -190,6 +190,13 @@ class TargetEntry:
 
 def target_report(conn: sqlite3.Connection, *, owner_ids: Sequence[int] | None = None) -> list[TargetEntry]:
     """Every target, most wanted first, with its matched contacts and pending suggestions."""
+    from outreach.matching import no_gc_pauses
+
+    with no_gc_pauses():
+        return _target_report(conn, owner_ids)
+
+
+def _target_report(conn: sqlite3.Connection, owner_ids: Sequence[int] | None) -> list[TargetEntry]:
     from outreach.matching import match_contact_rows
 
     entries = {

@@ -244,3 +244,16 @@ def test_the_analysis_cache_is_filled_reused_and_dropped_when_the_rules_change(c
     assert conn.execute(
         "SELECT analysis FROM company_names WHERE raw = 'Walmart Inc.'"
     ).fetchone()[0] == "walmart:walmart:walmart"
+
+
+def test_fuzzy_results_are_kept_until_the_targets_change(conn):
+    add_targets(conn, ["Walmart"])
+    add_contacts(conn, ["WallMart", "Acme Widgets"])
+    first = match_contacts(conn)
+    assert by_company(first) == {("WallMart", "Walmart"): ("review", False)}
+    stored = conn.execute("SELECT data FROM fuzzy_cache").fetchone()[0]
+    assert '"wallmart":[["walmart",93.3]]' in stored and '"acmewidgets":[]' in stored
+    assert match_contacts(conn) == first  # the second run reads them back
+    # A new target changes the fingerprint: everything is compared again.
+    add_targets(conn, ["Acme Widget"])
+    assert ("Acme Widgets", "Acme Widget") in by_company(match_contacts(conn))
