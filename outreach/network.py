@@ -11,6 +11,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 
@@ -32,9 +33,12 @@ class JobChange:
     seen_on: str  # ISO date
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
-    """One (owner, person) row with its message history and latest job change."""
+class Contact(NamedTuple):
+    """One (owner, person) row with its message history and latest job change.
+
+    A NamedTuple rather than a frozen dataclass: the plan makes tens of thousands of them and a
+    frozen dataclass sets each field through ``object.__setattr__``.
+    """
 
     id: int
     owner_id: int

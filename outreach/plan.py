@@ -231,7 +231,8 @@ def build_plan(
             person = network.contacts[direct[0].contact_id]
             best, position = person.name, person.position
             rank = rank_of.get(f"{person.profile_url or person.person_key} | {target.name}")
-            step = f"Write to {best}" + (f" (rank {rank} in {OUTREACH})" if rank else "")
+            # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.
+            step = f"Write to {best} (rank {rank} in {OUTREACH})" if rank else ""
         elif warm:
             person = network.contacts[warm[0].reach.contact_id]
             friend = network.owners[int(warm[0].friend.split(":", 1)[1])].name
