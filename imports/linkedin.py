@@ -7,7 +7,8 @@
 Nothing here touches the workspace, imports Click or prints. The pieces:
 - ``linkedin_files``: which CSV files PATH holds (zip members by base name at any depth);
 - ``linkedin_csv``: bytes -> kind (by header content) and a DataFrame of strings;
-- ``linkedin_connections``, ``linkedin_messages``, ``linkedin_invitations``: one kind each;
+- ``linkedin_connections``, ``linkedin_messages``, ``linkedin_invitations``: one kind each
+  (``linkedin_connections`` explains the person keys, including the weak one without a URL);
 - ``linkedin_values``: profile URLs, names, e-mails and dates.
 """
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import datetime, timezone
 from functools import lru_cache
 from urllib.parse import unquote
 
@@ -94,10 +94,12 @@ def name_key(full_name: str, *parts: str) -> str:
 
 def map_distinct(values: pd.Series, func) -> pd.Series:
     """``values.map(func)``, calling ``func`` once per distinct value."""
-    if values.empty:
-        return pd.Series([], index=values.index, dtype=object)
-    distinct = values.unique()
-    return values.map(dict(zip(distinct, map(func, distinct), strict=True)))
+    codes, distinct = pd.factorize(values)
+    if len(codes) and codes.min() < 0:  # missing values: map them the slow way
+        return values.map(dict(zip(distinct, map(func, distinct), strict=True)))
+    mapped = np.empty(len(distinct), dtype=object)
+    mapped[:] = [func(v) for v in distinct]
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
 def profile_keys(urls: pd.Series) -> pd.Series:
@@ -124,23 +126,34 @@ def _email(value: str) -> str | None:
     return value if "@" in value and not value.lower().startswith("urn:") else None
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_DAY_MON_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+
+
 @lru_cache(maxsize=8192)
 def parse_datetime(value: str) -> datetime | None:
     """A date or timestamp in any format LinkedIn (or Excel re-saving its files) writes."""
     text = " ".join(value.replace("\u202f", " ").split())
     if not text:
         return None
+    usual = _DAY_MON_YEAR.fullmatch(text)  # "16 Sep 2021" without strptime's overhead
+    if usual and usual.group(2).lower() in _MONTHS:
+        try:
+            return datetime(int(usual.group(3)), _MONTHS[usual.group(2).lower()], int(usual.group(1)))
+        except ValueError:
+            return None
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
     try:
-        return datetime.fromisoformat(text.removesuffix(" UTC").replace("Z", "+00:00")).replace(
-            tzinfo=None
-        )
+        parsed = datetime.fromisoformat(text.removesuffix(" UTC").replace("Z", "+00:00"))
     except ValueError:
         return None
+    if parsed.tzinfo is not None:  # stored as UTC, like LinkedIn's own times
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed
 
 
 def _iso_date(value: str) -> str | None:
@@ -160,12 +173,12 @@ def timestamps(values: pd.Series) -> pd.Series:
     any other format falls back to ``parse_datetime`` per distinct value.
     """
     cells = values.to_numpy(dtype=object)
-    if all(len(v) <= 19 or v[19:] == " UTC" for v in cells):
-        try:
-            parsed = np.array([v[:19].strip() for v in cells], dtype="datetime64[s]")
-            return pd.Series(parsed, index=values.index)
-        except ValueError:
-            pass
+    try:
+        # Anything after the seconds but " UTC" becomes "?", which numpy refuses.
+        iso = [v[:19].strip() if v[19:] in ("", " UTC") else "?" for v in cells]
+        return pd.Series(np.array(iso, dtype="datetime64[s]"), index=values.index)
+    except ValueError:
+        pass
     slow = map_distinct(values, parse_datetime)
     return pd.Series(pd.to_datetime(slow, errors="coerce").to_numpy(dtype="datetime64[s]"), index=values.index)
 

@@ -138,8 +138,11 @@ def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     """Rows as tuples for executemany, with None for pandas' missing values."""
     values = []
     for column in columns:
-        series = frame[column].astype(object)
-        values.append(series.where(series.notna(), None).tolist())
+        series = frame[column]
+        cells = series.tolist()
+        if series.hasnans:
+            cells = [None if v is None or v != v else v for v in cells]  # NaN != NaN
+        values.append(cells)
     return list(zip(*values, strict=True))
 
 
