@@ -136,13 +136,15 @@ def _owner(conn: sqlite3.Connection, name: str | None) -> tuple[int, str]:
 
 def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
     """Rows as tuples for executemany, with None for pandas' missing values."""
+    import numpy as np
+    import pandas as pd
+
     values = []
     for column in columns:
-        series = frame[column]
-        cells = series.tolist()
-        if series.hasnans:
-            cells = [None if v is None or v != v else v for v in cells]  # NaN != NaN
-        values.append(cells)
+        cells = frame[column].to_numpy()
+        if cells.dtype == object:
+            cells = np.where(pd.isna(cells), None, cells)
+        values.append(cells.tolist())
     return list(zip(*values, strict=True))
 
 
