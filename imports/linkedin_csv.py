@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from imports.linkedin_files import refuse_non_text
 from imports.tabular import (
     SNIFF_BYTES,
-    describe_kind,
     find_header_row,
     normalise_header,
     read_text_table,
     sniff_delimiter,
-    sniff_kind,
 )
 from outreach.errors import InputError
 
@@ -92,28 +91,6 @@ def read_linkedin_csv(data: bytes, name: str, *, expect: str | None = None) -> C
     if frame is None:
         frame = _read_slow(data, name, expect)
     return frame
-
-
-def refuse_non_text(data: bytes, name: str) -> None:
-    """InputError, naming the file and what to do, unless ``data`` looks like text."""
-    # sniff_kind looks at the whole file only for zips; the head is enough otherwise.
-    head = data if data[:2] == b"PK" or len(data) <= SNIFF_BYTES else data[:SNIFF_BYTES]
-    kind = sniff_kind(head)
-    if kind == "empty" and head is not data:
-        kind = sniff_kind(data)
-    if kind == "text":
-        return
-    if kind == "empty":
-        raise InputError(f"{name} is empty: download your LinkedIn data export again")
-    if kind in ("xlsx", "ods", "ole"):
-        raise InputError(
-            f"{name} is {describe_kind(kind)}, not CSV: use the original file from the LinkedIn "
-            "export zip, or save it from the spreadsheet as CSV UTF-8"
-        )
-    raise InputError(
-        f"{name} is not a LinkedIn CSV file (it looks like {describe_kind(kind)}): give the "
-        "export zip, its folder, Connections.csv, messages.csv or Invitations.csv"
-    )
 
 
 def _locate_header(rows: Sequence[Sequence[str]], name: str, expect: str | None) -> tuple[int, str]:

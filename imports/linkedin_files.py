@@ -8,8 +8,10 @@ case-insensitively, at any depth; the shallowest wins.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -17,8 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from imports.linkedin_csv import refuse_non_text
-from imports.tabular import describe_kind, read_path_bytes, sniff_kind
+from imports.tabular import SNIFF_BYTES, describe_kind, read_path_bytes, sniff_kind
 from outreach.errors import InputError
 
 #: Base names (lowercase) of the members we read, and the kind each holds.
@@ -44,6 +45,57 @@ def _loaded(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
+class _ZipMember:
+    """Loads one zip member, or hands over what ``start()`` unzipped on another thread."""
+
+    def __init__(self, archive: bytes, name: str, where: str) -> None:
+        self.archive, self.name, self.where = archive, name, where
+        self._thread: threading.Thread | None = None
+        self._data: bytes | None = None
+
+    def _read(self) -> bytes:
+        return _read_member(zipfile.ZipFile(io.BytesIO(self.archive)), self.name, self.where)
+
+    def _fetch(self) -> None:
+        with contextlib.suppress(InputError):  # reported when the member is read for real
+            self._data = self._read()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._fetch, daemon=True)
+        self._thread.start()
+
+    def __call__(self) -> bytes:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+            data, self._data = self._data, None  # handed over, not kept twice in memory
+            if data is not None:
+                return data
+        return self._read()
+
+
+def refuse_non_text(data: bytes, name: str) -> None:
+    """InputError, naming the file and what to do, unless ``data`` looks like text."""
+    # sniff_kind looks at the whole file only for zips; the head is enough otherwise.
+    head = data if data[:2] == b"PK" or len(data) <= SNIFF_BYTES else data[:SNIFF_BYTES]
+    kind = sniff_kind(head)
+    if kind == "empty" and head is not data:
+        kind = sniff_kind(data)
+    if kind == "text":
+        return
+    if kind == "empty":
+        raise InputError(f"{name} is empty: download your LinkedIn data export again")
+    if kind in ("xlsx", "ods", "ole"):
+        raise InputError(
+            f"{name} is {describe_kind(kind)}, not CSV: use the original file from the LinkedIn "
+            "export zip, or save it from the spreadsheet as CSV UTF-8"
+        )
+    raise InputError(
+        f"{name} is not a LinkedIn CSV file (it looks like {describe_kind(kind)}): give the "
+        "export zip, its folder, Connections.csv, messages.csv or Invitations.csv"
+    )
+
+
 @dataclass
 class ExportFiles:
     """What PATH turned out to be, and the files found in it."""
@@ -58,6 +110,13 @@ class ExportFiles:
     @property
     def total_bytes(self) -> int:
         return sum(m.size for m in self.members)
+
+    def prefetch(self) -> None:
+        """Start unzipping the largest member on another thread (zlib lets go of the GIL), so it
+        overlaps whatever comes next, such as importing pandas."""
+        largest = max(self.members, key=lambda m: m.size, default=None)
+        if largest is not None and isinstance(largest.load, _ZipMember):
+            largest.load.start()
 
 
 def export_date_from_name(*names: str) -> date | None:
@@ -151,12 +210,8 @@ def _from_zip(data: bytes, where: str, *, depth: int = 0) -> tuple[list[Member],
     chosen, notes = _pick(candidates, where)
     sizes = {info.filename: info.file_size for info in infos}
 
-    def loader(name: str) -> Callable[[], bytes]:
-        # Unzipped when read, possibly on another thread: each read opens its own ZipFile.
-        return lambda: _read_member(zipfile.ZipFile(io.BytesIO(data)), name, where)
-
     members = [
-        Member(f"{PurePosixPath(name).name} in {where}", loader(name), sizes[name], kind, name)
+        Member(f"{PurePosixPath(name).name} in {where}", _ZipMember(data, name, where), sizes[name], kind, name)
         for kind, name in sorted(chosen.items(), key=lambda kv: _ORDER[kv[0]])
     ]
     return members, notes

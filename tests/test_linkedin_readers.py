@@ -439,3 +439,24 @@ def test_bad_member_names_the_member_and_the_zip(tmp_path):
 def test_utf8_bom_with_invalid_bytes_is_an_input_error():
     with pytest.raises(InputError, match="Connections.csv"):
         read_linkedin_file(b"\xef\xbb\xbfFirst Name,Last Name\n\xff\xfe\xfa,x\n", "Connections.csv")
+
+
+def test_prefetched_member_is_handed_over_once(tmp_path):
+    files = find_export_files(make_zip(tmp_path / "e.zip", export_members()))
+    files.prefetch()
+    export = read_export(files)
+    assert export.messages is not None and export.messages.rows_read == 13
+    # Read again, the member is unzipped afresh rather than kept in memory.
+    assert read_export(files).messages.rows_read == 13
+
+
+def test_prefetch_of_a_damaged_member_still_reports_it(tmp_path):
+    path = make_zip(tmp_path / "e.zip", export_members())
+    data = bytearray(path.read_bytes())
+    start = data.find(b"messages.csv") + len(b"messages.csv")  # inside the local header's data
+    data[start + 10 : start + 60] = b"\xff" * 50
+    path.write_bytes(bytes(data))
+    files = find_export_files(path)
+    files.prefetch()
+    with pytest.raises(InputError, match="messages.csv in"):
+        read_export(files)

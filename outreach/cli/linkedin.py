@@ -40,12 +40,16 @@ def import_linkedin(app: App, path: Path, owner: str | None) -> None:
         outreach import linkedin ~/Downloads/Basic_LinkedInDataExport_01-15-2026.zip
         outreach import linkedin Connections.csv --owner "Sam Lee"
     """
-    from imports.linkedin import find_export_files, read_export
-    from outreach.contacts import apply_linkedin_export
+    from imports.linkedin_files import find_export_files  # no pandas yet
 
     if owner is not None and not owner.strip():
         raise click.BadParameter("give the name of the person whose export this is", param_hint="--owner")
     files = find_export_files(path)
+    files.prefetch()  # unzip messages.csv while pandas loads
+
+    from imports.linkedin import read_export
+    from outreach.contacts import apply_linkedin_export
+
     with progress("Reading the export", files.total_bytes) as advance:
         export = read_export(files, advance=advance)
     # Only now, with every file read, is the workspace opened (and made, if new).
