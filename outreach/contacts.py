@@ -197,13 +197,14 @@ def _apply_connections(
     rekeyed = _rekey_weak_contacts(conn, owner_id, incoming, existing)
     merged = incoming.merge(existing, on="person_key", how="left", suffixes=("", "_old"))
     is_new = merged["id"].isna()
-    # In key order, the unique index grows at its end instead of splitting pages all over.
-    new = merged[is_new].sort_values("person_key")
+    new = merged[is_new]
     conn.executemany(
         "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, email,"
         " company, position, connected_on, first_seen_on, last_seen_on)"
         f" VALUES ({owner_id}, ?, ?, ?, ?, ?, ?, ?, ?, '{seen_on}', '{seen_on}')",
-        _rows(new, ["person_key", *_CONTACT_FIELDS]),
+        # In key order, the unique index grows at its end instead of splitting pages all over
+        # (keys are unique, so tuples compare on the key alone).
+        sorted(_rows(new, ["person_key", *_CONTACT_FIELDS])),
     )
     old = merged[~is_new].copy()
     old["id"] = old["id"].astype(int)
