@@ -157,7 +157,7 @@ def _read_fast(data: bytes, name: str, expect: str | None) -> CsvFrame | None:
     spare = [width, width + 1]
     try:
         frame = pd.read_csv(
-            io.BytesIO(delimiter.encode() * (width + 1) + b"\n" + data[body_start:]),
+            io.BytesIO(b"".join((delimiter.encode() * (width + 1), b"\n", memoryview(data)[body_start:]))),
             sep=delimiter,
             header=0,
             names=range(width + 2),
