@@ -112,8 +112,6 @@ def _locate_header(rows: Sequence[Sequence[str]], name: str, expect: str | None)
 def _wanted_columns(header: Sequence[str], kind: str) -> dict[int, str]:
     """Position -> normalised name for the columns the reader uses (first one wins)."""
     known = set(KIND_COLUMNS[kind][1]) - _NOT_READ
-    if kind == "invitations":
-        known.add("message")
     wanted: dict[int, str] = {}
     for position, cell in enumerate(header):
         key = normalise_header(cell)
