@@ -65,6 +65,11 @@ class OutreachGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted: nothing was changed by the unfinished step.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # `outreach contacts | head`: the reader left; say nothing (Python docs' recipe).
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(1)
         except OSError as exc:
             if os.environ.get("OUTREACH_DEBUG"):
                 raise

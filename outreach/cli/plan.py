@@ -79,9 +79,17 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
     profile = load_profile(conn)
     options = PlanOptions(top=top, weights=scoring.load_weights(conn, overrides), templates=templates)
     plan = build_plan(conn, profile, matches, options=options, edits=edits)
-    # Sheets from other areas (the networking-groups sheet) go in this list.
-    extra_sheets: list = []
+    # The networking-groups sheet joins the plan once a catalogue has been imported.
+    extra_sheets = []
+    group_facts: list = []
+    if conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone():
+        from outreach.groups import groups_sheet, groups_summary, recommend_groups
+
+        group_plan = recommend_groups(conn, profile)
+        extra_sheets.append(groups_sheet(group_plan))
+        group_facts = groups_summary(group_plan)
     summary, sheets = plan_sheets(plan, extra_sheets)
+    summary.facts.extend(group_facts)
     write_workbook(output, summary, sheets, edits=edits)
 
     if as_json:
