@@ -52,12 +52,23 @@ class Place:
         return f"{self.name}, {self.region}" if self.country == "US" else f"{self.name}, {self.country}"
 
 
+_SAINT = re.compile(r"\bst\.?\s")
+_FORT = re.compile(r"\bft\.?\s")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"\bst\.?\s", "saint ", text)
-    text = re.sub(r"\bft\.?\s", "fort ", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    # Called for every one of ~34,000 cities when the index is built: skip the Unicode work
+    # for the ASCII names that most of them are.
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if "st" in text:
+        text = _SAINT.sub("saint ", text)
+    if "ft" in text:
+        text = _FORT.sub("fort ", text)
+    return _NON_ALNUM.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=2)
