@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from imports.group_schedule import WEEKS_PER_MONTH
 from outreach.geo import Place, distance_km, locate
@@ -199,18 +200,24 @@ _GENERAL = re.compile(r"^(all|any|all industries|any industry|general|mixed|vari
 _DROP_WORDS = {"and", "services", "industry", "industries", "the", "of", "sector", "other"}
 
 
-def industry_terms(text: str) -> set[str]:
+def industry_terms(text: str) -> frozenset[str]:
     """'Software; SaaS, health care' -> {'software', 'healthcare'}."""
+    return _industry_terms(text)
+
+
+@lru_cache(maxsize=4096)
+def _industry_terms(text: str) -> frozenset[str]:
+    # Cached: a plan with 5,000 targets asks this for every (group, target) pair.
     terms = set()
     for item in re.split(r"[;,/|&\n]|\band\b", text.lower()):
         words = [w for w in re.findall(r"[a-z0-9]+", item) if w not in _DROP_WORDS]
         if words:
             phrase = " ".join(words)
             terms.add(_SYNONYMS.get(phrase, phrase))
-    return terms
+    return frozenset(terms)
 
 
-def industries_match(group_terms: set[str], target_terms: set[str]) -> bool:
+def industries_match(group_terms: frozenset[str], target_terms: frozenset[str]) -> bool:
     for a in group_terms:
         for b in target_terms:
             if a == b or b in _BROAD.get(a, ()) or a in _BROAD.get(b, ()):
@@ -226,16 +233,29 @@ def targets_to_meet(group: Group, place: Place | None, targets: list[Target]) ->
     general = bool(_GENERAL.match(group.industries.strip().lower()))
     terms = industry_terms(group.industries)
     found = []
+    # Thousands of targets share a few industries and cities: decide each only once.
+    industry_ok: dict[str, bool] = {}
+    place_near: dict[Place, bool] = {}
     for target in targets:
-        if not general and not industries_match(terms, industry_terms(target.industry)):
-            continue
+        if not general:
+            ok = industry_ok.get(target.industry)
+            if ok is None:
+                ok = industry_ok[target.industry] = industries_match(
+                    terms, industry_terms(target.industry))
+            if not ok:
+                continue
         if group.online:
             if general:
                 continue  # an online group for everyone says nothing about who is there
         else:
-            near = place is not None and any(
-                distance_km(place, p) <= TARGET_CITY_KM for p in target.places
-            )
+            near = False
+            if place is not None:
+                for p in target.places:
+                    if p not in place_near:
+                        place_near[p] = distance_km(place, p) <= TARGET_CITY_KM
+                    if place_near[p]:
+                        near = True
+                        break
             unknown = not target.places
             if not near and not (unknown and not general):
                 continue
@@ -249,7 +269,8 @@ def fit(group: Group, ctx: Context, place: Place | None) -> tuple[Component, lis
     if not ctx.targets:
         target_points, target_note = 4.0, ""
     elif names:
-        weight = sum(0.5 + 0.5 * t.priority for t in ctx.targets if t.name in names)
+        named = set(names)
+        weight = sum(0.5 + 0.5 * t.priority for t in ctx.targets if t.name in named)
         target_points = 8 * min(1.0, weight / 2)
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         target_note = f"people from {shown} may be there"
