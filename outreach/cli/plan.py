@@ -69,10 +69,7 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
             edits = read_edits(output)
         except WorkbookError as exc:
             if not force:
-                raise WorkbookError(
-                    f"{exc} — {output} was not overwritten: close or move it, or pass --force to "
-                    "replace it (what you typed in it would be lost)"
-                ) from exc
+                raise  # its message already says the plan was not written and what to do
             click.echo(f"Warning: replacing {output}, which could not be read back ({exc}).", err=True)
     decided = apply_review_decisions(conn, edits)
     matches = match_contacts(conn)
