@@ -106,7 +106,13 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Decode a text file's bytes. Returns (text, encoding, notes)."""
     notes: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", notes
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", notes
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name}: starts as UTF-8 but has an invalid byte at position {exc.start + 3}; "
+                "the file is damaged or mixes encodings: re-save it as CSV UTF-8"
+            ) from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16", notes
