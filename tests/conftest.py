@@ -25,3 +25,11 @@ def run(workspace: Path):
         return runner.invoke(cli, ["--workspace", str(workspace), *map(str, args)], input=input)
 
     return _run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """Tests never write to the real per-user cache folder."""
+    import os
+
+    os.environ["OUTREACH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
