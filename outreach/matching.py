@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from outreach.companies import (
@@ -75,6 +75,11 @@ def _store_analyses(
             set_setting(conn, _CACHE_SETTING, fingerprint)
         conn.executemany("INSERT OR REPLACE INTO company_names (raw, analysis) VALUES (?, ?)", rows)
 
+    _write_cache(conn, write)
+
+
+def _write_cache(conn: sqlite3.Connection, write: Callable[[], None]) -> None:
+    """Run a cache write inside the caller's transaction, or in one of its own."""
     try:
         if conn.in_transaction:
             write()
@@ -158,14 +163,7 @@ def _store_fuzzy(conn: sqlite3.Connection, fingerprint: str, known: dict[str, li
             (fingerprint, data),
         )
 
-    try:
-        if conn.in_transaction:
-            write()
-        else:
-            with transaction(conn):
-                write()
-    except sqlite3.OperationalError:
-        pass  # a read-only or busy workspace: the cache is only a speed-up
+    _write_cache(conn, write)
 
 
 def _match_unpaused(
