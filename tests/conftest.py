@@ -33,3 +33,15 @@ def _private_cache_dir(tmp_path_factory):
     import os
 
     os.environ["OUTREACH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+def insert_contacts(conn, companies: list[str]) -> None:
+    """One of the user's contacts per company (Person0 Doe, Person1 Doe, ...), straight into SQL."""
+    for number, company in enumerate(companies):
+        conn.execute(
+            "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, "
+            "company, position, first_seen_on, last_seen_on) VALUES (1, ?, ?, 'Doe', ?, ?, "
+            "'Engineer', '2026-01-01', '2026-01-01')",
+            (f"www.linkedin.com/in/p{number}", f"Person{number}",
+             f"https://www.linkedin.com/in/p{number}", company),
+        )

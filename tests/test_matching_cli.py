@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import insert_contacts
+
 from outreach.store import open_workspace, transaction
 
 
@@ -18,14 +20,7 @@ def setup_workspace(workspace: Path, targets: list[str], companies: list[str]) -
                 "INSERT INTO targets (name, key, priority, row_order) VALUES (?, ?, 1.0, ?)",
                 (name, normalise_company(name), order),
             )
-        for number, company in enumerate(companies):
-            conn.execute(
-                "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, "
-                "company, position, first_seen_on, last_seen_on) VALUES (1, ?, ?, 'Doe', ?, ?, "
-                "'Engineer', '2026-01-01', '2026-01-01')",
-                (f"www.linkedin.com/in/p{number}", f"Person{number}",
-                 f"https://www.linkedin.com/in/p{number}", company),
-            )
+        insert_contacts(conn, companies)
     conn.close()
 
 

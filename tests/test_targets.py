@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import insert_contacts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -211,14 +212,7 @@ def add_contacts(workspace: Path, companies: list[str]) -> None:
 
     conn = open_workspace(workspace)
     with transaction(conn):
-        for number, company in enumerate(companies):
-            conn.execute(
-                "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, "
-                "company, position, first_seen_on, last_seen_on) VALUES (1, ?, ?, 'Doe', ?, ?, "
-                "'Engineer', '2026-01-01', '2026-01-01')",
-                (f"www.linkedin.com/in/p{number}", f"Person{number}",
-                 f"https://www.linkedin.com/in/p{number}", company),
-            )
+        insert_contacts(conn, companies)
     conn.close()
 
 
