@@ -56,7 +56,7 @@ import tempfile
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from outreach.errors import WorkbookError
 
@@ -140,6 +140,7 @@ def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: 
     """
     from outreach.workbook_merge import prepare_sheet
     from outreach.workbook_read import check_not_open
+    from outreach.workbook_rows import save_with_rows
     from outreach.workbook_sheets import build_workbook
 
     target = Path(path)
@@ -150,12 +151,12 @@ def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: 
         raise WorkbookError(f"cannot write {target}: it is a folder")
     check_not_open(target, "the plan was not written")
     prepared = [prepare_sheet(sheet, edits) for sheet in sheets]
-    workbook = build_workbook(summary, prepared, advance)
-    _save_atomically(workbook, target)
+    workbook, rows = build_workbook(summary, prepared, advance)
+    _save_atomically(lambda out: save_with_rows(workbook, rows, out), target)
 
 
-def _save_atomically(workbook: Any, target: Path) -> None:
-    """Save to a temporary file beside ``target``, then rename it over ``target``."""
+def _save_atomically(save: Callable[[IO[bytes]], None], target: Path) -> None:
+    """``save`` into a temporary file beside ``target``, then rename it over ``target``."""
     try:
         handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-",
                                              suffix=".xlsx.tmp")
@@ -165,7 +166,7 @@ def _save_atomically(workbook: Any, target: Path) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
-            workbook.save(out)
+            save(out)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _file_mode(target))

@@ -1,6 +1,10 @@
 """Safe cell values for the workbook: text that never becomes a formula, links only for safe
 schemes, valid sheet and table names, and shared cell styles.
 
+These rules hold for both kinds of cell the writer makes: openpyxl cells (``make_cell``: the
+summary sheet and header rows) and the list sheets' data rows, which ``outreach.workbook_rows``
+writes as XML itself from the same ``converter``, ``clean_text`` and ``Styles``.
+
 Imported only by the workbook writer and reader, so importing openpyxl here at module level does
 not slow ``outreach --help``.
 """
@@ -215,6 +219,7 @@ class Styles:
     def __init__(self, sheet: Any) -> None:
         self._sheet = sheet  # any sheet of the workbook: the styles live in the workbook
         self._cache: dict[tuple[str, bool, bool, str | None], StyleArray] = {}
+        self._ids: dict[tuple[str, bool, bool, str | None], int] = {}
 
     def get(self, base: str, *, quote: bool = False, carried: bool = False,
             number_format: str | None = None) -> StyleArray:
@@ -232,6 +237,18 @@ class Styles:
                 template.quotePrefix = True
             style = self._cache[key] = template._style
         return style
+
+    def style_id(self, base: str, *, quote: bool = False, carried: bool = False,
+                 number_format: str | None = None) -> int:
+        """The style's index in the workbook's cellXfs table, for cells written as XML
+        (``outreach.workbook_rows``): the ``s`` attribute openpyxl would give such a cell."""
+        key = (base, quote, carried, number_format)
+        found = self._ids.get(key)
+        if found is None:
+            style = self.get(base, quote=quote, carried=carried, number_format=number_format)
+            # a cell's style_id adds its style to the workbook's table (once) and gives its index
+            found = self._ids[key] = Cell(self._sheet, style_array=style).style_id
+        return found
 
 
 Converted = tuple[Any, str, "str | None"]  # cell value, base style, hyperlink address
