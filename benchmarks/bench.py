@@ -31,7 +31,7 @@ DATA = ROOT / "benchmarks" / "data"
 EXPORT = DATA / "Basic_LinkedInDataExport_11-20-2026.zip"
 TARGETS = DATA / "targets-5000.xlsx"
 GROUPS = ROOT / "sample_data" / "groups.csv"
-NAMES = ("help", "import-linkedin", "import-targets", "targets", "plan", "groups")
+NAMES = ("help", "import-linkedin", "import-targets", "targets", "plan", "replan", "groups")
 
 
 @dataclass
@@ -131,6 +131,14 @@ def benches(exe: str, linkedin: Path, full: Path) -> list[Bench]:
 
         return prepare
 
+    def earlier_plan(run_dir: Path) -> None:
+        """A workbook from an earlier plan (made once, untimed), for the plan to read back."""
+        base = full.parent / "earlier-plan.xlsx"
+        if not base.exists():
+            run_child([exe, "--workspace", str(full), "plan", "-o", str(base)])
+        if base.exists():
+            shutil.copy(base, run_dir / "plan.xlsx")
+
     return [
         Bench("help", "outreach --help", lambda d: ["--help"], seconds=0.25),
         Bench("import-linkedin", "outreach import linkedin <30k export> (fresh workspace)",
@@ -145,6 +153,9 @@ def benches(exe: str, linkedin: Path, full: Path) -> list[Bench]:
         Bench("plan", "outreach plan (30k x 5k)",
               lambda d: ["--workspace", str(full), "plan", "-o", str(d / "plan.xlsx")],
               seconds=3.0, mib=500, needs=("linkedin", "targets")),
+        Bench("replan", "outreach plan over last week's workbook (30k x 5k)",
+              lambda d: ["--workspace", str(full), "plan", "-o", str(d / "plan.xlsx")],
+              seconds=3.0, mib=500, prepare=earlier_plan, needs=("linkedin", "targets")),
         Bench("groups", "outreach groups", lambda d: ["--workspace", str(full), "groups"],
               needs=("groups",)),
     ]
@@ -208,6 +219,17 @@ def table(results: list[Result], runs: int) -> str:
     return "\n".join(lines)
 
 
+def cpu_check() -> float:
+    """Seconds for a fixed pure-Python loop: on shared machines the CPU's speed drifts (by up to
+    ~1.7x within minutes, seen on the 2-core machines this was tuned on), so the table says how
+    fast the machine was before and after."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
@@ -217,6 +239,12 @@ def main() -> int:
     args = parser.parse_args()
 
     exe = outreach_command()
+    # pip compiles a package to bytecode when it installs it; an editable install compiles on
+    # first import, unless PYTHONDONTWRITEBYTECODE is set (as on some CI machines), when every
+    # run would compile the changed modules again. Time what a user runs: compile them first.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", "outreach", "imports"], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    speed_before = cpu_check()
     if not (EXPORT.exists() and TARGETS.exists()):
         print(f"generating {DATA.relative_to(ROOT)}/ (python -m outreach.sample --large) ...",
               flush=True)
@@ -236,7 +264,10 @@ def main() -> int:
             if bench.name in names:
                 print(f"  {bench.label} ...", file=sys.stderr, flush=True)
                 results.append(measure(exe, bench, args.runs, scratch, ready))
+    speed_after = cpu_check()
     print(table(results, args.runs))
+    print(f"CPU check (a fixed Python loop; lower is faster): {speed_before:.2f} s before, "
+          f"{speed_after:.2f} s after")
     for note in notes:
         print(f"note: {note}")
     if args.json:
@@ -245,6 +276,7 @@ def main() -> int:
             "cpu_count": os.cpu_count(), "python": platform.python_version(),
             "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
             "platform": platform.platform(), "runs": args.runs, "notes": notes,
+            "cpu_check_seconds": [speed_before, speed_after],
             "results": [{**asdict(r), "median": r.median} for r in results],
         }
         args.json.write_text(json.dumps(payload, indent=2), encoding="utf-8")

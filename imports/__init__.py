@@ -1,4 +1,5 @@
-"""Readers: one file in, a validated pandas DataFrame plus warnings out.
+"""Readers: one file in, validated rows (a DataFrame, or plain lists where speed matters) plus
+warnings out.
 
 Nothing here touches the workspace, imports Click, or prints.
 """

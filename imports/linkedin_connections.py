@@ -15,25 +15,28 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-import pandas as pd
+from imports.linkedin_csv import CsvTable
+from imports.linkedin_values import NAME_KEY_PREFIX, iso_date, normalise_name, normalise_profile_url
 
-from imports.linkedin_csv import CsvFrame
-from imports.linkedin_values import (
-    clean_emails,
-    full_names,
-    iso_dates,
-    map_distinct,
-    normalise_name,
-    profile_keys,
-    strip,
-)
 
-#: Columns of ConnectionsRead.frame, in order.
-COLUMNS = [
-    "person_key", "name_key", "first_name", "last_name", "profile_url", "email", "company",
-    "position", "connected_on",
-]
+class Connection(NamedTuple):
+    """One person to import."""
+
+    person_key: str  # normalised profile URL, else the weak key (see the module doc)
+    name_key: str  # the weak key, also for rows with a URL: it re-keys contacts stored without one
+    first_name: str
+    last_name: str
+    profile_url: str | None
+    email: str | None
+    company: str
+    position: str
+    connected_on: str | None  # ISO date
+
+
+#: Fields of Connection, in order.
+COLUMNS = list(Connection._fields)
 
 # Reasons a row is not imported, as the summary shows them.
 PRIVATE = "private member (only a date)"
@@ -45,10 +48,10 @@ RAGGED = "more cells than the header"
 
 @dataclass
 class ConnectionsRead:
-    """A Connections.csv, read. ``frame`` holds the people to import (COLUMNS)."""
+    """A Connections.csv, read: the people to import, in file order."""
 
     name: str
-    frame: pd.DataFrame
+    people: list[Connection]
     generation: str
     encoding: str
     rows_read: int
@@ -57,116 +60,112 @@ class ConnectionsRead:
 
     @property
     def newest_connected_on(self) -> str | None:
-        dates = self.frame["connected_on"].dropna()
-        return None if dates.empty else str(dates.max())
+        return max((p.connected_on for p in self.people if p.connected_on), default=None)
 
 
-def read_connections(csv: CsvFrame) -> ConnectionsRead:
-    """People from a Connections.csv already parsed by ``read_linkedin_csv``."""
-    raw = {
-        key: strip(csv.column(col))
-        for key, col in (
-            ("first_name", "first name"), ("last_name", "last name"), ("url", "url"),
-            ("email", "email address"), ("company", "company"), ("position", "position"),
-            ("date", "connected on"),
-        )
-    }
-    people = pd.DataFrame(raw)
-    rows_read = len(people) + csv.ragged_rows
+def read_connections(csv: CsvTable) -> ConnectionsRead:
+    """People from a Connections.csv already parsed by ``read_linkedin_csv``.
+
+    One pass over the rows (30,000 at LinkedIn's cap), with every per-value step (profile
+    URLs, dates, names) done once per distinct value.
+    """
     skipped: Counter[str] = Counter()
     if csv.ragged_rows:
         skipped[RAGGED] = csv.ragged_rows
     notes = list(csv.notes)
-
-    blank_but_date = (people.drop(columns="date") == "").all(axis=1)
-    private = blank_but_date & (people["date"] != "")
-    skipped[PRIVATE] += int(private.sum())
-    skipped[BLANK] += int((blank_but_date & ~private).sum())
-    people = people[~blank_but_date]
-
-    people["profile_key"] = profile_keys(people["url"])
-    people["full_name"] = full_names(people["first_name"], people["last_name"])
-    nameless = people["profile_key"].isna() & (people["full_name"] == "")
-    skipped[NO_IDENTITY] += int(nameless.sum())
-    people = people[~nameless]
-
-    bad_urls = int(((people["url"] != "") & people["profile_key"].isna()).sum())
+    dates: dict[str, str | None] = {"": None}
+    names: dict[str, str] = {}
+    seen: set[str] = set()
+    # (profile key or None, weak key, first, last, url, e-mail, company, position, ISO date)
+    rows: list[tuple[Any, ...]] = []
+    raw_dates: list[str] = []
+    bad_urls = member_ids = unreadable = 0
+    columns = [csv.column(name) for name in
+               ("first name", "last name", "url", "email address", "company", "position", "connected on")]
+    for first, last, url, email, company, position, when in zip(*columns, strict=True):
+        first, last, url, email = first.strip(), last.strip(), url.strip(), email.strip()
+        company, position, when = company.strip(), position.strip(), when.strip()
+        if not (first or last or url or email or company or position):
+            skipped[PRIVATE if when else BLANK] += 1
+            continue
+        key = normalise_profile_url(url) if url else None
+        full = f"{first} {last}".strip()
+        if key is None:
+            if not full:
+                skipped[NO_IDENTITY] += 1
+                continue
+            if url:
+                bad_urls += 1
+        if "@" in email and email[:4].lower() != "urn:":
+            address: str | None = email
+        else:
+            address = None
+            member_ids += email[:13].lower() == "urn:li:member"
+        on = dates.get(when, "?")
+        if on == "?":
+            on = dates[when] = iso_date(when)
+        if on is None and when:
+            unreadable += 1
+        # Rows are newest first, so of two rows with one profile URL the first is the current one.
+        if key is not None:
+            if key in seen:
+                skipped[DUPLICATE] += 1
+                continue
+            seen.add(key)
+        name = names.get(full)
+        if name is None:
+            name = names[full] = normalise_name(full)
+        rows.append((key, f"{NAME_KEY_PREFIX}{name}|{on or ''}", first, last, url if key else None,
+                     address, company, position, on))
+        raw_dates.append(when)
     if bad_urls:
         notes.append(f"URL cells that are not profile links (keyed by name instead): {bad_urls:,}")
-
-    email = clean_emails(people["email"])
-    member_ids = int(map_distinct(people["email"], lambda v: v.lower().startswith("urn:li:member")).sum())
     if member_ids:
         notes.append(
             "e-mail cells holding a LinkedIn member id (urn:li:member:...), not an address, "
             f"left empty: {member_ids:,}"
         )
-    connected_on = iso_dates(people["date"])
-    unreadable = int(((people["date"] != "") & connected_on.isna()).sum())
     if unreadable:
         notes.append(f"unreadable Connected On dates (kept without a date): {unreadable:,}")
-
-    # Rows are newest first, so of two rows with one profile URL the first is the current one.
-    dupes = people["profile_key"].notna() & people["profile_key"].duplicated()
-    skipped[DUPLICATE] += int(dupes.sum())
-    keep = ~dupes
-    people, email, connected_on = people[keep], email[keep], connected_on[keep]
-
-    names = map_distinct(people["full_name"], normalise_name)
-    weak = "name:" + names + "|" + connected_on.fillna("")
-    person_key = people["profile_key"].fillna(_distinct_weak_keys(weak, people, notes))
-
-    frame = pd.DataFrame(
-        {
-            "person_key": person_key,
-            "name_key": weak,
-            "first_name": people["first_name"],
-            "last_name": people["last_name"],
-            "profile_url": people["url"].where(people["profile_key"].notna(), None),
-            "email": email,
-            "company": people["company"],
-            "position": people["position"],
-            "connected_on": connected_on,
-        },
-        columns=COLUMNS,
-    ).reset_index(drop=True)
+    make = tuple.__new__  # Connection(...) parses its arguments: slower, 30,000 times
+    people = [make(Connection, (key, *row[1:])) for key, row in zip(_person_keys(rows, notes), rows, strict=True)]
     return ConnectionsRead(
-        csv.name, frame, _generation(csv, people["date"]), csv.encoding, rows_read,
-        +skipped, notes,
+        csv.name, people, _generation(csv, raw_dates), csv.encoding,
+        csv.rows + csv.ragged_rows, +skipped, notes,
     )
 
 
-def _distinct_weak_keys(weak: pd.Series, people: pd.DataFrame, notes: list[str]) -> pd.Series:
-    """Weak keys for rows without a URL; rows sharing name and date are kept apart, not merged."""
-    without_url = people["profile_key"].isna()
-    keys = weak.where(without_url)
-    clash = without_url & keys.duplicated(keep=False)
-    if not clash.any():
+def _person_keys(rows: list[tuple[Any, ...]], notes: list[str]) -> list[str]:
+    """The profile key, else the weak key; rows sharing name and date are kept apart, not merged."""
+    keys = [key if key is not None else weak for key, weak, *_ in rows]
+    without_url = [i for i, row in enumerate(rows) if row[0] is None]
+    count = Counter(rows[i][1] for i in without_url)
+    clash = [i for i in without_url if count[rows[i][1]] > 1]
+    if not clash:
         return keys
-    company = map_distinct(people["company"], normalise_name)
-    position = map_distinct(people["position"], normalise_name)
-    longer = weak + "|" + company + "|" + position
-    keys = keys.where(~clash, longer)
+    for i in clash:
+        company, position = normalise_name(rows[i][6]), normalise_name(rows[i][7])
+        keys[i] = f"{rows[i][1]}|{company}|{position}"
     # Still equal (same name, date, company and position): number them in file order.
-    same = clash & keys.duplicated(keep=False)
-    if same.any():
-        ordinal = keys[same].groupby(keys[same]).cumcount() + 1
-        keys[same] = keys[same] + "|#" + ordinal.astype(str)
-    clashes = int(clash.sum())
+    longer = Counter(keys[i] for i in clash)
+    ordinal: Counter[str] = Counter()
+    for i in clash:
+        if longer[keys[i]] > 1:
+            ordinal[keys[i]] += 1
+            keys[i] = f"{keys[i]}|#{ordinal[keys[i]]}"
     notes.append(
-        f"{clashes} rows share a name and connection date with another row: kept as "
+        f"{len(clash)} rows share a name and connection date with another row: kept as "
         "separate people, not merged"
     )
     return keys
 
 
-def _generation(csv: CsvFrame, dates: pd.Series) -> str:
-    if "url" in csv.frame.columns:
+def _generation(csv: CsvTable, dates: list[str]) -> str:
+    if csv.has("url"):
         preamble = any(c.strip().lower().startswith("notes") for row in csv.preamble for c in row)
         return "2024+ (URL column" + (', "Notes:" preamble)' if preamble else ")")
-    filled = dates[dates != ""]
-    us_style = map_distinct(filled, lambda v: "/" in v).sum()
-    if len(filled) and us_style * 2 > len(filled):
+    filled = [d for d in dates if d]
+    us_style = sum(1 for d in filled if "/" in d)
+    if filled and us_style * 2 > len(filled):
         return "2018 (dates like 1/8/18, 6:14 PM)"
     return "2020-2023 (no URL column)"
-

@@ -8,10 +8,8 @@ case-insensitively, at any depth; the shallowest wins.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
-import threading
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -46,32 +44,13 @@ def _loaded(data: bytes) -> Callable[[], bytes]:
 
 
 class _ZipMember:
-    """Loads one zip member, or hands over what ``start()`` unzipped on another thread."""
+    """Loads one zip member when called (in whichever process reads it)."""
 
     def __init__(self, archive: bytes, name: str, where: str) -> None:
         self.archive, self.name, self.where = archive, name, where
-        self._thread: threading.Thread | None = None
-        self._data: bytes | None = None
-
-    def _read(self) -> bytes:
-        return _read_member(zipfile.ZipFile(io.BytesIO(self.archive)), self.name, self.where)
-
-    def _fetch(self) -> None:
-        with contextlib.suppress(InputError):  # reported when the member is read for real
-            self._data = self._read()
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._fetch, daemon=True)
-        self._thread.start()
 
     def __call__(self) -> bytes:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-            data, self._data = self._data, None  # handed over, not kept twice in memory
-            if data is not None:
-                return data
-        return self._read()
+        return _read_member(zipfile.ZipFile(io.BytesIO(self.archive)), self.name, self.where)
 
 
 def refuse_non_text(data: bytes, name: str) -> None:
@@ -110,13 +89,6 @@ class ExportFiles:
     @property
     def total_bytes(self) -> int:
         return sum(m.size for m in self.members)
-
-    def prefetch(self) -> None:
-        """Start unzipping the largest member on another thread (zlib lets go of the GIL), so it
-        overlaps whatever comes next, such as importing pandas."""
-        largest = max(self.members, key=lambda m: m.size, default=None)
-        if largest is not None and isinstance(largest.load, _ZipMember):
-            largest.load.start()
 
 
 def export_date_from_name(*names: str) -> date | None:

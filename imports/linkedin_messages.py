@@ -16,27 +16,38 @@ count as 1:1 contact.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 
-from imports.linkedin_csv import CsvFrame
+from imports.linkedin_coded import CodedTable, factorize, in_order_of_appearance
+from imports.linkedin_csv import CsvTable
 from imports.linkedin_values import (
     NAME_KEY_PREFIX,
-    iso_timestamps,
     map_distinct,
     normalise_name,
     normalise_profile_url,
+    parse_datetime,
     strip,
-    timestamps,
 )
 
-#: Columns of MessagesRead.stats.
-STATS_COLUMNS = [
-    "person_key", "name", "messages_sent", "messages_received", "first_message_at",
-    "last_message_at",
-]
+
+class MessageStats(NamedTuple):
+    """One person's 1:1 messages with the export's owner."""
+
+    person_key: str
+    name: str  # their name as last written in a message
+    messages_sent: int  # by the owner to them
+    messages_received: int  # by them to the owner
+    first_message_at: str | None  # ISO timestamp, UTC ('2024-12-16T18:24:37Z')
+    last_message_at: str | None
+
+
+#: Fields of MessageStats, in order.
+STATS_COLUMNS = list(MessageStats._fields)
 
 
 @dataclass
@@ -44,7 +55,7 @@ class MessagesRead:
     """A messages.csv, read: per-person 1:1 statistics plus what was left out and why."""
 
     name: str
-    stats: pd.DataFrame  # STATS_COLUMNS; timestamps as ISO strings (UTC)
+    stats: list[MessageStats]  # by person_key
     generation: str
     encoding: str
     rows_read: int
@@ -74,38 +85,44 @@ def _is_draft_folder(value: str) -> bool:
     return "draft" in value.lower()
 
 
-def read_messages(csv: CsvFrame) -> MessagesRead:
-    """Per-person 1:1 message statistics from a messages.csv parsed by ``read_linkedin_csv``."""
-    draft = (
-        map_distinct(csv.column("is message draft"), _is_yes)
-        | map_distinct(csv.column("is conversation draft"), _is_yes)
-        | map_distinct(csv.column("folder"), _is_draft_folder)
-    ).astype(bool)
-    blank = (csv.column("from") == "") & (csv.column("date") == "")
-    kept = csv.frame.index[~draft & ~blank]
+@dataclass
+class _Counted:
+    """The messages that count as 1:1 contact, one array element per message."""
 
-    def column(name: str) -> pd.Series:
-        return csv.column(name)[kept]
+    person: np.ndarray  # index into keys
+    keys: list[str]
+    sent: np.ndarray  # by the owner
+    received: np.ndarray  # by the other person
+    when: np.ndarray  # datetime64[s], NaT where unreadable
+    name: np.ndarray  # the other person's name as written: index into names
+    names: list[str]
 
-    if "conversation id" in csv.frame.columns:
-        counts, stats, owner_name = _one_to_one_2024(column)
+
+def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
+    """Per-person 1:1 message statistics from a messages.csv, read by ``read_linkedin_csv`` or
+    ``read_coded_messages``."""
+    coded = table if isinstance(table, CodedTable) else CodedTable.from_csv(table)
+    draft = (coded.flags("is message draft", _is_yes) | coded.flags("is conversation draft", _is_yes)
+             | coded.flags("folder", _is_draft_folder))
+    blank = coded.flags("from", lambda v: not v.strip()) & np.array(
+        [not d.strip() for d in coded.text("date")], dtype=bool)
+    kept = np.flatnonzero(~draft & ~blank)
+    if coded.has("conversation id"):
+        counts, counted, owner_name = _one_to_one_2024(coded, kept)
         generation = "2024+ (conversation ids and profile URLs)"
     else:
-        counts, stats, owner_name = _one_to_one_2018(column)
+        counts, counted, owner_name = _one_to_one_2018(coded, kept)
         generation = "2018 (From/To/Direction, names only)"
-    skipped = {"blank row": int(blank.sum()), "more cells than the header": csv.ragged_rows}
+    skipped = {"blank row": int(blank.sum()), "more cells than the header": coded.ragged_rows}
     return MessagesRead(
-        csv.name, stats, generation, csv.encoding,
-        len(csv.frame) + csv.ragged_rows, owner_name, drafts=int((draft & ~blank).sum()),
-        skipped={k: v for k, v in skipped.items() if v}, notes=list(csv.notes), **counts,
+        coded.name, _aggregate(counted), generation, coded.encoding,
+        coded.rows + coded.ragged_rows, owner_name, drafts=int((draft & ~blank).sum()),
+        skipped={k: v for k, v in skipped.items() if v}, notes=list(coded.notes), **counts,
     )
 
 
 class _People:
-    """Person keys numbered 0, 1, 2...: the 1:1 arithmetic below runs on numpy integers.
-
-    Keys are computed once per distinct cell text, never per message.
-    """
+    """Person keys numbered 0, 1, 2...; computed once per distinct cell text, never per message."""
 
     def __init__(self) -> None:
         self.keys: list[str] = []
@@ -133,41 +150,48 @@ class _People:
     def find_name(self, name: str) -> int:
         return self._ids.get(_name_key(name) or "", -1)
 
-    def ids(self, urls: np.ndarray, names: np.ndarray) -> np.ndarray:
-        """Person id per row: by profile URL, else by name; -1 for nobody."""
-        out = _each_distinct(urls, self.by_url)
-        missing = out < 0
-        if missing.any():
-            out[missing] = _each_distinct(names[missing], self.by_name)
-        return out
+
+def _each_distinct(codes: np.ndarray, values: list[str], func: Callable[[str], int]) -> np.ndarray:
+    """``func`` of each row's value, called once per distinct value in order of appearance."""
+    lookup = np.full(len(values), -1, dtype=np.int64)
+    for code in in_order_of_appearance(codes).tolist():
+        lookup[code] = func(values[code])
+    return lookup[codes]
 
 
-def _each_distinct(values: np.ndarray, func) -> np.ndarray:
-    codes, distinct = pd.factorize(values)
-    return np.array([func(v) for v in distinct], dtype=np.int64)[codes] if len(codes) else codes
+def _one_to_one_2024(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int], _Counted, str]:
+    def column(name: str) -> tuple[np.ndarray, list[str]]:
+        codes, values = coded.codes(name)
+        return codes[kept], values
 
-
-def _one_to_one_2024(column) -> tuple[dict[str, int], pd.DataFrame, str]:
-    conv_codes, _ = pd.factorize(column("conversation id").to_numpy(dtype=object))
-    sender_name = column("from").to_numpy(dtype=object)
-    to_names = column("to").to_numpy(dtype=object)
+    _, conv_codes = np.unique(column("conversation id")[0], return_inverse=True)
+    conv_codes = conv_codes.reshape(-1)  # numpy 2.0 and 2.1 disagree on the shape
+    from_codes, from_names = column("from")
+    to_codes, to_names = column("to")
     people = _People()
-    sender = people.ids(column("sender profile url").to_numpy(dtype=object), sender_name)
+    # Person ids in a fixed order (senders by URL, then by name; then recipients), which
+    # decides ties when finding the owner.
+    sender = _each_distinct(*column("sender profile url"), people.by_url)
+    missing = sender < 0
+    sender[missing] = _each_distinct(from_codes[missing], from_names, people.by_name)
 
     # Everyone in a conversation: its senders and its recipients (every URL in the
     # ';'-separated list, or the TO name when there is none). Conversations repeat the same
     # lists, so only the distinct (conversation, list) pairs are looked at.
-    list_codes, lists = pd.factorize(column("recipient profile urls").to_numpy(dtype=object))
-    members = [[people.by_url(u) for u in text.split(";") if u.strip()] for text in lists]
+    list_codes, lists = column("recipient profile urls")
+    members: list[list[int]] = [[] for _ in lists]
+    for code in in_order_of_appearance(list_codes).tolist():
+        members[code] = [people.by_url(u) for u in lists[code].split(";") if u.strip()]
+    lengths = np.array([len(m) for m in members], dtype=np.int64)
     pair, first_row = np.unique(conv_codes * (len(lists) + 1) + list_codes, return_index=True)
     pair_conv, pair_list = conv_codes[first_row], list_codes[first_row]
-    sizes = np.array([len(m) for m in members], dtype=np.int64)[pair_list]
-    flat = np.fromiter((p for m in members for p in m), dtype=np.int64)
-    starts = (np.cumsum([len(m) for m in members]) - [len(m) for m in members])[pair_list]
+    sizes = lengths[pair_list]
+    flat = np.fromiter((p for m in members for p in m), dtype=np.int64, count=int(lengths.sum()))
+    starts = (np.cumsum(lengths) - lengths)[pair_list]
     within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     recipients = flat[np.repeat(starts, sizes) + within] if len(flat) else flat
-    unlisted = sizes[np.searchsorted(pair, conv_codes * (len(lists) + 1) + list_codes)] == 0
-    by_name = _each_distinct(to_names[unlisted], people.by_name)
+    unlisted = lengths[list_codes] == 0
+    by_name = _each_distinct(to_codes[unlisted], to_names, people.by_name)
 
     conv_all = np.concatenate([conv_codes, np.repeat(pair_conv, sizes), conv_codes[unlisted]])
     who_all = np.concatenate([sender, recipients, by_name])
@@ -176,7 +200,7 @@ def _one_to_one_2024(column) -> tuple[dict[str, int], pd.DataFrame, str]:
     flat_pairs = np.unique(conv_all[known] * n_people + who_all[known])
     p_conv, p_who = flat_pairs // n_people, flat_pairs % n_people
 
-    owner, owner_name = _owner(p_who, sender, sender_name, n_people)
+    owner, owner_name = _owner(p_who, sender, from_codes, from_names, n_people)
     owner_ids = [owner, people.find_name(owner_name)]  # rows where the owner has no URL
     is_owner = np.isin(sender, owner_ids)
     other_pairs = ~np.isin(p_who, owner_ids)
@@ -188,15 +212,12 @@ def _one_to_one_2024(column) -> tuple[dict[str, int], pd.DataFrame, str]:
     counted = others[conv_codes] == 1
     other = other_of_conv[conv_codes][counted]
     sent = is_owner[counted]
-    messages = pd.DataFrame(
-        {
-            "person": other,
-            "sent": sent,
-            "received": sender[counted] == other,
-            "when": timestamps(column("date")[counted]).to_numpy(),
-            # The other person's name as written: theirs on messages they sent, TO on ours.
-            "name": np.where(sent, to_names[counted], sender_name[counted]),
-        }
+    # The other person's name as written: theirs on messages they sent, TO on ours.
+    name = np.where(sent, to_codes[counted] + len(from_names), from_codes[counted])
+    dates = coded.text("date")
+    messages = _Counted(
+        other, people.keys, sent, sender[counted] == other,
+        timestamps([dates[i] for i in kept[counted].tolist()]), name, from_names + to_names,
     )
     counts = {
         "conversations": n_conv,
@@ -204,10 +225,11 @@ def _one_to_one_2024(column) -> tuple[dict[str, int], pd.DataFrame, str]:
         "group": int((others > 1).sum()),
         "group_messages": int((others[conv_codes] > 1).sum()),
     }
-    return counts, _aggregate(messages, people.keys), owner_name
+    return counts, messages, owner_name
 
 
-def _owner(who: np.ndarray, sender: np.ndarray, sender_name: np.ndarray, n_people: int) -> tuple[int, str]:
+def _owner(who: np.ndarray, sender: np.ndarray, from_codes: np.ndarray, from_names: list[str],
+           n_people: int) -> tuple[int, str]:
     """The export's owner: in the most conversations; ties go to the most frequent sender."""
     if not len(who):
         return -1, ""
@@ -217,8 +239,16 @@ def _owner(who: np.ndarray, sender: np.ndarray, sender_name: np.ndarray, n_peopl
         sent = np.bincount(sender[sender >= 0], minlength=n_people)[top]
         top = top[sent == sent.max()]
     owner = int(top[0])
-    names = pd.Series(sender_name[sender == owner], dtype=object)
-    return owner, (str(names.mode().iloc[0]).strip() if len(names) else "")
+    return owner, _mode([from_names[c] for c in from_codes[sender == owner].tolist()]).strip()
+
+
+def _mode(values: list[str]) -> str:
+    """The most common value; the first in sort order among equals; '' for none."""
+    counts = Counter(values)
+    if not counts:
+        return ""
+    most = max(counts.values())
+    return min(v for v, n in counts.items() if n == most)
 
 
 def _is_group_recipient(to: str) -> bool:
@@ -228,58 +258,96 @@ def _is_group_recipient(to: str) -> bool:
     return sum(1 for p in parts if len(p) >= 2) >= 2
 
 
-def _one_to_one_2018(column) -> tuple[dict[str, int], pd.DataFrame, str]:
+def _one_to_one_2018(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int], _Counted, str]:
+    rows = kept.tolist()
+
+    def column(name: str) -> list[str]:
+        cells = coded.text(name)
+        return [cells[i] for i in rows]
+
     sender, to = strip(column("from")), strip(column("to"))
-    outgoing = map_distinct(column("direction"), lambda v: v.strip().upper() == "OUTGOING").astype(bool)
-    group = map_distinct(to, _is_group_recipient).astype(bool)
-    if outgoing.any():
-        owner_name = str(sender[outgoing].mode().iloc[0])
+    outgoing = map_distinct(column("direction"), lambda v: v.strip().upper() == "OUTGOING")
+    group = map_distinct(to, _is_group_recipient)
+    if any(outgoing):
+        owner_name = _mode([s for s, out in zip(sender, outgoing, strict=True) if out])
     else:  # no Direction column: the owner is the name on most messages, either side
-        both = pd.concat([sender, to[~group]])
-        both = both[both != ""]
-        owner_name = str(both.mode().iloc[0]) if len(both) else ""
-        outgoing = map_distinct(sender, normalise_name) == normalise_name(owner_name)
-    other_name = to.where(outgoing, sender)
+        both = [s for s in sender if s] + [t for t, g in zip(to, group, strict=True) if t and not g]
+        owner_name = _mode(both)
+        owner_key = normalise_name(owner_name)
+        outgoing = [n == owner_key for n in map_distinct(sender, normalise_name)]
+    other_name = [t if out else s for s, t, out in zip(sender, to, outgoing, strict=True)]
     other = map_distinct(other_name, _name_key)
-    counted = ~group & other.notna() & (other != _name_key(owner_name))
-    messages = pd.DataFrame(
-        {
-            "person": other[counted],
-            "sent": outgoing[counted],
-            "received": ~outgoing[counted],
-            "when": timestamps(column("date")[counted]),
-            "name": other_name[counted],
-        }
-    )
+    owner_key = _name_key(owner_name)
+    dates = column("date")
+    counted = [i for i, (key, g) in enumerate(zip(other, group, strict=True))
+               if not g and key is not None and key != owner_key]
+    person, keys = factorize([other[i] for i in counted])  # type: ignore[misc]
+    name, names = factorize([other_name[i] for i in counted])
+    sent = np.array([outgoing[i] for i in counted], dtype=bool)
+    messages = _Counted(person, keys, sent, ~sent, timestamps([dates[i] for i in counted]), name, names)
+    group_to = {t for t, g in zip(to, group, strict=True) if g}
     counts = {
-        "conversations": int(other[~group].nunique()) + int(to[group].nunique()),
-        "one_to_one": int(other[counted].nunique()),
-        "group": int(to[group].nunique()),
-        "group_messages": int(group.sum()),
+        "conversations": len({k for k, g in zip(other, group, strict=True) if not g and k is not None})
+        + len(group_to),
+        "one_to_one": len(keys),
+        "group": len(group_to),
+        "group_messages": sum(group),
     }
-    return counts, _aggregate(messages), owner_name
+    return counts, messages, owner_name
 
 
-def _aggregate(messages: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFrame:
-    """One row per person: messages sent and received, first and last message (ISO, UTC).
+def timestamps(cells: list[str]) -> np.ndarray:
+    """datetime64[s] per cell (NaT where blank or unreadable).
 
-    ``messages`` has person, sent, received, when and name; ``person`` indexes ``keys`` when
-    given, else it is the key itself.
+    messages.csv's ``2024-12-16 18:24:37 UTC`` goes through numpy's ISO parser in one call;
+    any other format falls back to ``parse_datetime`` per distinct value.
     """
-    if messages.empty:
-        return pd.DataFrame(columns=STATS_COLUMNS)
-    messages = messages.assign(name=messages["name"].where(messages["name"] != ""))
-    stats = messages.groupby("person", sort=False).agg(
-        messages_sent=("sent", "sum"),
-        messages_received=("received", "sum"),
-        first=("when", "min"),
-        last=("when", "max"),
-        name=("name", "last"),  # the latest non-empty spelling
-    )
-    stats["person_key"] = stats.index if keys is None else np.asarray(keys, dtype=object)[stats.index]
-    stats["name"] = [n.strip() if isinstance(n, str) else "" for n in stats["name"]]
-    stats["first_message_at"] = iso_timestamps(stats.pop("first"))
-    stats["last_message_at"] = iso_timestamps(stats.pop("last"))
-    for column in ("messages_sent", "messages_received"):
-        stats[column] = stats[column].astype(int)
-    return stats[STATS_COLUMNS].sort_values("person_key").reset_index(drop=True)
+    try:
+        # Anything after the seconds but " UTC" becomes "?", which numpy refuses.
+        return np.array([v[:19].strip() if v[19:] in ("", " UTC") else "?" for v in cells],
+                        dtype="datetime64[s]")
+    except ValueError:
+        pass
+    parsed = map_distinct(cells, parse_datetime)
+    return np.array([p if p is not None else "NaT" for p in parsed], dtype="datetime64[s]")
+
+
+def _aggregate(counted: _Counted) -> list[MessageStats]:
+    """One row per person: messages sent and received, first and last message (ISO, UTC), and
+    the latest non-empty spelling of their name."""
+    person = counted.person
+    if not len(person):
+        return []
+    n = len(counted.keys)
+    sent = np.bincount(person, weights=counted.sent, minlength=n).astype(np.int64)
+    received = np.bincount(person, weights=counted.received, minlength=n).astype(np.int64)
+    when = counted.when.astype(np.int64)
+    valid = ~np.isnat(counted.when)
+    first = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.minimum.at(first, person[valid], when[valid])
+    np.maximum.at(last, person[valid], when[valid])
+    has_time = first != np.iinfo(np.int64).max
+    named = np.array([bool(v) for v in counted.names], dtype=bool)[counted.name]
+    latest = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(latest, person[named], np.flatnonzero(named))
+    people = np.unique(person)
+    first_text = _iso(first[people], has_time[people])
+    last_text = _iso(last[people], has_time[people])
+    rows = [
+        MessageStats(
+            counted.keys[p], counted.names[counted.name[at]].strip() if at >= 0 else "",
+            s, r, f, t,
+        )
+        for p, s, r, at, f, t in zip(
+            people.tolist(), sent[people].tolist(), received[people].tolist(),
+            latest[people].tolist(), first_text, last_text, strict=True,
+        )
+    ]
+    rows.sort(key=lambda r: r.person_key)
+    return rows
+
+
+def _iso(seconds: np.ndarray, present: np.ndarray) -> list[str | None]:
+    text = np.datetime_as_string(np.where(present, seconds, 0).astype("datetime64[s]"), unit="s")
+    return [t + "Z" if ok else None for t, ok in zip(text.tolist(), present.tolist(), strict=True)]

@@ -1,19 +1,20 @@
 """Cell values in LinkedIn exports: profile URLs, names, e-mail addresses, dates.
 
-Each function takes a pandas Series and works on its distinct values, so a 30,000-row export
-costs one Python call per distinct value, not per row.
+The column helpers (``map_distinct`` and those built on it) call the cell function once per
+distinct value, so a 30,000-row export costs one call per distinct value, not per row.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import lru_cache
+from typing import TypeVar
 from urllib.parse import unquote
 
-import numpy as np
-import pandas as pd
+T = TypeVar("T")
 
 #: Prefix of person keys built from a name when there is no profile URL.
 NAME_KEY_PREFIX = "name:"
@@ -92,33 +93,24 @@ def name_key(full_name: str, *parts: str) -> str:
     return NAME_KEY_PREFIX + "|".join([normalise_name(full_name), *parts])
 
 
-def map_distinct(values: pd.Series, func) -> pd.Series:
-    """``values.map(func)``, calling ``func`` once per distinct value."""
-    codes, distinct = pd.factorize(values)
-    if len(codes) and codes.min() < 0:  # missing values: map them the slow way
-        return values.map(dict(zip(distinct, map(func, distinct), strict=True)))
-    mapped = np.empty(len(distinct), dtype=object)
-    mapped[:] = [func(v) for v in distinct]
-    return pd.Series(mapped[codes], index=values.index, dtype=object)
+def map_distinct(values: list[str], func: Callable[[str], T]) -> list[T]:
+    """``[func(v) for v in values]``, calling ``func`` once per distinct value."""
+    done = {value: func(value) for value in dict.fromkeys(values)}
+    return [done[value] for value in values]
 
 
-def profile_keys(urls: pd.Series) -> pd.Series:
+def profile_keys(urls: list[str]) -> list[str | None]:
     """Normalised profile URL per cell, None where the cell holds no profile URL."""
-    return map_distinct(urls, normalise_profile_url)
+    return [normalise_profile_url(u) if u else None for u in urls]
 
 
-def full_names(first: pd.Series, last: pd.Series) -> pd.Series:
-    """'Jane' + 'Doe' -> 'Jane Doe', as written (credentials, pronouns and emoji kept)."""
-    return strip(first + " " + last)
-
-
-def clean_emails(values: pd.Series) -> pd.Series:
+def clean_emails(values: list[str]) -> list[str | None]:
     """E-mail addresses as written; None for blanks and LinkedIn member ids.
 
     2018 exports put ``urn:li:member:123`` in the e-mail column for people who hide their
     address: that is an id, not an e-mail.
     """
-    return map_distinct(values, _email)
+    return [_email(v) if v else None for v in values]
 
 
 def _email(value: str) -> str | None:
@@ -156,39 +148,41 @@ def parse_datetime(value: str) -> datetime | None:
     return parsed
 
 
-def _iso_date(value: str) -> str | None:
+def iso_date(value: str) -> str | None:
+    """'16 Sep 2021' -> '2021-09-16'; None where blank or unreadable."""
     parsed = parse_datetime(value)
     return parsed.date().isoformat() if parsed else None
 
 
-def iso_dates(values: pd.Series) -> pd.Series:
+def iso_dates(values: list[str]) -> list[str | None]:
     """ISO dates ('2021-09-16') per cell; None where blank or unreadable."""
-    return map_distinct(values, _iso_date)
+    return map_distinct(values, iso_date)
 
 
-def timestamps(values: pd.Series) -> pd.Series:
-    """datetime64 per cell (NaT where blank or unreadable).
+def iso_timestamp(value: str) -> str | None:
+    """'2024-12-16 18:24:37 UTC' -> '2024-12-16T18:24:37Z'; None where blank or unreadable.
 
-    messages.csv's ``2024-12-16 18:24:37 UTC`` goes through numpy's ISO parser in one call;
-    any other format falls back to ``parse_datetime`` per distinct value.
+    LinkedIn's times are UTC; a time with another offset is converted to UTC.
+
+    ISO text sorts in time order, so the earliest and latest message are a min() and max()
+    away. messages.csv's own format is checked by ``fromisoformat`` (C, no strptime); any
+    other goes through ``parse_datetime``.
     """
-    cells = values.to_numpy(dtype=object)
-    try:
-        # Anything after the seconds but " UTC" becomes "?", which numpy refuses.
-        iso = [v[:19].strip() if v[19:] in ("", " UTC") else "?" for v in cells]
-        return pd.Series(np.array(iso, dtype="datetime64[s]"), index=values.index)
-    except ValueError:
-        pass
-    slow = map_distinct(values, parse_datetime)
-    return pd.Series(pd.to_datetime(slow, errors="coerce").to_numpy(dtype="datetime64[s]"), index=values.index)
+    if len(value) == 23 and value.endswith(" UTC") and value[10] == " ":
+        try:
+            datetime.fromisoformat(value[:19])
+        except ValueError:
+            return None
+        return value[:10] + "T" + value[11:19] + "Z"
+    parsed = parse_datetime(value)
+    return parsed.isoformat(timespec="seconds") + "Z" if parsed else None
 
 
-def iso_timestamps(values: pd.Series) -> list[str | None]:
-    """'2024-12-16T18:24:37Z' per datetime64 cell (LinkedIn's message times are UTC); None for NaT."""
-    text = np.datetime_as_string(values.to_numpy(dtype="datetime64[s]"), unit="s")
-    return [None if t == "NaT" else t + "Z" for t in text]
+def iso_timestamps(values: list[str]) -> list[str | None]:
+    """``iso_timestamp`` per cell."""
+    return map_distinct(values, iso_timestamp)
 
 
-def strip(values: pd.Series) -> pd.Series:
-    """Cells without surrounding whitespace (a list comprehension beats ``.str.strip()``)."""
-    return pd.Series([v.strip() for v in values.to_numpy(dtype=object)], index=values.index, dtype=object)
+def strip(values: list[str]) -> list[str]:
+    """Cells without surrounding whitespace."""
+    return [v.strip() for v in values]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -27,12 +28,13 @@ from imports.linkedin_values import NAME_KEY_PREFIX, normalise_name
 from outreach.store import transaction
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from imports.linkedin import ConnectionsRead, InvitationsRead, LinkedInExport, MessagesRead
+    from imports.linkedin import ConnectionsRead, InvitationsRead, LinkedInExport
+    from imports.linkedin_connections import Connection
+    from imports.linkedin_messages import MessagesRead, MessageStats
 
 SELF_OWNER_ID = 1
 
+_STATS_COLUMNS = ["person_key", "name", "messages_sent", "messages_received", "first_message_at", "last_message_at"]
 _CONTACT_FIELDS = ["first_name", "last_name", "profile_url", "email", "company", "position", "connected_on"]
 
 
@@ -87,7 +89,22 @@ class ImportSummary:
 def apply_linkedin_export(
     conn: sqlite3.Connection, export: LinkedInExport, *, owner: str | None = None, today: date
 ) -> ImportSummary:
-    """Apply a parsed export in one transaction; every table is as it was if anything fails."""
+    """Apply a parsed export in one transaction; every table is as it was if anything fails.
+
+    A file still being read in the background (``read_export(..., wait=False)``) is waited for
+    after the connections are written, so the two overlap; its error, if any, rolls back the
+    transaction like any other.
+    """
+    try:
+        return _apply(conn, export, owner, today)
+    except BaseException:
+        export.cancel()
+        raise
+
+
+def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, today: date) -> ImportSummary:
+    if export.pending("connections"):
+        export.wait()
     seen, how = export.export_date()
     if seen is None:
         seen, how = today, "today: no date in the file name or the file"
@@ -100,6 +117,7 @@ def apply_linkedin_export(
         if export.connections is not None:
             summary_of_file, contacts = _apply_connections(conn, owner_id, export.connections, seen_on)
             files.append(summary_of_file)
+        export.wait()
         if export.messages is not None:
             files.append(_apply_messages(conn, owner_id, export.messages, contacts))
         elif export.connections is not None:
@@ -134,150 +152,147 @@ def _owner(conn: sqlite3.Connection, name: str | None) -> tuple[int, str]:
     return int(cursor.lastrowid or 0), name
 
 
-def _rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
-    """Rows as tuples for executemany, with None for pandas' missing values."""
-    import numpy as np
-    import pandas as pd
-
-    values = []
-    for column in columns:
-        cells = frame[column].to_numpy()
-        if cells.dtype == object:
-            cells = np.where(pd.isna(cells), None, cells)
-        values.append(cells.tolist())
-    return list(zip(*values, strict=True))
-
-
 # Reading all of one owner's rows, a table scan is several times faster than walking the
 # (owner_id, person_key) index and fetching each row; the unary "+" keeps SQLite off the index.
 _ALL_ROWS_OF_OWNER = "+owner_id = ?"
 
+# A stored contact: the row's id, person_key, then _CONTACT_FIELDS, first_seen_on, last_seen_on.
+_STORED = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on"]
+_ID, _KEY, _FIRST_SEEN, _LAST_SEEN = 0, 1, len(_STORED) - 2, len(_STORED) - 1
+_FIELDS = slice(2, 2 + len(_CONTACT_FIELDS))
 
-def _existing_contacts(conn: sqlite3.Connection, owner_id: int) -> pd.DataFrame:
-    import pandas as pd
 
-    columns = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on"]
-    rows = conn.execute(
-        f"SELECT {', '.join(columns)} FROM contacts WHERE {_ALL_ROWS_OF_OWNER}", (owner_id,)
-    ).fetchall()
-    return pd.DataFrame([tuple(r) for r in rows], columns=columns, dtype=object)
+def _existing_contacts(conn: sqlite3.Connection, owner_id: int) -> dict[str, list[Any]]:
+    """The owner's stored contacts by person_key, each as a list in _STORED order."""
+    rows = conn.execute(f"SELECT {', '.join(_STORED)} FROM contacts WHERE {_ALL_ROWS_OF_OWNER}", (owner_id,))
+    return {row[_KEY]: list(row) for row in rows}
 
 
 def _rekey_weak_contacts(
-    conn: sqlite3.Connection, owner_id: int, incoming: pd.DataFrame, existing: pd.DataFrame
+    conn: sqlite3.Connection, owner_id: int, incoming: list[Connection], existing: dict[str, list[Any]]
 ) -> set[int]:
     """Contacts stored by name + date whose row now comes with a profile URL: key them by URL."""
-    weak = existing[existing["person_key"].str.startswith(NAME_KEY_PREFIX)]
-    if weak.empty:
+    if not any(key.startswith(NAME_KEY_PREFIX) for key in existing):
         return set()
-    with_url = incoming[~incoming["person_key"].str.startswith(NAME_KEY_PREFIX)]
-    with_url = with_url[~with_url["person_key"].isin(existing["person_key"])]
-    with_url = with_url[~with_url["name_key"].duplicated(keep=False)]
-    pairs = with_url.merge(weak, left_on="name_key", right_on="person_key", suffixes=("", "_old"))
-    updates = list(zip(pairs["person_key"], pairs["id"].astype(int), strict=True))
-    stats = list(zip(pairs["person_key"], pairs["person_key_old"], strict=True))
-    conn.executemany("UPDATE contacts SET person_key = ? WHERE id = ?", updates)
+    with_url = [p for p in incoming
+                if not p.person_key.startswith(NAME_KEY_PREFIX) and p.person_key not in existing]
+    # A weak key shared by two incoming people with URLs could be either of them: leave it.
+    shared = Counter(p.name_key for p in with_url)
+    pairs = [(p.person_key, existing[p.name_key]) for p in with_url
+             if shared[p.name_key] == 1 and p.name_key in existing]
+    conn.executemany("UPDATE contacts SET person_key = ? WHERE id = ?", [(new, old[_ID]) for new, old in pairs])
     conn.executemany(
         "UPDATE OR IGNORE message_stats SET person_key = ? WHERE owner_id = ? AND person_key = ?",
-        [(new, owner_id, old) for new, old in stats],
+        [(new, owner_id, old[_KEY]) for new, old in pairs],
     )
-    existing.loc[existing["id"].isin(pairs["id"]), "person_key"] = existing["id"].map(
-        dict(zip(pairs["id"], pairs["person_key"], strict=True))
-    )
-    return set(pairs["id"].astype(int))
+    for new, old in pairs:
+        del existing[old[_KEY]]
+        old[_KEY] = new
+        existing[new] = old
+    return {old[_ID] for _, old in pairs}
 
 
 def _apply_connections(
     conn: sqlite3.Connection, owner_id: int, read: ConnectionsRead, seen_on: str
-) -> tuple[FileSummary, list[tuple]]:
+) -> tuple[FileSummary, list[tuple[str, str, str]]]:
     """Apply a Connections.csv; returns its summary and the owner's contacts afterwards as
     (person_key, first_name, last_name), which the messages step joins to."""
-    incoming = read.frame
+    incoming = read.people
     existing = _existing_contacts(conn, owner_id)
     rekeyed = _rekey_weak_contacts(conn, owner_id, incoming, existing)
-    merged = incoming.merge(existing, on="person_key", how="left", suffixes=("", "_old"))
-    is_new = merged["id"].isna()
-    new = merged[is_new]
+    new: list[tuple] = []
+    updated: list[tuple[list[Any], list[Any], Connection]] = []  # (stored, new fields, person)
+    unchanged = older = 0
+    still: list[tuple[int]] = []  # unchanged, seen again in a newer export
+    earlier: list[tuple[int]] = []  # in an older export than any seen: seen since then
+    for person in incoming:
+        stored = existing.get(person.person_key)
+        if stored is None:
+            new.append(person[:1] + person[2:])  # every field but name_key
+            continue
+        if stored[_LAST_SEEN] > seen_on:  # an older export never overwrites a newer one
+            older += 1
+            unchanged += 1
+            if stored[_FIRST_SEEN] > seen_on:
+                earlier.append((stored[_ID],))
+            continue
+        fields = list(person[2:])
+        before = stored[_FIELDS]
+        # A blank e-mail or date in a newer export hides, rather than removes, what we knew.
+        for i in (_EMAIL, _CONNECTED_ON):
+            if not fields[i]:
+                fields[i] = before[i]
+        if [f or "" for f in fields] != [b or "" for b in before] or stored[_ID] in rekeyed:
+            updated.append((stored, fields, person))
+        else:
+            unchanged += 1
+            if stored[_LAST_SEEN] < seen_on:
+                still.append((stored[_ID],))
     conn.executemany(
         "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, email,"
         " company, position, connected_on, first_seen_on, last_seen_on)"
         f" VALUES ({owner_id}, ?, ?, ?, ?, ?, ?, ?, ?, '{seen_on}', '{seen_on}')",
         # In key order, the unique index grows at its end instead of splitting pages all over
         # (keys are unique, so tuples compare on the key alone).
-        sorted(_rows(new, ["person_key", *_CONTACT_FIELDS])),
+        sorted(new),
     )
-    old = merged[~is_new].copy()
-    old["id"] = old["id"].astype(int)
-    # An older export never overwrites what a newer one said.
-    older = old["last_seen_on"] > seen_on
-    # A blank e-mail or date in a newer export hides, rather than removes, what we knew.
-    for keep in ("email", "connected_on"):
-        old[keep] = old[keep].where(old[keep].notna() & (old[keep] != ""), old[f"{keep}_old"])
-    differs = old[_CONTACT_FIELDS].fillna("").ne(old[[f"{f}_old" for f in _CONTACT_FIELDS]].fillna("").to_numpy())
-    changed = ~older & (differs.any(axis=1) | old["id"].isin(rekeyed))
-    updated = old[changed]
     conn.executemany(
         "UPDATE contacts SET first_name = ?, last_name = ?, profile_url = ?, email = ?, company = ?,"
         f" position = ?, connected_on = ?, last_seen_on = MAX(last_seen_on, '{seen_on}') WHERE id = ?",
-        _rows(updated, [*_CONTACT_FIELDS, "id"]),
+        [(*fields, stored[_ID]) for stored, fields, _ in updated],
     )
-    still = old[~changed & ~older & (old["last_seen_on"] < seen_on)]
-    conn.executemany(
-        f"UPDATE contacts SET last_seen_on = '{seen_on}' WHERE id = ?", [(i,) for i in still["id"]]
-    )
-    earlier = old[older & (old["first_seen_on"] > seen_on)]
-    conn.executemany(
-        f"UPDATE contacts SET first_seen_on = '{seen_on}' WHERE id = ?", [(i,) for i in earlier["id"]]
-    )
+    conn.executemany(f"UPDATE contacts SET last_seen_on = '{seen_on}' WHERE id = ?", still)
+    conn.executemany(f"UPDATE contacts SET first_seen_on = '{seen_on}' WHERE id = ?", earlier)
     changes = _job_changes(conn, updated, seen_on)
     notes = list(read.notes)
-    if int(older.sum()):
-        notes.append(
-            f"contacts already stored from a newer export (kept the newer details): {int(older.sum()):,}"
-        )
+    if older:
+        notes.append(f"contacts already stored from a newer export (kept the newer details): {older:,}")
     if rekeyed:
         notes.append(f"contacts stored without a profile URL that now have one: {len(rekeyed):,}")
-    names = ["person_key", "first_name", "last_name"]
-    absent = existing[~existing["person_key"].isin(incoming["person_key"])]
-    contacts = _rows(incoming, names) + _rows(absent, names)
+    contacts = [(p.person_key, p.first_name, p.last_name) for p in incoming]
+    keys = {p.person_key for p in incoming}
+    contacts += [(key, row[2], row[3]) for key, row in existing.items() if key not in keys]
     summary = FileSummary(
         "connections", read.name, read.generation, read.encoding, read.rows_read,
-        new=len(new), updated=len(updated), unchanged=len(old) - len(updated),
+        new=len(new), updated=len(updated), unchanged=unchanged,
         skipped=dict(read.skipped), job_changes=changes, notes=notes,
     )
     return summary, contacts
 
 
-def _job_changes(conn: sqlite3.Connection, updated: pd.DataFrame, seen_on: str) -> list[JobChangeSeen]:
+_EMAIL, _CONNECTED_ON = _CONTACT_FIELDS.index("email"), _CONTACT_FIELDS.index("connected_on")
+_COMPANY, _POSITION = _CONTACT_FIELDS.index("company"), _CONTACT_FIELDS.index("position")
+
+
+def _job_changes(
+    conn: sqlite3.Connection, updated: list[tuple[list[Any], list[Any], Connection]], seen_on: str
+) -> list[JobChangeSeen]:
     """Record a job change where the company or position moved between two known jobs."""
-    if updated.empty:
-        return []
-    norm = {c: updated[c].fillna("").map(normalise_name) for c in
-            ("company", "position", "company_old", "position_old")}
-    had_job = (norm["company_old"] != "") | (norm["position_old"] != "")
-    has_job = (norm["company"] != "") | (norm["position"] != "")
-    moved = (norm["company"] != norm["company_old"]) | (norm["position"] != norm["position_old"])
-    rows = updated[had_job & has_job & moved].fillna("")
+    changes = []
+    for stored, fields, person in updated:
+        before = stored[_FIELDS]
+        old = (before[_COMPANY] or "", before[_POSITION] or "")
+        now = (fields[_COMPANY] or "", fields[_POSITION] or "")
+        old_norm, now_norm = tuple(map(normalise_name, old)), tuple(map(normalise_name, now))
+        if any(old_norm) and any(now_norm) and old_norm != now_norm:
+            changes.append((stored[_ID], old, now, person))
     conn.executemany(
         "INSERT OR IGNORE INTO job_changes (contact_id, old_company, old_position, new_company,"
         f" new_position, seen_on) VALUES (?, ?, ?, ?, ?, '{seen_on}')",
-        _rows(rows, ["id", "company_old", "position_old", "company", "position"]),
+        [(contact_id, *old, *now) for contact_id, old, now, _ in changes],
     )
     return [
-        JobChangeSeen(f"{first} {last}".strip(), old_company, old_position, company, position)
-        for first, last, old_company, old_position, company, position in _rows(
-            rows, ["first_name", "last_name", "company_old", "position_old", "company", "position"]
-        )
+        JobChangeSeen(f"{p.first_name} {p.last_name}".strip(), old[0], old[1], now[0], now[1])
+        for _, old, now, p in changes
     ]
 
 
-_STATS_COLUMNS = ["person_key", "name", "messages_sent", "messages_received", "first_message_at", "last_message_at"]
-
-
 def _replace_rows(
-    conn: sqlite3.Connection, table: str, owner_id: int, key: list[str], values: list[str], frame: pd.DataFrame
+    conn: sqlite3.Connection, table: str, owner_id: int, key: list[str], values: list[str],
+    rows: list[tuple],
 ) -> dict[str, int]:
-    """Make the owner's rows of ``table`` exactly ``frame``; count what that changes.
+    """Make the owner's rows of ``table`` exactly ``rows`` (tuples of ``key`` then ``values``);
+    count what that changes.
 
     Writes nothing when nothing changes, so re-importing a file leaves the table untouched.
     """
@@ -286,8 +301,7 @@ def _replace_rows(
         tuple(r[: len(key)]): tuple(r)
         for r in conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE owner_id = ?", (owner_id,))
     }
-    rows = _rows(frame, columns)
-    after = {r[: len(key)]: r for r in rows}
+    after = {tuple(r[: len(key)]): tuple(r) for r in rows}
     new = sum(1 for k in after if k not in before)
     unchanged = sum(1 for k, r in after.items() if before.get(k) == r)
     removed = sum(1 for k in before if k not in after)
@@ -296,13 +310,13 @@ def _replace_rows(
         conn.executemany(
             f"INSERT INTO {table} (owner_id, {', '.join(columns)})"
             f" VALUES ({owner_id}, {', '.join('?' * len(columns))})",
-            rows,
+            list(after.values()),
         )
     return {"new": new, "updated": len(after) - new - unchanged, "unchanged": unchanged, "removed": removed}
 
 
 def _apply_messages(
-    conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple] | None
+    conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None
 ) -> FileSummary:
     stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
     counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], stats)
@@ -314,7 +328,7 @@ def _apply_messages(
         "group_messages_not_counted": read.group_messages,
         "drafts_not_counted": read.drafts,
         "people": len(stats),
-        "people_among_contacts": int(stats["person_key"].isin(contact_keys).sum()),
+        "people_among_contacts": sum(1 for s in stats if s.person_key in contact_keys),
         "people_removed": counts.pop("removed"),
     }
     return FileSummary(
@@ -325,8 +339,9 @@ def _apply_messages(
 
 
 def _join_to_contacts(
-    conn: sqlite3.Connection, owner_id: int, stats: pd.DataFrame, contacts: list[tuple] | None = None
-) -> tuple[pd.DataFrame, set[str]]:
+    conn: sqlite3.Connection, owner_id: int, stats: list[MessageStats],
+    contacts: list[tuple[str, str, str]] | None = None,
+) -> tuple[list[MessageStats], set[str]]:
     """Re-key stats that match no contact to the one contact with the same full name.
 
     Only where a name is all we have on one side: a stat keyed by name (2018 messages), or a
@@ -335,15 +350,15 @@ def _join_to_contacts(
     Returns the stats (merged where two rows now share a key) and the contacts' keys.
     """
     if contacts is None:
-        contacts = conn.execute(
+        contacts = [tuple(r) for r in conn.execute(
             f"SELECT person_key, first_name, last_name FROM contacts WHERE {_ALL_ROWS_OF_OWNER}",
             (owner_id,),
-        ).fetchall()
+        )]
     keys = {c[0] for c in contacts}
-    orphan = ~stats["person_key"].isin(keys)
-    weak_stat = stats["person_key"].str.startswith(NAME_KEY_PREFIX)
     weak_contacts = any(k.startswith(NAME_KEY_PREFIX) for k in keys)
-    if not (orphan & (weak_stat | weak_contacts)).any():
+    orphans = [s.person_key not in keys and (weak_contacts or s.person_key.startswith(NAME_KEY_PREFIX))
+               for s in stats]
+    if not any(orphans):
         return stats, keys
     by_name: dict[str, list[str]] = {}
     for key, first, last in contacts:
@@ -357,44 +372,41 @@ def _join_to_contacts(
             return found[0]
         return key
 
-    stats = stats.copy()
-    stats.loc[orphan, "person_key"] = [
-        contact_for(k, n) for k, n in zip(stats.loc[orphan, "person_key"], stats.loc[orphan, "name"], strict=True)
-    ]
-    if stats["person_key"].duplicated().any():
-        stats = (
-            stats.assign(name=stats["name"].where(stats["name"] != ""))
-            .groupby("person_key", as_index=False)
-            .agg(
-                name=("name", "first"),
-                messages_sent=("messages_sent", "sum"),
-                messages_received=("messages_received", "sum"),
-                first_message_at=("first_message_at", "min"),
-                last_message_at=("last_message_at", "max"),
-            )
-            .fillna({"name": ""})
+    stats = [s._replace(person_key=contact_for(s.person_key, s.name)) if orphan else s
+             for s, orphan in zip(stats, orphans, strict=True)]
+    merged: dict[str, MessageStats] = {}
+    for s in stats:
+        seen = merged.get(s.person_key)
+        merged[s.person_key] = s if seen is None else seen._replace(
+            name=seen.name or s.name,
+            messages_sent=seen.messages_sent + s.messages_sent,
+            messages_received=seen.messages_received + s.messages_received,
+            first_message_at=min(filter(None, (seen.first_message_at, s.first_message_at)), default=None),
+            last_message_at=max(filter(None, (seen.last_message_at, s.last_message_at)), default=None),
         )
-    return stats[_STATS_COLUMNS], keys
+    if len(merged) < len(stats):
+        return sorted(merged.values()), keys
+    return stats, keys
 
 
 def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
     """After a Connections-only import: join earlier stats to contacts that have just arrived."""
-    import pandas as pd
-
     rows = conn.execute(
         f"SELECT {', '.join(_STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
     ).fetchall()
     if rows:
-        stats = pd.DataFrame([tuple(r) for r in rows], columns=_STATS_COLUMNS)
-        joined, _ = _join_to_contacts(conn, owner_id, stats)
+        from imports.linkedin_messages import MessageStats
+
+        joined, _ = _join_to_contacts(conn, owner_id, [MessageStats(*r) for r in rows])
         _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], joined)
 
 
 def _apply_invitations(conn: sqlite3.Connection, owner_id: int, read: InvitationsRead) -> FileSummary:
     counts = _replace_rows(
-        conn, "invitations", owner_id, ["person_key", "direction"], ["name", "sent_at", "message"], read.frame
+        conn, "invitations", owner_id, ["person_key", "direction"], ["name", "sent_at", "message"],
+        [(i.person_key, i.direction, i.name, i.sent_at, i.message) for i in read.invitations],
     )
-    directions = read.frame["direction"].value_counts()
+    directions = Counter(i.direction for i in read.invitations)
     details = {
         "outgoing": int(directions.get("outgoing", 0)),
         "incoming": int(directions.get("incoming", 0)),

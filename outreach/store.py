@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -84,6 +84,28 @@ def open_workspace(workspace: Path, *, create: bool = True) -> sqlite3.Connectio
             "point --workspace at another folder or restore a backup"
         ) from exc
     return conn
+
+
+@contextmanager
+def opened_for_import(workspace: Path) -> Iterator[sqlite3.Connection]:
+    """The workspace, made if it does not exist yet. If the block raises, the connection is
+    closed, and a workspace made here is removed again: a failed first import leaves nothing
+    behind (the import's own transaction has already undone its changes to an existing one)."""
+    path = database_path(workspace)
+    made_folder = not workspace.exists()
+    made_database = not path.exists()
+    conn = open_workspace(workspace, create=True)
+    try:
+        yield conn
+    except BaseException:
+        conn.close()
+        if made_database:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if made_folder:
+                with suppress(OSError):  # not empty: something else was put there meanwhile
+                    workspace.rmdir()
+        raise
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

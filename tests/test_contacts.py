@@ -6,10 +6,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from imports.linkedin import find_export_files, read_export
+from imports.linkedin_messages import MessageStats
 from outreach.contacts import _join_to_contacts, apply_linkedin_export, company_key, list_contacts
 from outreach.store import open_workspace
 
@@ -49,9 +49,8 @@ def test_owner_is_created_once(conn):
     assert conn.execute("SELECT COUNT(*) FROM contacts WHERE owner_id = 2").fetchone()[0] == 4
 
 
-def stats(*rows) -> pd.DataFrame:
-    columns = ["person_key", "name", "messages_sent", "messages_received", "first_message_at", "last_message_at"]
-    return pd.DataFrame([list(r) for r in rows], columns=columns)
+def stats(*rows) -> list[MessageStats]:
+    return [MessageStats(*r) for r in rows]
 
 
 def test_a_profile_url_is_never_joined_to_another_url_by_name(conn):
@@ -59,7 +58,7 @@ def test_a_profile_url_is_never_joined_to_another_url_by_name(conn):
     joined, _ = _join_to_contacts(conn, 1, stats(
         ("www.linkedin.com/in/another-jane-doe", "Jane Doe", 1, 0, "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z"),
     ))
-    assert list(joined["person_key"]) == ["www.linkedin.com/in/another-jane-doe"]
+    assert [s.person_key for s in joined] == ["www.linkedin.com/in/another-jane-doe"]
 
 
 def test_stats_joining_one_contact_are_added_up(conn):
@@ -69,11 +68,11 @@ def test_stats_joining_one_contact_are_added_up(conn):
         ("name:ahmed hassan", "", 3, 0, "2023-01-01T00:00:00Z", "2023-06-01T00:00:00Z"),
     ))
     assert len(joined) == 1
-    row = joined.iloc[0]
-    assert row["person_key"] == "name:ahmed hassan|2021-03-02" and row["person_key"] in keys
-    assert (row["messages_sent"], row["messages_received"]) == (4, 2)
-    assert (row["first_message_at"], row["last_message_at"]) == ("2023-01-01T00:00:00Z", "2024-02-01T00:00:00Z")
-    assert row["name"] == "Ahmed Hassan"
+    row = joined[0]
+    assert row.person_key == "name:ahmed hassan|2021-03-02" and row.person_key in keys
+    assert (row.messages_sent, row.messages_received) == (4, 2)
+    assert (row.first_message_at, row.last_message_at) == ("2023-01-01T00:00:00Z", "2024-02-01T00:00:00Z")
+    assert row.name == "Ahmed Hassan"
 
 
 def test_company_filter_is_exact_on_the_normalised_name(conn):

@@ -365,3 +365,63 @@ def test_a_failure_while_writing_rolls_everything_back(run, workspace, monkeypat
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert dump(workspace) == before
+
+
+# -- the largest file read in a second process, while the others are written ------------------
+
+
+@pytest.fixture
+def in_background(monkeypatch):
+    """Read the largest file of an export in a forked child, as for a big export."""
+    import imports.linkedin
+
+    if not imports.linkedin._can_fork(imports.linkedin.Member("x", bytes, 1 << 40, None, "x")):
+        pytest.skip("files are read in a second process only on Linux with two cores or more")
+    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 0)
+
+
+def big_messages(tmp_path: Path, messages: bytes) -> Path:
+    """An export whose messages.csv is its largest file (the one read in the background)."""
+    connections = (FIXTURES / "connections_2024.csv").read_bytes()
+    assert len(messages) > len(connections)
+    return export_zip(tmp_path, "01-15-2025", connections, messages=messages,
+                      Invitations=(FIXTURES / "Invitations.csv").read_bytes())
+
+
+def test_an_export_read_in_the_background_imports_the_same(run, workspace, tmp_path, in_background, monkeypatch):
+    import imports.linkedin
+
+    path = big_messages(tmp_path, (FIXTURES / "messages_2024.csv").read_bytes())
+    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 1 << 40)  # read it here first
+    assert run("import", "linkedin", path).exit_code == 0
+    expected = dump(workspace)
+    shutil.rmtree(workspace)
+    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 0)
+    result = run("import", "linkedin", path)
+    assert result.exit_code == 0, result.output
+    assert "message stats: 4 new" in result.stdout
+    assert dump(workspace) == expected
+
+
+def test_a_bad_file_found_in_the_background_leaves_no_workspace_behind(run, workspace, tmp_path, in_background):
+    path = big_messages(tmp_path, (FIXTURES / "bad_binary.csv").read_bytes() * 20)
+    result = run("import", "linkedin", path)
+    _assert_one_line_error(result, "messages.csv in", "binary file")
+    assert not workspace.exists()
+
+
+def test_a_bad_file_found_in_the_background_leaves_the_workspace_unchanged(run, workspace, tmp_path, in_background):
+    assert run("import", "linkedin", FIXTURES / "connections_2021.csv").exit_code == 0
+    before = dump(workspace)
+    path = big_messages(tmp_path, (FIXTURES / "bad_binary.csv").read_bytes() * 20)
+    result = run("import", "linkedin", path)
+    _assert_one_line_error(result, "messages.csv in", "binary file")
+    assert dump(workspace) == before
+
+
+def test_a_folder_made_for_the_workspace_is_kept_if_it_held_something(run, workspace, tmp_path, in_background):
+    workspace.mkdir()
+    (workspace / "notes.txt").write_text("mine")
+    path = big_messages(tmp_path, (FIXTURES / "bad_binary.csv").read_bytes() * 20)
+    assert run("import", "linkedin", path).exit_code == 1
+    assert sorted(p.name for p in workspace.iterdir()) == ["notes.txt"]

@@ -1,4 +1,4 @@
-"""Properties of the LinkedIn readers: any bytes in, a DataFrame or an InputError out."""
+"""Properties of the LinkedIn readers: any bytes in, what the file holds or an InputError out."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import csv
 import io
 from datetime import date
 
-import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,15 +22,15 @@ def _check(data: bytes) -> None:
     except InputError as exc:
         assert "Connections.csv" in str(exc)
         return
-    frame = getattr(result, "frame", None)
-    if frame is None:
-        frame = result.stats
-    assert isinstance(frame, pd.DataFrame)
+    found = getattr(result, {"ConnectionsRead": "people", "MessagesRead": "stats",
+                             "InvitationsRead": "invitations"}[type(result).__name__])
+    assert isinstance(found, list)
+    assert all(isinstance(key, str) and key for key in (row[0] for row in found))  # a person key each
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=2048))
-def test_any_bytes_give_a_frame_or_an_input_error(data):
+def test_any_bytes_give_rows_or_an_input_error(data):
     _check(data)
 
 
@@ -96,14 +95,14 @@ def test_connections_round_trip(rows, encoding, preamble):
     writer.writerows(rows)
     result = read_linkedin_file(out.getvalue().encode(encoding), "Connections.csv")
     assert isinstance(result, ConnectionsRead)
-    frame = result.frame
+    found = result.people
     assert result.rows_read == len(rows) and not result.skipped
-    assert list(frame["first_name"]) == [r["First Name"] for r in rows]
-    assert list(frame["last_name"]) == [r["Last Name"] for r in rows]
-    assert list(frame["company"]) == [r["Company"] for r in rows]
-    assert list(frame["position"]) == [r["Position"] for r in rows]
-    assert list(frame["profile_url"]) == [r["URL"] for r in rows]
-    assert [e or "" for e in frame["email"].fillna("")] == [r["Email Address"] for r in rows]
-    assert [pd.Timestamp(d).strftime("%d %b %Y") for d in frame["connected_on"]] == [
+    assert [p.first_name for p in found] == [r["First Name"] for r in rows]
+    assert [p.last_name for p in found] == [r["Last Name"] for r in rows]
+    assert [p.company for p in found] == [r["Company"] for r in rows]
+    assert [p.position for p in found] == [r["Position"] for r in rows]
+    assert [p.profile_url for p in found] == [r["URL"] for r in rows]
+    assert [p.email or "" for p in found] == [r["Email Address"] for r in rows]
+    assert [date.fromisoformat(p.connected_on).strftime("%d %b %Y") for p in found] == [
         r["Connected On"] for r in rows
     ]

@@ -1,4 +1,4 @@
-"""The LinkedIn readers: every real-world shape of the export, read into DataFrames."""
+"""The LinkedIn readers: every real-world shape of the export, read into people and statistics."""
 
 from __future__ import annotations
 
@@ -7,18 +7,17 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from imports.linkedin import (
     ConnectionsRead,
     InvitationsRead,
-    MessagesRead,
     find_export_files,
     read_export,
     read_linkedin_file,
 )
 from imports.linkedin_files import export_date_from_name
+from imports.linkedin_messages import MessagesRead
 from imports.linkedin_values import iso_dates, normalise_profile_url, parse_datetime
 from outreach.errors import InputError
 
@@ -29,9 +28,14 @@ def read(name: str):
     return read_linkedin_file((FIXTURES / name).read_bytes(), name)
 
 
+def records(result) -> list[dict]:
+    """The people, statistics or invitations a reader found, as dicts."""
+    rows = {ConnectionsRead: "people", MessagesRead: "stats", InvitationsRead: "invitations"}[type(result)]
+    return [r._asdict() for r in getattr(result, rows)]
+
+
 def people(result: ConnectionsRead) -> dict[str, dict]:
-    frame = result.frame
-    return {f"{r['first_name']} {r['last_name']}".strip(): r for r in frame.to_dict("records")}
+    return {f"{r['first_name']} {r['last_name']}".strip(): r for r in records(result)}
 
 
 def make_zip(path: Path, members: dict[str, bytes]) -> Path:
@@ -72,42 +76,42 @@ def test_2018_shape():
     assert result.generation.startswith("2018")
     assert result.rows_read == 6
     assert result.skipped == {"private member (only a date)": 1}
-    frame = result.frame
-    anna = frame[frame["first_name"] == "Anna"].iloc[0]
+    found = records(result)
+    anna = next(r for r in found if r["first_name"] == "Anna")
     assert anna["last_name"] == "Kreuzer, PhD"
     assert anna["connected_on"] == "2018-01-08"
     assert anna["email"] == "anna.kreuzer@example.org"
     assert anna["person_key"] == "name:anna kreuzer, phd|2018-01-08"
     # urn:li:member:... is an id, not an e-mail.
-    smiths = frame[frame["last_name"] == "Smith"]
-    assert smiths["email"].isna().all()
+    smiths = [r for r in found if r["last_name"] == "Smith"]
+    assert smiths and all(r["email"] is None for r in smiths)
     assert any("urn:li:member" in n for n in result.notes)
 
 
 def test_same_name_and_date_are_two_people_not_one():
     result = read("connections_2018.csv")
-    smiths = result.frame[result.frame["last_name"] == "Smith"]
+    smiths = [r for r in records(result) if r["last_name"] == "Smith"]
     assert len(smiths) == 2
-    assert smiths["person_key"].nunique() == 2
-    assert set(smiths["company"]) == {"Acme Corp", "Globex"}
+    assert len({r["person_key"] for r in smiths}) == 2
+    assert {r["company"] for r in smiths} == {"Acme Corp", "Globex"}
     assert any("separate people" in n for n in result.notes)
 
 
 def test_identical_rows_without_url_stay_apart():
     text = "First Name,Last Name,Email Address,Company,Position,Connected On\n" + "Jo,Bloggs,,Acme,Engineer,16 Sep 2021\n" * 2
     result = read_linkedin_file(text.encode(), "Connections.csv")
-    assert result.frame["person_key"].nunique() == 2
+    assert len({r["person_key"] for r in records(result)}) == 2
 
 
 def test_2020_2023_shape():
     result = read("connections_2021.csv")
     assert result.generation.startswith("2020-2023")
     assert result.encoding == "utf-8"
-    found = result.frame
-    assert list(found["connected_on"]) == ["2021-09-16", "2021-03-02", "2020-12-05", "2020-12-05"]
-    assert found["profile_url"].isna().all()
+    found = records(result)
+    assert [r["connected_on"] for r in found] == ["2021-09-16", "2021-03-02", "2020-12-05", "2020-12-05"]
+    assert all(r["profile_url"] is None for r in found)
     # Two Jane Does, different dates: two people.
-    assert (found["first_name"] == "Jane").sum() == 2
+    assert sum(r["first_name"] == "Jane" for r in found) == 2
 
 
 @pytest.mark.parametrize(
@@ -123,11 +127,11 @@ def test_excel_resaved_files_read_the_same(name, encoding, note):
     assert result.encoding == encoding
     if note:
         assert any(note in n for n in result.notes)
-    frame = result.frame
-    assert len(frame) == 4
-    assert "Zoë" in set(frame["first_name"])  # the non-ASCII name survived the encoding
+    found = records(result)
+    assert len(found) == 4
+    assert "Zoë" in {r["first_name"] for r in found}  # the non-ASCII name survived the encoding
     # Excel turns "16 Sep 2021" into "16-Sep-21"; it is still the same day.
-    assert frame.iloc[0]["connected_on"] == "2021-09-16"
+    assert found[0]["connected_on"] == "2021-09-16"
 
 
 def test_kind_is_found_by_content_not_name():
@@ -143,7 +147,7 @@ def test_header_far_below_a_preamble():
     preamble = "".join(f"Some note line {i}\n" for i in range(20))
     text = preamble + "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,https://linkedin.com/in/ab,,C,D,01 Jan 2024\n"
     result = read_linkedin_file(text.encode(), "Connections.csv")
-    assert result.frame.iloc[0]["person_key"] == "www.linkedin.com/in/ab"
+    assert result.people[0].person_key == "www.linkedin.com/in/ab"
 
 
 @pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
@@ -153,7 +157,7 @@ def test_line_endings(line_end):
          'Ann,Lee,https://www.linkedin.com/in/ann,,"Acme, Inc.",CEO,01 Jan 2024', ""]
     )
     result = read_linkedin_file(text.encode(), "Connections.csv")
-    assert list(result.frame["company"]) == ["Acme, Inc."]
+    assert [p.company for p in result.people] == ["Acme, Inc."]
 
 
 def test_rows_with_extra_cells_are_counted_not_imported():
@@ -166,8 +170,8 @@ def test_rows_with_extra_cells_are_counted_not_imported():
     for data in (text.encode(), text.encode("cp1252") + "Dé,Ng,,,,,\n".encode("cp1252")):
         result = read_linkedin_file(data, "Connections.csv")
         assert result.skipped["more cells than the header"] == 1
-        assert "Bob" not in set(result.frame["first_name"])
-        assert {"Ann", "Cat"} <= set(result.frame["first_name"])
+        assert "Bob" not in {p.first_name for p in result.people}
+        assert {"Ann", "Cat"} <= {p.first_name for p in result.people}
 
 
 def test_blank_rows_are_counted():
@@ -181,12 +185,12 @@ def test_row_with_company_but_no_name_or_url_is_skipped_with_a_reason():
     text = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n,,,,Acme,CEO,01 Jan 2024\n"
     result = read_linkedin_file(text.encode(), "Connections.csv")
     assert result.skipped == {"no name or profile URL": 1}
-    assert result.frame.empty
+    assert result.people == []
 
 
-def test_header_only_gives_an_empty_frame():
+def test_header_only_gives_nobody():
     result = read_linkedin_file(b"First Name,Last Name,Email Address,Company,Position,Connected On\n", "Connections.csv")
-    assert result.frame.empty and result.rows_read == 0
+    assert result.people == [] and result.rows_read == 0
 
 
 # -- values ------------------------------------------------------------------------------------
@@ -231,7 +235,7 @@ def test_normalise_profile_url(url, key):
     ],
 )
 def test_dates(text, iso):
-    assert iso_dates(pd.Series([text], dtype=object)).iloc[0] == iso
+    assert iso_dates([text]) == [iso]
     assert (parse_datetime(text) is None) == (iso is None)
 
 
@@ -247,7 +251,7 @@ def test_export_date_from_names():
 
 
 def stats_of(result: MessagesRead) -> dict[str, dict]:
-    return {r["person_key"]: r for r in result.stats.to_dict("records")}
+    return {r["person_key"]: r for r in records(result)}
 
 
 @pytest.mark.parametrize("name", ["messages_2024.csv", "messages_2024_extra_columns.csv"])
@@ -305,7 +309,7 @@ def test_messages_2018_without_direction_column():
 def test_messages_header_only():
     header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT,IS CONVERSATION DRAFT\n"
     result = read_linkedin_file(header.encode(), "messages.csv")
-    assert result.stats.empty and result.conversations == 0
+    assert result.stats == [] and result.conversations == 0
 
 
 # -- Invitations.csv ---------------------------------------------------------------------------
@@ -314,10 +318,10 @@ def test_messages_header_only():
 def test_invitations():
     result = read("Invitations.csv")
     assert isinstance(result, InvitationsRead)
-    frame = result.frame.set_index("person_key")
-    rita = frame.loc["www.linkedin.com/in/rita-recruits"]
+    found = {r["person_key"]: r for r in records(result)}
+    rita = found["www.linkedin.com/in/rita-recruits"]
     assert (rita["direction"], rita["name"], rita["sent_at"]) == ("outgoing", "Rita Recruiter", "2024-12-16T18:24:00Z")
-    assert frame.loc["www.linkedin.com/in/chris-wong-42"]["direction"] == "incoming"
+    assert found["www.linkedin.com/in/chris-wong-42"]["direction"] == "incoming"
     assert result.skipped == {"no Direction (INCOMING/OUTGOING)": 1}
 
 
@@ -349,7 +353,7 @@ def test_zip_any_name_members_at_any_depth(tmp_path, zip_name, prefix):
     assert files.shape == "zip"
     assert [m.kind for m in files.members] == ["connections", "messages", "invitations"]
     export = read_export(files)
-    assert export.connections is not None and len(export.connections.frame) == 5
+    assert export.connections is not None and len(export.connections.people) == 5
     assert export.messages is not None and export.invitations is not None
     expected = date(2025, 1, 15) if "2025" in zip_name else date(2024, 12, 14)
     assert export.export_date()[0] == expected
@@ -441,22 +445,45 @@ def test_utf8_bom_with_invalid_bytes_is_an_input_error():
         read_linkedin_file(b"\xef\xbb\xbfFirst Name,Last Name\n\xff\xfe\xfa,x\n", "Connections.csv")
 
 
-def test_prefetched_member_is_handed_over_once(tmp_path):
+@pytest.fixture
+def in_background(monkeypatch):
+    """Read even small files in the forked child process, as big ones are."""
+    import imports.linkedin
+
+    if not imports.linkedin._can_fork(imports.linkedin.Member("x", bytes, 1 << 40, None, "x")):
+        pytest.skip("files are read in a second process only on Linux with two cores or more")
+    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 0)
+    return imports.linkedin
+
+
+def test_a_file_read_in_a_second_process_reads_the_same(tmp_path, in_background):
     files = find_export_files(make_zip(tmp_path / "e.zip", export_members()))
-    files.prefetch()
+    here = {m.kind: in_background._read_member(m) for m in files.members}
     export = read_export(files)
-    assert export.messages is not None and export.messages.rows_read == 13
-    # Read again, the member is unzipped afresh rather than kept in memory.
-    assert read_export(files).messages.rows_read == 13
+    assert export.messages == here["messages"] and export.connections == here["connections"]
+    assert export.messages.rows_read == 13
 
 
-def test_prefetch_of_a_damaged_member_still_reports_it(tmp_path):
+def test_a_damaged_member_read_in_a_second_process_is_reported(tmp_path, in_background):
     path = make_zip(tmp_path / "e.zip", export_members())
     data = bytearray(path.read_bytes())
     start = data.find(b"messages.csv") + len(b"messages.csv")  # inside the local header's data
     data[start + 10 : start + 60] = b"\xff" * 50
     path.write_bytes(bytes(data))
-    files = find_export_files(path)
-    files.prefetch()
     with pytest.raises(InputError, match="messages.csv in"):
-        read_export(files)
+        read_export(find_export_files(path))
+
+
+def test_if_the_second_process_dies_the_file_is_read_here(tmp_path, in_background, monkeypatch):
+    import os
+
+    parent, read_here = os.getpid(), in_background._read_member
+
+    def dies_in_the_child(member):
+        if os.getpid() != parent:
+            os._exit(3)
+        return read_here(member)
+
+    monkeypatch.setattr(in_background, "_read_member", dies_in_the_child)
+    export = read_export(find_export_files(make_zip(tmp_path / "e.zip", export_members())))
+    assert export.messages is not None and export.messages.rows_read == 13

@@ -42,6 +42,20 @@ class App:
             self._conn = open_workspace(self.workspace, create=create)
         return self._conn
 
+    @contextmanager
+    def connect_for_import(self) -> Iterator[sqlite3.Connection]:
+        """Open the workspace for an import that may still fail after opening it: a workspace
+        made here is removed again if it does (see ``store.opened_for_import``)."""
+        from outreach.store import opened_for_import
+
+        with opened_for_import(self.workspace) as conn:
+            self._conn = conn
+            try:
+                yield conn
+            except BaseException:
+                self._conn = None  # closed by opened_for_import
+                raise
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()

@@ -40,22 +40,21 @@ def import_linkedin(app: App, path: Path, owner: str | None) -> None:
         outreach import linkedin ~/Downloads/Basic_LinkedInDataExport_01-15-2026.zip
         outreach import linkedin Connections.csv --owner "Sam Lee"
     """
-    from imports.linkedin_files import find_export_files  # no pandas yet
+    from imports.linkedin import read_export
+    from imports.linkedin_files import find_export_files
+    from outreach.contacts import apply_linkedin_export
 
     if owner is not None and not owner.strip():
         raise click.BadParameter("give the name of the person whose export this is", param_hint="--owner")
     files = find_export_files(path)
-    files.prefetch()  # unzip messages.csv while pandas loads
-
-    from imports.linkedin import read_export
-    from outreach.contacts import apply_linkedin_export
-
     with progress("Reading the export", files.total_bytes) as advance:
-        export = read_export(files, advance=advance)
-    # Only now, with every file read, is the workspace opened (and made, if new).
-    summary = apply_linkedin_export(
-        app.connect(), export, owner=owner.strip() if owner else None, today=date.today()
-    )
+        # The largest file may still be being read (in a second process) while the others
+        # are written to the workspace; if it turns out bad, nothing is kept.
+        export = read_export(files, advance=advance, wait=False)
+        with app.connect_for_import() as conn:
+            summary = apply_linkedin_export(
+                conn, export, owner=owner.strip() if owner else None, today=date.today()
+            )
     for line in summary_lines(summary):
         click.echo(line)
 

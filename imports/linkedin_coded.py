@@ -1,0 +1,149 @@
+"""messages.csv as coded columns: each column as integer codes into its distinct values.
+
+A messages.csv at LinkedIn's 30,000-connection cap holds ~100,000 messages (35 MB, mostly
+message bodies that are never read). Python's csv module needs ~0.8 s for that on a 2-core
+machine, and then every per-row step in Python costs ~0.1 s more. So:
+
+- ``read_coded_messages`` parses a plain UTF-8 messages.csv (what LinkedIn writes) with
+  pyarrow's multi-threaded CSV reader, reading only the columns used, and dictionary-encodes
+  them: the reader then works on numpy arrays of codes and calls Python once per distinct
+  value. Anything unusual (another encoding, a preamble, ragged or short rows, blank lines,
+  NUL bytes, duplicate headers) returns None, and the careful csv-module path
+  (``linkedin_csv``) reads the file instead, with its notes and counts.
+- ``CodedTable.from_csv`` codes a table read by that careful path, so both end in the same
+  reader (``linkedin_messages``).
+
+Imported only when a messages file is read: numpy and pyarrow stay off ``outreach --help``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from imports.linkedin_csv import KIND_COLUMNS, CsvTable, plain_messages_header
+from imports.tabular import normalise_header
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: Columns kept as text rather than coded: almost every message has its own time.
+TEXT_COLUMNS = frozenset({"date"})
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class CodedTable:
+    """A messages table: coded columns (codes, distinct values) and text columns."""
+
+    name: str
+    rows: int
+    encoding: str
+    coded: dict[str, tuple[np.ndarray, list[str]]]
+    texts: dict[str, list[str]]
+    notes: list[str] = field(default_factory=list)
+    ragged_rows: int = 0
+
+    def has(self, name: str) -> bool:
+        return name in self.coded or name in self.texts
+
+    def codes(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """(codes, distinct values) of a column; all '' when the file does not have it."""
+        found = self.coded.get(name)
+        if found is None:
+            return np.zeros(self.rows, dtype=np.int64), [""]
+        return found
+
+    def text(self, name: str) -> list[str]:
+        found = self.texts.get(name)
+        if found is None:
+            codes, values = self.codes(name)
+            return [values[c] for c in codes.tolist()]
+        return found
+
+    def flags(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
+        """``test`` of each row's cell, as a bool array; ``test`` runs once per distinct value."""
+        codes, values = self.codes(name)
+        return np.array([test(v) for v in values], dtype=bool)[codes]
+
+    @classmethod
+    def from_csv(cls, table: CsvTable) -> CodedTable:
+        coded = {name: factorize(cells) for name, cells in table.columns.items() if name not in TEXT_COLUMNS}
+        texts = {name: cells for name, cells in table.columns.items() if name in TEXT_COLUMNS}
+        return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows)
+
+
+def factorize(cells: list[str]) -> tuple[np.ndarray, list[str]]:
+    """(codes, distinct values in order of first appearance)."""
+    index: dict[str, int] = {}
+    codes = np.fromiter((index.setdefault(c, len(index)) for c in cells), dtype=np.int64, count=len(cells))
+    return codes, list(index)
+
+
+def in_order_of_appearance(codes: np.ndarray) -> np.ndarray:
+    """The distinct codes, in the order they first appear (which decides ids, and so ties)."""
+    distinct, first = np.unique(codes, return_index=True)
+    return distinct[np.argsort(first, kind="stable")]
+
+
+def read_coded_messages(data: bytes, name: str) -> CodedTable | None:
+    """A plain UTF-8 messages.csv through pyarrow, or None to read it the careful way."""
+    header = plain_messages_header(data)
+    if header is None or b"\x00" in data:
+        return None
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    used = set(KIND_COLUMNS["messages"][1]) - {"conversation title", "subject", "content"}
+    normalised = [normalise_header(h) for h in header]
+    wanted = {raw: key for raw, key in zip(header, normalised, strict=True) if key in used}
+    if len(set(wanted.values())) != len(wanted) or len(set(header)) != len(header):
+        return None  # duplicate headers: the careful path decides which column counts
+    table = _parse(data[start:], header, list(wanted))
+    if table is None:
+        return None
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
+    texts: dict[str, list[str]] = {}
+    for raw, key in wanted.items():
+        column = table.column(raw)
+        if key in TEXT_COLUMNS:
+            texts[key] = column.to_pylist()
+        else:
+            coded[key] = _codes(column)
+    encoding = "utf-8-sig" if start else "utf-8"
+    return CodedTable(name, table.num_rows, encoding, coded, texts)
+
+
+def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | None:
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    try:
+        return pa_csv.read_csv(
+            pa.py_buffer(data),
+            # One thread: on a small machine the other core is busy reading the other files.
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, use_threads=False),
+            # A blank line is a row to count as blank: the careful path does that.
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                include_columns=columns,
+                column_types=dict.fromkeys(columns, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+        return None
+
+
+def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    encoded = column.combine_chunks().dictionary_encode()
+    indices = encoded.indices
+    if not len(indices):
+        return np.zeros(0, dtype=np.int64), encoded.dictionary.to_pylist()
+    # Straight from the buffer: pyarrow's to_numpy() would import pandas (~0.5 s).
+    codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset : indices.offset + len(indices)]
+    return codes.astype(np.int64), encoded.dictionary.to_pylist()
