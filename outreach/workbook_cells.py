@@ -22,6 +22,8 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 
+from outreach.workbook_merge import as_date
+
 #: Excel's limit on the characters in one cell (counted in UTF-16 code units).
 MAX_CELL_CHARS = 32_767
 #: Excel's limit on a hyperlink's address.
@@ -40,7 +42,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uf
 _BREAKS = re.compile(r"[\t\n\r\x85\u2028\u2029]")
 _SHEET_NAME_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
 _EMAIL = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Names Excel would read as a cell reference (A1, XFD1048576, R1C1, R, C) cannot name a table.
 _CELL_REF_LIKE = re.compile(r"[A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*", re.ASCII)
 # Characters a hyperlink address keeps as they are; everything else is percent-encoded, so a
@@ -173,18 +174,6 @@ def plain(value: Any) -> Any:
                            value.second, value.microsecond)
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
-    return value
-
-
-def as_date(value: Any) -> Any:
-    """Dates for date columns: midnight datetimes and ISO ``YYYY-MM-DD`` text become dates."""
-    if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time() else value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
     return value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import re
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Any
 
 from outreach.workbook import Column, ListSheet
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLAN_NOTE_HEADER = "Plan note"
 NOTE_CARRIED = "Kept from an earlier plan: no longer in this plan, but you had edited it"
 NOTE_ADDED = "Kept: a row you added (it has no {key})"
@@ -31,6 +33,18 @@ class PreparedSheet:
     user_headers: list[str]
     note_header: str | None
     carried: int  # the last `carried` rows were carried over from the earlier workbook
+
+
+def as_date(value: Any) -> Any:
+    """Dates for date columns: midnight datetimes and ISO ``YYYY-MM-DD`` text become dates."""
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time() else value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
 
 
 def row_key(value: Any) -> Hashable | None:
