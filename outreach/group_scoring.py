@@ -87,6 +87,17 @@ class Context:
     home: Place | None
     targets: list[Target]
     notes: list[str] = field(default_factory=list)
+    _kinds: tuple[list[tuple[str, tuple[Place, ...]]], list[int]] | None = field(
+        default=None, init=False, repr=False)
+
+    def target_kinds(self) -> tuple[list[tuple[str, tuple[Place, ...]]], list[int]]:
+        """The distinct (industry, places) of the targets, and each target's index into them:
+        5,000 targets share a few dozen, so each group decides each kind once."""
+        if self._kinds is None:
+            index: dict[tuple[str, tuple[Place, ...]], int] = {}
+            of_target = [index.setdefault((t.industry, t.places), len(index)) for t in self.targets]
+            self._kinds = (list(index), of_target)
+        return self._kinds
 
 
 # --- focus --------------------------------------------------------------------------------
@@ -228,44 +239,38 @@ def industries_match(group_terms: frozenset[str], target_terms: frozenset[str]) 
     return False
 
 
-def targets_to_meet(group: Group, place: Place | None, targets: list[Target]) -> list[str]:
+def targets_to_meet(group: Group, place: Place | None, ctx: Context) -> list[str]:
     """The target employers whose people may come to this group: the name tags to look for."""
     general = bool(_GENERAL.match(group.industries.strip().lower()))
     terms = industry_terms(group.industries)
-    found = []
-    # Thousands of targets share a few industries and cities: decide each only once.
+    kinds, kind_of = ctx.target_kinds()
     industry_ok: dict[str, bool] = {}
     place_near: dict[Place, bool] = {}
-    for target in targets:
+
+    def may_come(industry: str, places: tuple[Place, ...]) -> bool:
         if not general:
-            ok = industry_ok.get(target.industry)
+            ok = industry_ok.get(industry)
             if ok is None:
-                ok = industry_ok[target.industry] = industries_match(
-                    terms, industry_terms(target.industry))
+                ok = industry_ok[industry] = industries_match(terms, industry_terms(industry))
             if not ok:
-                continue
+                return False
         if group.online:
-            if general:
-                continue  # an online group for everyone says nothing about who is there
-        else:
-            near = False
-            if place is not None:
-                for p in target.places:
-                    if p not in place_near:
-                        place_near[p] = distance_km(place, p) <= TARGET_CITY_KM
-                    if place_near[p]:
-                        near = True
-                        break
-            unknown = not target.places
-            if not near and not (unknown and not general):
-                continue
-        found.append(target.name)
-    return found
+            return not general  # an online group for everyone says nothing about who is there
+        if place is not None:
+            for p in places:
+                if p not in place_near:
+                    place_near[p] = distance_km(place, p) <= TARGET_CITY_KM
+                if place_near[p]:
+                    return True
+        return not places and not general  # where the target is is unknown
+
+    chosen = [may_come(industry, places) for industry, places in kinds]
+    return [t.name for t, kind in zip(ctx.targets, kind_of, strict=True) if chosen[kind]]
 
 
 def fit(group: Group, ctx: Context, place: Place | None) -> tuple[Component, list[str]]:
     salary_points, salary_note = salary_fit(group, ctx.profile)
-    names = targets_to_meet(group, place, ctx.targets)
+    names = targets_to_meet(group, place, ctx)
     if not ctx.targets:
         target_points, target_note = 4.0, ""
     elif names:
@@ -312,7 +317,7 @@ def place_part(group: Group, ctx: Context, place: Place | None) -> tuple[Compone
         return Component("place", 8.0, 15.0, f"in {place.label}"), Where(place, None), flags
     km = distance_km(ctx.home, place)
     target_city = any(
-        distance_km(place, p) <= TARGET_CITY_KM for t in ctx.targets for p in t.places
+        distance_km(place, p) <= TARGET_CITY_KM for _, places in ctx.target_kinds()[0] for p in places
     )
     miles = km / 1.609344
     away = f"{km:,.0f} km ({miles:,.0f} mi) from home"
