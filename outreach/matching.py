@@ -14,11 +14,9 @@ blocks (same first two or last two letters) and never produces anything but sugg
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 
 from outreach.companies import (
     AliasEntry,
@@ -34,6 +32,7 @@ from outreach.companies import (
 from outreach.errors import InputError
 from outreach.match_index import TIER_RANK, AliasGraph, NameMatch, TargetIndex
 from outreach.models import Match
+from outreach.runtime import no_gc_pauses
 from outreach.store import get_setting, set_setting, transaction
 
 _CACHE_SETTING = "company_names_rules"
@@ -116,19 +115,6 @@ def _contact_companies(
         sql += f" AND owner_id IN ({','.join('?' * len(owner_ids))})"
         params = list(owner_ids)
     return [(row[0], row[1]) for row in conn.execute(sql, params)]
-
-
-@contextmanager
-def no_gc_pauses() -> Iterator[None]:
-    """Matching allocates a few hundred thousand small objects and frees none of them in
-    cycles; the cyclic collector would walk them all again and again (a fifth of the time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _match(
@@ -278,7 +264,6 @@ __all__ = [
     "contacts_matching_company",
     "find_target",
     "match_contact_rows",
-    "no_gc_pauses",
     "match_contacts",
     "review_decisions",
     "set_review_decision",

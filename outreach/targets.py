@@ -190,7 +190,7 @@ class TargetEntry:
 
 def target_report(conn: sqlite3.Connection, *, owner_ids: Sequence[int] | None = None) -> list[TargetEntry]:
     """Every target, most wanted first, with its matched contacts and pending suggestions."""
-    from outreach.matching import no_gc_pauses
+    from outreach.runtime import no_gc_pauses
 
     with no_gc_pauses():
         return _target_report(conn, owner_ids)

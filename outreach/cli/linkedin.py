@@ -43,11 +43,12 @@ def import_linkedin(app: App, path: Path, owner: str | None) -> None:
     from imports.linkedin import read_export
     from imports.linkedin_files import find_export_files
     from outreach.contacts import apply_linkedin_export
+    from outreach.runtime import no_gc_pauses
 
     if owner is not None and not owner.strip():
         raise click.BadParameter("give the name of the person whose export this is", param_hint="--owner")
     files = find_export_files(path)
-    with progress("Reading the export", files.total_bytes) as advance:
+    with progress("Reading the export", files.total_bytes) as advance, no_gc_pauses():
         # The largest file may still be being read (in a second process) while the others
         # are written to the workspace; if it turns out bad, nothing is kept.
         export = read_export(files, advance=advance, wait=False)
