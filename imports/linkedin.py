@@ -29,7 +29,7 @@ from outreach.errors import InputError
 if TYPE_CHECKING:
     # Not imported here: the messages reader brings numpy and pyarrow, which only the process
     # reading messages.csv needs (see read_export).
-    from imports.linkedin_messages import MessagesRead
+    from imports.linkedin_message_stats import MessagesRead
 
     LinkedInFile = ConnectionsRead | MessagesRead | InvitationsRead
 

@@ -30,7 +30,7 @@ from outreach.store import transaction
 if TYPE_CHECKING:
     from imports.linkedin import ConnectionsRead, InvitationsRead, LinkedInExport
     from imports.linkedin_connections import Connection
-    from imports.linkedin_messages import MessagesRead, MessageStats
+    from imports.linkedin_message_stats import MessagesRead, MessageStats
 
 SELF_OWNER_ID = 1
 
@@ -395,7 +395,7 @@ def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
         f"SELECT {', '.join(_STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
     ).fetchall()
     if rows:
-        from imports.linkedin_messages import MessageStats
+        from imports.linkedin_message_stats import MessageStats
 
         joined, _ = _join_to_contacts(conn, owner_id, [MessageStats(*r) for r in rows])
         _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], joined)

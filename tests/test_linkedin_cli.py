@@ -425,3 +425,22 @@ def test_a_folder_made_for_the_workspace_is_kept_if_it_held_something(run, works
     path = big_messages(tmp_path, (FIXTURES / "bad_binary.csv").read_bytes() * 20)
     assert run("import", "linkedin", path).exit_code == 1
     assert sorted(p.name for p in workspace.iterdir()) == ["notes.txt"]
+
+
+def test_importing_an_export_loads_neither_pandas_nor_numpy_here(tmp_path, in_background):
+    """The result of the second process unpickles without numpy; pandas is never needed."""
+    import subprocess
+    import sys
+
+    path = big_messages(tmp_path, (FIXTURES / "messages_2024.csv").read_bytes())
+    code = (
+        "import sys, imports.linkedin as L\n"
+        "L.BACKGROUND_BYTES = 0\n"
+        "from outreach.cli import main\n"
+        f"sys.argv = ['outreach', '--workspace', {str(tmp_path / 'ws')!r}, 'import', 'linkedin', {str(path)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'pyarrow') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "message stats: 4 new" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
