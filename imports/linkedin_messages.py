@@ -239,8 +239,8 @@ def _one_to_one_2018(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int
     else:  # no Direction column: the owner is the name on most messages, either side
         both = [s for s in sender if s] + [t for t, g in zip(to, group, strict=True) if t and not g]
         owner_name = _mode(both)
-        owner_key = normalise_name(owner_name)
-        outgoing = [n == owner_key for n in map_distinct(sender, normalise_name)]
+        owner_norm = normalise_name(owner_name)
+        outgoing = [n == owner_norm for n in map_distinct(sender, normalise_name)]
     other_name = [t if out else s for s, t, out in zip(sender, to, outgoing, strict=True)]
     other = map_distinct(other_name, _name_key)
     owner_key = _name_key(owner_name)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -289,7 +290,7 @@ def _job_changes(
 
 def _replace_rows(
     conn: sqlite3.Connection, table: str, owner_id: int, key: list[str], values: list[str],
-    rows: list[tuple],
+    rows: Sequence[tuple[Any, ...]],
 ) -> dict[str, int]:
     """Make the owner's rows of ``table`` exactly ``rows`` (tuples of ``key`` then ``values``);
     count what that changes.

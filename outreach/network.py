@@ -111,7 +111,7 @@ def load_contacts(
     conn: sqlite3.Connection, ids: Iterable[int] | None = None, *, owner_id: int | None = None
 ) -> dict[int, Contact]:
     """Contacts by id: all of them, those of one owner, or only ``ids`` (e.g. the matched ones)."""
-    sql, params = _CONTACT_SQL, []
+    sql, params = _CONTACT_SQL, list[int | str]()
     where = []
     if owner_id is not None:
         where.append("c.owner_id = ?")
@@ -173,7 +173,7 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
         # Every split of "Mary Ann Smith" into first and last name; SQL narrows, Python decides.
         words = friend.name.split()
         splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-        same = set()
+        same: set[int] = set()
         for first, last in splits:
             rows = conn.execute(
                 "SELECT id, first_name, last_name FROM contacts WHERE owner_id = ?"

@@ -191,8 +191,7 @@ def build_plan(
     acted_people = {k.rpartition(" | ")[0] for k, v in typed.items() if _status(v) not in ("", "to contact")}
     todo, acted = [], []
     for c in candidates:
-        person = c.key.rpartition(" | ")[0]
-        if person in acted_people:
+        if c.key.rpartition(" | ")[0] in acted_people:
             if c.key in typed:
                 acted.append(c)
         else:
@@ -230,9 +229,9 @@ def build_plan(
         if direct:
             person = network.contacts[direct[0].contact_id]
             best, position = person.name, person.position
-            rank = rank_of.get(f"{person.profile_url or person.person_key} | {target.name}")
+            scheduled = rank_of.get(f"{person.profile_url or person.person_key} | {target.name}")
             # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.
-            step = f"Write to {best} (rank {rank} in {OUTREACH})" if rank else ""
+            step = f"Write to {best} (rank {scheduled} in {OUTREACH})" if scheduled else ""
         elif warm:
             person = network.contacts[warm[0].reach.contact_id]
             friend = network.owners[int(warm[0].friend.split(":", 1)[1])].name
