@@ -202,14 +202,41 @@ def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
 _ORDER = {"connections": 0, "messages": 1, "invitations": 2}
 
 
+def _holds_an_export(path: Path) -> bool:
+    """A zip with a Connections.csv or messages.csv in it (its directory is all that is read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {PurePosixPath(n.replace("\\", "/")).name.lower() for n in archive.namelist()}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return False
+    return bool(names & {"connections.csv", "messages.csv"})
+
+
 def _from_folder(folder: Path) -> ExportFiles:
     import hashlib
 
     candidates: dict[str, list[str]] = {}
+    zips = []
     for file in folder.rglob("*"):
+        if "__MACOSX" in file.parts or not file.is_file():
+            continue
         kind = MEMBER_KINDS.get(file.name.lower())
-        if kind and file.is_file() and "__MACOSX" not in file.parts:
+        if kind:
             candidates.setdefault(kind, []).append(file.relative_to(folder).as_posix())
+        elif file.suffix.lower() == ".zip" and _holds_an_export(file):
+            zips.append(file.relative_to(folder).as_posix())
+    # One export has one Connections.csv: a folder with more (or with export zips besides)
+    # holds several people's exports, and reading one of them silently could file a friend's
+    # contacts as yours.
+    exports = sorted(zips) + sorted(f"{PurePosixPath(p).parent}/" for p in candidates.get("connections", []))
+    if len(exports) > 1:
+        shown = ", ".join(exports[:3]) + (f" and {len(exports) - 3} more" if len(exports) > 3 else "")
+        raise InputError(
+            f"{folder} holds {len(exports)} LinkedIn exports ({shown}): import each one by its own "
+            f"path, with --owner NAME for a friend's"
+        )
+    if not candidates and zips:
+        return find_export_files(folder / zips[0])
     if not candidates:
         raise _no_members(str(folder))
     chosen, notes = _pick(candidates, str(folder))

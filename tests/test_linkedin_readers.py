@@ -396,6 +396,29 @@ def test_unzipped_folder(tmp_path):
     assert export.export_date() == (date(2025, 1, 15), "from the file name")
 
 
+def test_a_folder_of_several_exports_is_refused_not_mixed(tmp_path):
+    # The user's zip beside a friend's unzipped export: reading either silently could file the
+    # friend's contacts as the user's.
+    make_zip(tmp_path / "Basic_LinkedInDataExport_01-15-2025.zip", export_members())
+    (tmp_path / "friend").mkdir()
+    (tmp_path / "friend" / "Connections.csv").write_bytes(export_members()["Connections.csv"])
+    with pytest.raises(InputError, match=r"holds 2 LinkedIn exports \(Basic_LinkedInDataExport_01-15-2025.zip, friend/\)"):
+        find_export_files(tmp_path)
+    (tmp_path / "Basic_LinkedInDataExport_01-15-2025.zip").unlink()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "Connections.csv").write_bytes(export_members()["Connections.csv"])
+    with pytest.raises(InputError, match="holds 2 LinkedIn exports .*import each one by its own path"):
+        find_export_files(tmp_path)
+
+
+def test_a_folder_holding_one_export_zip_reads_it(tmp_path):
+    make_zip(tmp_path / "Basic_LinkedInDataExport_01-15-2025.zip", export_members())
+    (tmp_path / "notes.zip").write_bytes(b"not a zip at all")  # not an export: ignored
+    files = find_export_files(tmp_path)
+    assert files.shape == "zip" and len(files.members) == 3
+    assert files.export_date == date(2025, 1, 15)
+
+
 def test_progress_is_reported_in_bytes(tmp_path):
     files = find_export_files(make_zip(tmp_path / "e.zip", export_members()))
     seen: list[int] = []
