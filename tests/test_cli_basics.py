@@ -91,3 +91,15 @@ def test_utf8_bom_with_invalid_bytes_is_an_input_error():
 
     with pytest.raises(InputError, match="invalid byte"):
         read_text_table(b"\xef\xbb\xbfFirst Name,Last Name\n\xff\xfe\xfa,b\n", "x.csv")
+
+
+def test_an_older_workspace_is_migrated_in_order(tmp_path):
+    """A workspace made before a migration numbered below the newest gets it too."""
+    conn = open_workspace(tmp_path / "ws")
+    conn.execute("CREATE INDEX contacts_company ON contacts (company)")  # as 0001 made it
+    conn.execute("DELETE FROM schema_migrations WHERE version = 2")
+    conn.close()
+    conn = open_workspace(tmp_path / "ws")
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "contacts_company" not in indexes
+    assert 2 in {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
