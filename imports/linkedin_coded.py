@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from imports.linkedin_csv import KIND_COLUMNS, CsvTable, plain_messages_header
+from imports.linkedin_values import map_distinct, parse_datetime
 from imports.tabular import normalise_header
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ class CodedTable:
     texts: dict[str, list[str]]
     notes: list[str] = field(default_factory=list)
     ragged_rows: int = 0
+    #: datetime64[s] per row for time columns read without making a Python string per cell
+    times: dict[str, np.ndarray] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self.coded or name in self.texts
@@ -60,10 +63,25 @@ class CodedTable:
 
     def text(self, name: str) -> list[str]:
         found = self.texts.get(name)
+        if found is None and name in self.times:
+            raise ValueError(f"{name!r} was read as times only: use timestamps()")
         if found is None:
             codes, values = self.codes(name)
             return [values[c] for c in codes.tolist()]
         return found
+
+    def timestamps(self, name: str) -> np.ndarray:
+        """A time column as datetime64[s] (NaT where blank or unreadable)."""
+        found = self.times.get(name)
+        if found is None:
+            found = self.times[name] = timestamps(self.text(name))
+        return found
+
+    def blank(self, name: str) -> np.ndarray:
+        """Which rows have nothing (or only spaces) in the column, as a bool array."""
+        if name in self.times and name not in self.texts:
+            return np.zeros(self.rows, dtype=bool)  # every cell was a time (see _times)
+        return np.array([not cell.strip() for cell in self.text(name)], dtype=bool)
 
     def flags(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
         """``test`` of each row's cell, as a bool array; ``test`` runs once per distinct value."""
@@ -106,14 +124,17 @@ def read_coded_messages(data: bytes, name: str) -> CodedTable | None:
         return None
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     texts: dict[str, list[str]] = {}
+    times: dict[str, np.ndarray] = {}
     for raw, key in wanted.items():
         column = table.column(raw)
-        if key in TEXT_COLUMNS:
-            texts[key] = column.to_pylist()
-        else:
+        if key not in TEXT_COLUMNS:
             coded[key] = _codes(column)
+        elif (found := _times(column)) is not None:
+            times[key] = found
+        else:
+            texts[key] = column.to_pylist()
     encoding = "utf-8-sig" if start else "utf-8"
-    return CodedTable(name, table.num_rows, encoding, coded, texts)
+    return CodedTable(name, table.num_rows, encoding, coded, texts, times=times)
 
 
 def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | None:
@@ -137,6 +158,46 @@ def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | Non
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
         return None
+
+
+_UTC = np.frombuffer(b" UTC", dtype=np.uint8)
+
+
+def _times(column: pa.ChunkedArray) -> np.ndarray | None:
+    """LinkedIn's ``2024-12-16 18:24:37 UTC`` in every cell, parsed straight from the column's
+    bytes by numpy (no Python string per message); None for anything else (blank or other
+    formats), which then goes cell by cell through ``timestamps``."""
+    array = column.combine_chunks()
+    n = len(array)
+    if not n or array.null_count:
+        return None
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[array.offset : array.offset + n + 1]
+    if not (np.diff(offsets) == 23).all():
+        return None
+    cells = np.frombuffer(array.buffers()[2], dtype=np.uint8, count=23 * n, offset=int(offsets[0]))
+    cells = cells.reshape(n, 23)
+    if not (cells[:, 19:] == _UTC).all():
+        return None
+    try:  # numpy's ISO parser refuses impossible dates (2024-02-30), as parse_datetime does
+        return np.ascontiguousarray(cells[:, :19]).view("S19").ravel().astype("datetime64[s]")
+    except ValueError:
+        return None
+
+
+def timestamps(cells: list[str]) -> np.ndarray:
+    """datetime64[s] per cell (NaT where blank or unreadable).
+
+    messages.csv's ``2024-12-16 18:24:37 UTC`` goes through numpy's ISO parser in one call;
+    any other format falls back to ``parse_datetime`` per distinct value.
+    """
+    try:
+        # Anything after the seconds but " UTC" becomes "?", which numpy refuses.
+        return np.array([v[:19].strip() if v[19:] in ("", " UTC") else "?" for v in cells],
+                        dtype="datetime64[s]")
+    except ValueError:
+        pass
+    parsed = map_distinct(cells, parse_datetime)
+    return np.array([p if p is not None else "NaT" for p in parsed], dtype="datetime64[s]")
 
 
 def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:

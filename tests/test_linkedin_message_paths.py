@@ -126,3 +126,18 @@ def test_other_files_are_not_taken_for_messages():
     assert read_coded_messages((FIXTURES / "connections_2024.csv").read_bytes(), "Connections.csv") is None
     assert read_coded_messages((FIXTURES / "Messages_2018.csv").read_bytes(), "Messages.csv") is None
     assert read_coded_messages(b"", "messages.csv") is None
+
+
+def test_times_are_parsed_from_the_column_bytes_when_all_are_linkedins_format():
+    data = (FIXTURES / "messages_2024.csv").read_bytes()
+    coded = read_coded_messages(data, "messages.csv")
+    assert coded is not None and "date" in coded.times and "date" not in coded.texts
+    fast, careful = both_ways(data)
+    assert fast == careful
+    # One impossible date: the column is read cell by cell instead, with the same outcome.
+    bad = data.replace(b"2024-12-16 18:24:37 UTC", b"2024-02-30 18:24:37 UTC", 1)
+    assert bad != data
+    coded = read_coded_messages(bad, "messages.csv")
+    assert coded is not None and "date" in coded.texts
+    fast, careful = both_ways(bad)
+    assert fast == careful
