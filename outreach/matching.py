@@ -226,6 +226,15 @@ def contacts_matching_company(
     return _match(conn, [(0, company)], _contact_companies(conn, owner_ids), {}, keep_fuzzy=False)
 
 
+def prepare_matching(conn: sqlite3.Connection) -> None:
+    """Match every contact once, so the caches (analysed company names, fuzzy near-misses) are
+    in the workspace: run after importing targets, the comparison of 20,000 company names with
+    5,000 targets happens there, not in the first ``plan`` or ``targets`` (about a second)."""
+    if conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() and \
+            conn.execute("SELECT 1 FROM targets LIMIT 1").fetchone():
+        match_contacts(conn)
+
+
 def set_review_decision(conn: sqlite3.Connection, company: str, target: str, accepted: bool) -> None:
     """Accept or reject ``company`` (as contacts write it) for ``target``. Decisions persist.
 
@@ -259,6 +268,7 @@ def find_target(conn: sqlite3.Connection, target: str) -> tuple[str, str]:
 
 __all__ = [
     "NameMatch",
+    "prepare_matching",
     "TargetIndex",
     "analyse_names",
     "contacts_matching_company",

@@ -135,3 +135,23 @@ def test_contacts_company_uses_the_matching_tiers(run, workspace):
     assert [r["company"] for r in rows] == ["Self-employed"]
     # Exact matches only: the table has no Match column.
     assert "Match" not in run("contacts", "Loopio").output
+
+
+def test_importing_targets_does_the_fuzzy_comparisons_for_the_first_plan(run, workspace, tmp_path, monkeypatch):
+    """The comparison of every company name with every target happens at import, stored in the
+    workspace, so the first `targets` (or `plan`) does not repeat it."""
+    import outreach.match_index
+
+    setup_workspace(workspace, [], ["Walmart Inc", "Wal-Mart", "WallMart", "Acme Corp"])
+    path = tmp_path / "targets.csv"
+    path.write_text("Company\nWalmart\nAcme\n", encoding="utf-8")
+    assert run("import", "targets", path).exit_code == 0
+    conn = open_workspace(workspace)
+    assert conn.execute("SELECT COUNT(*) FROM fuzzy_cache").fetchone()[0] == 1
+    conn.close()
+
+    def no_fuzzy(self, queries):
+        raise AssertionError(f"fuzzy comparisons again for {queries}")
+
+    monkeypatch.setattr(outreach.match_index.TargetIndex, "fuzzy", no_fuzzy)
+    assert dict(target_contacts(run))["Walmart"]  # matched from the cache alone

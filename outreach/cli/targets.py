@@ -42,6 +42,7 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
 
     from imports.tabular import read_path_bytes
     from imports.targets import read_targets
+    from outreach.matching import prepare_matching
     from outreach.targets import import_targets
 
     data = read_path_bytes(path)
@@ -50,6 +51,7 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
     summary = import_targets(
         conn, table, source=path.name, sha256=hashlib.sha256(data).hexdigest(), replace=replace
     )
+    prepare_matching(conn)  # the first `targets` or `plan` finds the comparisons made
     if as_json:
         echo_json(summary.to_json())
         return
