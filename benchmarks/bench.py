@@ -31,7 +31,8 @@ DATA = ROOT / "benchmarks" / "data"
 EXPORT = DATA / "Basic_LinkedInDataExport_11-20-2026.zip"
 TARGETS = DATA / "targets-5000.xlsx"
 GROUPS = ROOT / "sample_data" / "groups.csv"
-NAMES = ("help", "import-linkedin", "import-targets", "targets", "plan", "replan", "groups")
+NAMES = ("help", "import-linkedin", "import-targets", "targets", "first-plan", "plan", "replan",
+         "groups")
 
 
 @dataclass
@@ -120,6 +121,8 @@ def prepare_workspaces(exe: str, linkedin: Path, full: Path) -> tuple[set[str], 
         step(full, "groups", GROUPS)
     else:
         notes.append(f"{GROUPS.relative_to(ROOT)} is missing: groups runs without a catalogue")
+    if full.exists():  # as the imports left it, before any query: for the first plan
+        shutil.copytree(full, full.parent / "ws-just-imported")
     return done, notes
 
 
@@ -149,6 +152,10 @@ def benches(exe: str, linkedin: Path, full: Path) -> list[Bench]:
               prepare=fresh_copy_of(linkedin), needs=("linkedin",)),
         Bench("targets", "outreach targets --json (30k x 5k)",
               lambda d: ["--workspace", str(full), "targets", "--json"], seconds=2.0,
+              needs=("linkedin", "targets")),
+        Bench("first-plan", "outreach plan, the first after the imports (30k x 5k)",
+              lambda d: ["--workspace", str(d / "ws"), "plan", "-o", str(d / "plan.xlsx")],
+              seconds=3.0, mib=500, prepare=fresh_copy_of(full.parent / "ws-just-imported"),
               needs=("linkedin", "targets")),
         Bench("plan", "outreach plan (30k x 5k)",
               lambda d: ["--workspace", str(full), "plan", "-o", str(d / "plan.xlsx")],
