@@ -10,7 +10,8 @@ import pytest
 
 from imports.linkedin import find_export_files, read_export
 from imports.linkedin_messages import MessageStats
-from outreach.contacts import _join_to_contacts, apply_linkedin_export, company_key, list_contacts
+from outreach.contact_list import company_key, list_contacts
+from outreach.contacts import _join_to_contacts, apply_linkedin_export
 from outreach.store import open_workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"

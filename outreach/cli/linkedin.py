@@ -182,7 +182,7 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
         outreach contacts "Acme Corp" --json
     """
     from outreach.companies import normalise_company
-    from outreach.contacts import list_contacts
+    from outreach.contact_list import list_contacts
     from outreach.matching import contacts_matching_company
 
     conn = app.connect(create=False)
