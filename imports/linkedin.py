@@ -94,12 +94,13 @@ class LinkedInExport:
 
 def read_linkedin_file(data: bytes, name: str, *, expect: str | None = None) -> LinkedInFile:
     """One LinkedIn CSV file's bytes, its kind found from its header (or ``expect``-ed)."""
-    refuse_non_text(data, name)
-    if expect in (None, "messages") and plain_messages_header(data):
+    header = plain_messages_header(data) if expect in (None, "messages") else None
+    if header is not None:  # the fast path, for a plain messages.csv
         from imports.linkedin_coded import read_coded_messages
         from imports.linkedin_messages import read_messages
 
-        coded = read_coded_messages(data, name)  # the fast path, for a plain messages.csv
+        refuse_non_text(data, name)  # read_linkedin_csv does this on the other path
+        coded = read_coded_messages(data, name, header)
         if coded is not None:
             return read_messages(coded)
     csv = read_linkedin_csv(data, name, expect=expect)

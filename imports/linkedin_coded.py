@@ -108,9 +108,12 @@ def in_order_of_appearance(codes: np.ndarray) -> np.ndarray:
     return distinct[np.argsort(first, kind="stable")]
 
 
-def read_coded_messages(data: bytes, name: str) -> CodedTable | None:
-    """A plain UTF-8 messages.csv through pyarrow, or None to read it the careful way."""
-    header = plain_messages_header(data)
+def read_coded_messages(data: bytes, name: str, header: list[str] | None = None) -> CodedTable | None:
+    """A plain UTF-8 messages.csv through pyarrow, or None to read it the careful way.
+
+    ``header``: ``plain_messages_header(data)``, when the caller has it already.
+    """
+    header = header or plain_messages_header(data)
     if header is None or b"\x00" in data:
         return None
     start = len(_BOM) if data.startswith(_BOM) else 0
@@ -156,7 +159,7 @@ def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | Non
                 check_utf8=True,
             ),
         )
-    except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError):
+    except (pa.ArrowException, ValueError):  # anything pyarrow will not read: the careful way
         return None
 
 

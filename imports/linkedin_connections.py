@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from imports.linkedin_csv import CsvTable
-from imports.linkedin_values import NAME_KEY_PREFIX, iso_date, normalise_name, normalise_profile_url
+from imports.linkedin_values import (
+    NAME_KEY_PREFIX,
+    email_address,
+    iso_date,
+    normalise_name,
+    normalise_profile_url,
+)
 
 
 class Connection(NamedTuple):
@@ -96,10 +102,8 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
                 continue
             if url:
                 bad_urls += 1
-        if "@" in email and email[:4].lower() != "urn:":
-            address: str | None = email
-        else:
-            address = None
+        address = email_address(email)
+        if address is None:
             member_ids += email[:13].lower() == "urn:li:member"
         on = dates.get(when, "?")
         if on == "?":

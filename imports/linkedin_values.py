@@ -88,32 +88,18 @@ def normalise_name(value: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
 
 
-def name_key(full_name: str, *parts: str) -> str:
-    """The weak person key: 'name:' + the normalised name and any extra parts, '|'-joined."""
-    return NAME_KEY_PREFIX + "|".join([normalise_name(full_name), *parts])
-
-
 def map_distinct(values: list[str], func: Callable[[str], T]) -> list[T]:
     """``[func(v) for v in values]``, calling ``func`` once per distinct value."""
     done = {value: func(value) for value in dict.fromkeys(values)}
     return [done[value] for value in values]
 
 
-def profile_keys(urls: list[str]) -> list[str | None]:
-    """Normalised profile URL per cell, None where the cell holds no profile URL."""
-    return [normalise_profile_url(u) if u else None for u in urls]
-
-
-def clean_emails(values: list[str]) -> list[str | None]:
-    """E-mail addresses as written; None for blanks and LinkedIn member ids.
+def email_address(value: str) -> str | None:
+    """An e-mail cell's address as written; None for blanks and LinkedIn member ids.
 
     2018 exports put ``urn:li:member:123`` in the e-mail column for people who hide their
     address: that is an id, not an e-mail.
     """
-    return [_email(v) if v else None for v in values]
-
-
-def _email(value: str) -> str | None:
     value = value.strip()
     return value if "@" in value and not value.lower().startswith("urn:") else None
 
@@ -152,11 +138,6 @@ def iso_date(value: str) -> str | None:
     """'16 Sep 2021' -> '2021-09-16'; None where blank or unreadable."""
     parsed = parse_datetime(value)
     return parsed.date().isoformat() if parsed else None
-
-
-def iso_dates(values: list[str]) -> list[str | None]:
-    """ISO dates ('2021-09-16') per cell; None where blank or unreadable."""
-    return map_distinct(values, iso_date)
 
 
 def iso_timestamp(value: str) -> str | None:

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from imports.linkedin_message_stats import STATS_COLUMNS
 from imports.linkedin_values import NAME_KEY_PREFIX, normalise_name
 from outreach.store import transaction
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 SELF_OWNER_ID = 1
 
-_STATS_COLUMNS = ["person_key", "name", "messages_sent", "messages_received", "first_message_at", "last_message_at"]
 _CONTACT_FIELDS = ["first_name", "last_name", "profile_url", "email", "company", "position", "connected_on"]
 
 
@@ -322,7 +322,7 @@ def _apply_messages(
     conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None
 ) -> FileSummary:
     stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
-    counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], stats)
+    counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], stats)
     details = {
         "you": read.owner_name,
         "conversations": read.conversations,
@@ -395,13 +395,13 @@ def _join_to_contacts(
 def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
     """After a Connections-only import: join earlier stats to contacts that have just arrived."""
     rows = conn.execute(
-        f"SELECT {', '.join(_STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
+        f"SELECT {', '.join(STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
     ).fetchall()
     if rows:
         from imports.linkedin_message_stats import MessageStats
 
         joined, _ = _join_to_contacts(conn, owner_id, [MessageStats(*r) for r in rows])
-        _replace_rows(conn, "message_stats", owner_id, ["person_key"], _STATS_COLUMNS[1:], joined)
+        _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], joined)
 
 
 def _apply_invitations(conn: sqlite3.Connection, owner_id: int, read: InvitationsRead) -> FileSummary:

@@ -18,7 +18,7 @@ from imports.linkedin import (
 )
 from imports.linkedin_files import export_date_from_name
 from imports.linkedin_messages import MessagesRead
-from imports.linkedin_values import iso_dates, normalise_profile_url, parse_datetime
+from imports.linkedin_values import iso_date, normalise_profile_url, parse_datetime
 from outreach.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
@@ -235,7 +235,7 @@ def test_normalise_profile_url(url, key):
     ],
 )
 def test_dates(text, iso):
-    assert iso_dates([text]) == [iso]
+    assert iso_date(text) == iso
     assert (parse_datetime(text) is None) == (iso is None)
 
 
