@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from conftest import FIXTURES, SAMPLE_DATA
+from fixtures.targets.make_fixtures import ods
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,32 +39,7 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
 
 
 def write_ods(path: Path, rows: list[list[str]]) -> Path:
-    """A minimal OpenDocument spreadsheet, written by hand (no odfpy needed)."""
-    table_rows = "".join(
-        "<table:table-row>" + "".join(
-            f'<table:table-cell office:value-type="string"><text:p>{escape(c)}</text:p>'
-            "</table:table-cell>" for c in row) + "</table:table-row>"
-        for row in rows
-    )
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f'<office:body><office:spreadsheet><table:table table:name="Groups">{table_rows}'
-        "</table:table></office:spreadsheet></office:body></office:document-content>"
-    )
-    manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type='
-        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
-        'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
-    )
-    with zipfile.ZipFile(path, "w") as zf:
-        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        zf.writestr("META-INF/manifest.xml", manifest)
-        zf.writestr("content.xml", content)
+    path.write_bytes(ods(rows, sheet="Groups"))
     return path
 
 
