@@ -5,7 +5,7 @@ sheets, headers such as ``Employer``, ``Company name`` or ``Organisation``, and 
 written as 1-5, High/Medium/Low, A/B/C, a rank, stars, or not at all. The header row is found
 by its content, columns by synonym, and every priority becomes one number in [0, 1]
 (1 = most wanted) next to the text the user wrote. Nothing here touches SQLite or Click; rows
-are not merged here (duplicates merge on the normalised company key, in ``outreach.targets``).
+are not merged here (duplicates merge on the normalised company key, in ``outreach.targets.store``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imports.tabular import (
+from outreach.errors import InputError
+from outreach.imports.tabular import (
     describe_kind,
     find_header_row,
     is_blank_row,
@@ -26,7 +27,6 @@ from imports.tabular import (
     read_text_table,
     sniff_kind,
 )
-from outreach.errors import InputError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from outreach.models import Match
-from outreach.network import normalise_profile_url
+from outreach.plan.network import normalise_profile_url
 from outreach.store import open_workspace, transaction
 
 TODAY = date(2026, 3, 2)

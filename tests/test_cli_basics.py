@@ -87,8 +87,8 @@ def test_corrupt_workspace_is_one_line_error(tmp_path):
 
 
 def test_utf8_bom_with_invalid_bytes_is_an_input_error():
-    from imports.tabular import read_text_table
     from outreach.errors import InputError
+    from outreach.imports.tabular import read_text_table
 
     with pytest.raises(InputError, match="invalid byte"):
         read_text_table(b"\xef\xbb\xbfFirst Name,Last Name\n\xff\xfe\xfa,b\n", "x.csv")

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.companies import (
+from outreach.companies.index import AliasGraph
+from outreach.companies.names import (
     analyse_company,
     builtin_aliases,
     decode_analysis,
@@ -18,7 +19,6 @@ from outreach.companies import (
     normalise_company,
     split_company,
 )
-from outreach.match_index import AliasGraph
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""outreach.contacts: applying parsed exports to the store, and contact queries."""
+"""outreach.linkedin.apply: applying parsed exports to the store, and contact queries."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from imports.linkedin import find_export_files, read_export
-from imports.linkedin_messages import MessageStats
-from outreach.contact_list import company_key, list_contacts
-from outreach.contacts import _join_to_contacts, apply_linkedin_export
+from outreach.imports.linkedin.export import find_export_files, read_export
+from outreach.imports.linkedin.messages import MessageStats
+from outreach.linkedin.apply import _join_to_contacts, apply_linkedin_export
+from outreach.linkedin.contacts import company_key, list_contacts
 from outreach.store import open_workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from plan_data import TODAY, days_ago, filled
 
-from outreach.graph import (
+from outreach.graph.build import (
     GraphError,
     build_graph,
     contacts_reaching,
@@ -16,7 +16,7 @@ from outreach.graph import (
     warm_paths,
 )
 from outreach.models import Match
-from outreach.network import load_network
+from outreach.plan.network import load_network
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_export_unknown_extension(world, tmp_path):
 
 
 def test_reach_index_agrees_with_the_single_target_queries(world):
-    from outreach.graph import reach_index
+    from outreach.graph.build import reach_index
 
     _f, _network, graph = world
     index = reach_index(graph)
@@ -146,7 +146,7 @@ def test_reach_index_agrees_with_the_single_target_queries(world):
 
 
 def test_reach_from_matches_agrees_with_the_graph(world, tmp_path):
-    from outreach.graph import reach_from_matches, reach_index
+    from outreach.graph.build import reach_from_matches, reach_index
 
     f, network, graph = world
     assert reach_from_matches(network, f.exact_matches(), today=TODAY) == reach_index(graph)

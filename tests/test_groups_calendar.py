@@ -8,10 +8,10 @@ from datetime import date, datetime
 import pytest
 from icalendar import Calendar
 
-from imports.group_schedule import parse_schedule
-from outreach.group_calendar import calendar_bytes, meeting_days, month_later, next_meetings
-from outreach.group_store import Group
-from outreach.groups import plan_groups
+from outreach.groups.calendar import calendar_bytes, meeting_days, month_later, next_meetings
+from outreach.groups.recommend import plan_groups
+from outreach.groups.schedule import parse_schedule
+from outreach.groups.store import Group
 from outreach.profile import Profile
 
 TODAY = date(2026, 3, 2)  # a Monday; the coming month runs to 2 April (not included)

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from imports.group_fields import (
+from outreach.groups.schedule import WEEKS_PER_MONTH, parse_duration, parse_schedule, parse_times
+from outreach.imports.groups.fields import (
     parse_contract,
     parse_cost,
     parse_salary,
     parse_visitors,
     parse_volunteer_hours,
 )
-from imports.group_schedule import WEEKS_PER_MONTH, parse_duration, parse_schedule, parse_times
 
 
 @pytest.mark.parametrize("text,first_year", [

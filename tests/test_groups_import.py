@@ -11,8 +11,8 @@ from fixtures.targets.make_fixtures import ods
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imports.groups import read_groups, read_groups_file
 from outreach.errors import InputError
+from outreach.imports.groups.read import read_groups, read_groups_file
 
 GROUPS = FIXTURES / "groups"
 SAMPLE = SAMPLE_DATA / "groups.csv"

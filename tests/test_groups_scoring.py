@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach.geo import locate
-from outreach.group_scoring import MAX_POINTS, Target
-from outreach.group_store import Group
-from outreach.groups import MIN_SCORE, plan_groups, recommend_groups
+from outreach.groups.geo import locate
+from outreach.groups.recommend import MIN_SCORE, plan_groups, recommend_groups
+from outreach.groups.scoring import MAX_POINTS, Target
+from outreach.groups.store import Group
 from outreach.profile import Profile
 from outreach.store import open_workspace
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
-from outreach.group_scoring import Target
-from outreach.group_store import Group
-from outreach.groups import GROUPS_SHEET, groups_sheet, groups_summary, plan_groups
+from outreach.groups.recommend import GROUPS_SHEET, groups_sheet, groups_summary, plan_groups
+from outreach.groups.scoring import Target
+from outreach.groups.store import Group
 from outreach.profile import Profile
-
-workbook = pytest.importorskip("outreach.workbook")
+from outreach.workbook.files import write_workbook
+from outreach.workbook.spec import SummarySheet
 
 PROFILE = Profile(home_city="Austin, TX", hours_per_month=8, pitch="I turn messy data into decisions.")
 CLUB = Group(name="Library Job Club", kind="job club", city="Austin, TX", free=True,
@@ -28,7 +26,7 @@ TARGETS = [Target("Dell Technologies", 1.0, "Austin, TX", "hardware")]
 
 
 def plan():
-    from outreach.geo import locate
+    from outreach.groups.geo import locate
 
     targets = [replace(t, places=(locate(t.location),)) for t in TARGETS]
     return plan_groups([MIXER, BNI, CLUB], PROFILE, targets)
@@ -57,9 +55,9 @@ def test_sheet_rows_checklist_and_budget():
 def test_sheet_writes_and_reads_back(tmp_path):
     from openpyxl import load_workbook
 
-    summary = workbook.SummarySheet("Summary", "Plan", [("Groups", 3)], [])
+    summary = SummarySheet("Summary", "Plan", [("Groups", 3)], [])
     path = tmp_path / "plan.xlsx"
-    workbook.write_workbook(path, summary, [groups_sheet(plan())])
+    write_workbook(path, summary, [groups_sheet(plan())])
     sheet = load_workbook(path)[GROUPS_SHEET]
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][0] == "Group" and values[1][0] == "Library Job Club"

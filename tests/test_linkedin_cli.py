@@ -351,12 +351,12 @@ def test_a_bad_member_fails_the_whole_import(run, workspace, tmp_path):
 def test_a_failure_while_writing_rolls_everything_back(run, workspace, monkeypatch):
     assert run("import", "linkedin", FIXTURES / "connections_2021.csv").exit_code == 0
     before = dump(workspace)
-    import outreach.contacts
+    import outreach.linkedin.apply
 
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(outreach.contacts, "_apply_invitations", broken)
+    monkeypatch.setattr(outreach.linkedin.apply, "_apply_invitations", broken)
     folder = workspace.parent / "Basic_LinkedInDataExport_01-15-2025"
     folder.mkdir()
     for name in ("connections_2024.csv", "Invitations.csv"):
@@ -373,11 +373,11 @@ def test_a_failure_while_writing_rolls_everything_back(run, workspace, monkeypat
 @pytest.fixture
 def in_background(monkeypatch):
     """Read the largest file of an export in a forked child, as for a big export."""
-    import imports.linkedin
+    import outreach.imports.linkedin.export
 
-    if not imports.linkedin._can_fork(imports.linkedin.Member("x", bytes, 1 << 40, None, "x")):
+    if not outreach.imports.linkedin.export._can_fork(outreach.imports.linkedin.export.Member("x", bytes, 1 << 40, None, "x")):
         pytest.skip("files are read in a second process only on Linux with two cores or more")
-    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(outreach.imports.linkedin.export, "BACKGROUND_BYTES", 0)
 
 
 def big_messages(tmp_path: Path, messages: bytes) -> Path:
@@ -389,14 +389,14 @@ def big_messages(tmp_path: Path, messages: bytes) -> Path:
 
 
 def test_an_export_read_in_the_background_imports_the_same(run, workspace, tmp_path, in_background, monkeypatch):
-    import imports.linkedin
+    import outreach.imports.linkedin.export
 
     path = big_messages(tmp_path, (FIXTURES / "messages_2024.csv").read_bytes())
-    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 1 << 40)  # read it here first
+    monkeypatch.setattr(outreach.imports.linkedin.export, "BACKGROUND_BYTES", 1 << 40)  # read it here first
     assert run("import", "linkedin", path).exit_code == 0
     expected = dump(workspace)
     shutil.rmtree(workspace)
-    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 0)
+    monkeypatch.setattr(outreach.imports.linkedin.export, "BACKGROUND_BYTES", 0)
     result = run("import", "linkedin", path)
     assert result.exit_code == 0, result.output
     assert "message stats: 4 new" in result.stdout
@@ -434,7 +434,7 @@ def test_importing_an_export_loads_neither_pandas_nor_numpy_here(tmp_path, in_ba
 
     path = big_messages(tmp_path, (FIXTURES / "messages_2024.csv").read_bytes())
     code = (
-        "import sys, imports.linkedin as L\n"
+        "import sys, outreach.imports.linkedin.export as L\n"
         "L.BACKGROUND_BYTES = 0\n"
         "from outreach.cli import main\n"
         f"sys.argv = ['outreach', '--workspace', {str(tmp_path / 'ws')!r}, 'import', 'linkedin', {str(path)!r}]\n"

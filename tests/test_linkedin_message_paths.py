@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imports.linkedin_coded import read_coded_messages
-from imports.linkedin_csv import read_linkedin_csv
-from imports.linkedin_messages import read_messages
 from outreach.errors import InputError
+from outreach.imports.linkedin.coded import read_coded_messages
+from outreach.imports.linkedin.csvfile import read_linkedin_csv
+from outreach.imports.linkedin.messages import read_messages
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 HEADER = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",

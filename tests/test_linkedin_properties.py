@@ -9,8 +9,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from imports.linkedin import ConnectionsRead, read_linkedin_file
 from outreach.errors import InputError
+from outreach.imports.linkedin.export import ConnectionsRead, read_linkedin_file
 
 HEADER_2024 = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
 PREAMBLE = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n'

@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from imports.linkedin import (
+from outreach.errors import InputError
+from outreach.imports.linkedin.export import (
     ConnectionsRead,
     InvitationsRead,
     find_export_files,
     read_export,
     read_linkedin_file,
 )
-from imports.linkedin_files import export_date_from_name
-from imports.linkedin_messages import MessagesRead
-from imports.linkedin_values import iso_date, normalise_profile_url, parse_datetime
-from outreach.errors import InputError
+from outreach.imports.linkedin.files import export_date_from_name
+from outreach.imports.linkedin.messages import MessagesRead
+from outreach.imports.linkedin.values import iso_date, normalise_profile_url, parse_datetime
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 
@@ -471,12 +471,12 @@ def test_utf8_bom_with_invalid_bytes_is_an_input_error():
 @pytest.fixture
 def in_background(monkeypatch):
     """Read even small files in the forked child process, as big ones are."""
-    import imports.linkedin
+    import outreach.imports.linkedin.export
 
-    if not imports.linkedin._can_fork(imports.linkedin.Member("x", bytes, 1 << 40, None, "x")):
+    if not outreach.imports.linkedin.export._can_fork(outreach.imports.linkedin.export.Member("x", bytes, 1 << 40, None, "x")):
         pytest.skip("files are read in a second process only on Linux with two cores or more")
-    monkeypatch.setattr(imports.linkedin, "BACKGROUND_BYTES", 0)
-    return imports.linkedin
+    monkeypatch.setattr(outreach.imports.linkedin.export, "BACKGROUND_BYTES", 0)
+    return outreach.imports.linkedin.export
 
 
 def test_a_file_read_in_a_second_process_reads_the_same(tmp_path, in_background):

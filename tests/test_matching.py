@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from outreach.aliases import add_alias
-from outreach.companies import analyse_company, builtin_aliases
-from outreach.match_index import AliasGraph, TargetIndex
-from outreach.matching import (
+from outreach.companies.aliases import add_alias
+from outreach.companies.index import AliasGraph, TargetIndex
+from outreach.companies.matching import (
     contacts_matching_company,
     match_contacts,
     set_review_decision,
 )
+from outreach.companies.names import analyse_company, builtin_aliases
 from outreach.models import AUTOMATIC_TIERS
 from outreach.store import open_workspace, transaction
 
@@ -105,7 +105,7 @@ def add_contacts(conn, companies, *, owner_id: int = 1) -> dict[str, int]:
 
 
 def add_targets(conn, names) -> dict[str, int]:
-    from outreach.companies import normalise_company
+    from outreach.companies.names import normalise_company
 
     ids = {}
     with transaction(conn):
@@ -237,7 +237,7 @@ def test_the_analysis_cache_is_filled_reused_and_dropped_when_the_rules_change(c
     with transaction(conn):
         conn.execute("UPDATE company_names SET analysis = 'bogus:bogus:bogus' WHERE raw = 'Walmart Inc.'")
         conn.execute("UPDATE settings SET value = 'old rules' WHERE key = 'company_names_rules'")
-    from outreach import companies
+    from outreach.companies import names as companies
 
     companies._MEMO.clear()
     assert match_contacts(conn) == first

@@ -11,7 +11,7 @@ from outreach.store import open_workspace, transaction
 
 
 def setup_workspace(workspace: Path, targets: list[str], companies: list[str]) -> None:
-    from outreach.companies import normalise_company
+    from outreach.companies.names import normalise_company
 
     conn = open_workspace(workspace)
     with transaction(conn):
@@ -140,7 +140,7 @@ def test_contacts_company_uses_the_matching_tiers(run, workspace):
 def test_importing_targets_does_the_fuzzy_comparisons_for_the_first_plan(run, workspace, tmp_path, monkeypatch):
     """The comparison of every company name with every target happens at import, stored in the
     workspace, so the first `targets` (or `plan`) does not repeat it."""
-    import outreach.match_index
+    import outreach.companies.index
 
     setup_workspace(workspace, [], ["Walmart Inc", "Wal-Mart", "WallMart", "Acme Corp"])
     path = tmp_path / "targets.csv"
@@ -153,5 +153,5 @@ def test_importing_targets_does_the_fuzzy_comparisons_for_the_first_plan(run, wo
     def no_fuzzy(self, queries):
         raise AssertionError(f"fuzzy comparisons again for {queries}")
 
-    monkeypatch.setattr(outreach.match_index.TargetIndex, "fuzzy", no_fuzzy)
+    monkeypatch.setattr(outreach.companies.index.TargetIndex, "fuzzy", no_fuzzy)
     assert dict(target_contacts(run))["Walmart"]  # matched from the cache alone

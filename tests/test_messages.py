@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from plan_data import TODAY, days_ago
 
-from outreach.messages import TemplateError, load_templates, message_kind, suggest_message
-from outreach.network import Contact, JobChange, Target
+from outreach.plan.messages import TemplateError, load_templates, message_kind, suggest_message
+from outreach.plan.network import Contact, JobChange, Target
+from outreach.plan.scoring import DEFAULT_WEIGHTS, Via, score_candidate
 from outreach.profile import Profile
-from outreach.scoring import DEFAULT_WEIGHTS, Via, score_candidate
 
 PROFILE = Profile(name="Sam Seeker", roles=("data engineer", "analytics lead"), pitch="I build data pipelines.")
 TARGET = Target(1, "Acme", 1.0)

@@ -8,7 +8,7 @@ import pytest
 from plan_data import TODAY, days_ago, filled
 
 from outreach.models import Match
-from outreach.plan import (
+from outreach.plan.build import (
     PlanError,
     PlanOptions,
     build_plan,

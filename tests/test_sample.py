@@ -12,9 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from outreach.cli import cli
-from outreach.sample import CONNECTIONS_HEADER, CONNECTIONS_NOTES, main, write_large, write_small
-from outreach.sample_companies import TARGETS
-from outreach.sample_messages import INVITATION_HEADER, MESSAGE_HEADER
+from outreach.sample.companies import TARGETS
+from outreach.sample.messages import INVITATION_HEADER, MESSAGE_HEADER
+from outreach.sample.write import (
+    CONNECTIONS_HEADER,
+    CONNECTIONS_NOTES,
+    main,
+    write_large,
+    write_small,
+)
 
 SAMPLE_DATA = Path(__file__).parent.parent / "sample_data"
 EXPORT = "Basic_LinkedInDataExport_11-20-2026.zip"

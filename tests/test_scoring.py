@@ -6,11 +6,10 @@ from datetime import timedelta
 import pytest
 from plan_data import TODAY, days_ago, filled
 
-from outreach.graph import build_graph
-from outreach.network import Contact, JobChange, Target, load_network
-from outreach.profile import Profile
-from outreach.schedule import schedule
-from outreach.scoring import (
+from outreach.graph.build import build_graph
+from outreach.plan.network import Contact, JobChange, Target, load_network
+from outreach.plan.schedule import schedule
+from outreach.plan.scoring import (
     DEFAULT_WEIGHTS,
     ScoringError,
     classify_role,
@@ -20,6 +19,7 @@ from outreach.scoring import (
     save_weights,
     score_candidate,
 )
+from outreach.profile import Profile
 from outreach.store import transaction
 
 PROFILE = Profile(home_city="Austin, TX", roles=("data engineer",))

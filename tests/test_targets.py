@@ -11,8 +11,8 @@ from conftest import insert_contacts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imports.targets import normalise_priorities, read_priority, read_targets
 from outreach.errors import InputError
+from outreach.imports.targets import normalise_priorities, read_priority, read_targets
 
 FIXTURES = Path(__file__).parent / "fixtures" / "targets"
 

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from outreach.workbook import Column, ListSheet, SummarySheet, write_workbook
-from outreach.workbook_cells import MAX_CELL_CHARS, sheet_titles, table_names
+from outreach.workbook.files import write_workbook
+from outreach.workbook.spec import Column, ListSheet, SummarySheet
+from outreach.workbook.values import MAX_CELL_CHARS, sheet_titles, table_names
 
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
 COLUMNS = [

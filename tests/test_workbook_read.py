@@ -22,8 +22,9 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
 
 from outreach.errors import WorkbookError
-from outreach.workbook import Column, Edits, ListSheet, SummarySheet, read_edits, write_workbook
-from outreach.workbook_read import _CalamineBook, _plain, edits_from_book
+from outreach.workbook.files import write_workbook
+from outreach.workbook.read import _CalamineBook, _plain, edits_from_book, read_edits
+from outreach.workbook.spec import Column, Edits, ListSheet, SummarySheet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STATUSES = ("to contact", "contacted", "replied", "meeting")
@@ -291,7 +292,7 @@ def test_a_plan_saved_by_libreoffice_reads_the_same():
 
 
 def test_reading_does_not_import_openpyxl(plan):
-    code = ("import sys\nfrom outreach.workbook import read_edits\n"
+    code = ("import sys\nfrom outreach.workbook.read import read_edits\n"
             f"assert read_edits({str(plan)!r})['Outreach']\n"
             "assert 'openpyxl' not in sys.modules, 'openpyxl was imported'\n")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -12,7 +12,9 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from outreach.errors import WorkbookError
-from outreach.workbook import Column, ListSheet, SummarySheet, read_edits, write_workbook
+from outreach.workbook.files import write_workbook
+from outreach.workbook.read import read_edits
+from outreach.workbook.spec import Column, ListSheet, SummarySheet
 
 FIXTURES = Path(__file__).parent / "fixtures" / "workbook"
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")

@@ -1,4 +1,4 @@
-"""List sheets' data rows, written as XML by outreach.workbook_rows and spliced into the file.
+"""List sheets' data rows, written as XML by outreach.workbook.rows and spliced into the file.
 
 Every check reads the workbook back, with openpyxl and with python-calamine, or parses the
 worksheet XML, rather than comparing bytes.
@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from outreach.workbook import Column, ListSheet, SummarySheet, read_edits, write_workbook
-from outreach.workbook_cells import MAX_CELL_CHARS, clean_text
-from outreach.workbook_rows import ListRows, add_link_relationships, splice_sheet
+from outreach.workbook.files import write_workbook
+from outreach.workbook.read import read_edits
+from outreach.workbook.rows import ListRows, add_link_relationships, splice_sheet
+from outreach.workbook.spec import Column, ListSheet, SummarySheet
+from outreach.workbook.values import MAX_CELL_CHARS, clean_text
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -11,7 +11,7 @@ import click
 from outreach.cli._app import App, cli, echo_json, import_group, pass_app
 
 if TYPE_CHECKING:
-    from outreach.groups import GroupPlan, GroupRow
+    from outreach.groups.recommend import GroupPlan, GroupRow
 
 #: Warnings shown after an import; the rest are counted.
 MAX_WARNINGS_SHOWN = 25
@@ -34,9 +34,9 @@ def import_groups(app: App, path: Path) -> None:
     """
     import hashlib
 
-    from imports.groups import read_groups
-    from imports.tabular import read_path_bytes
-    from outreach.group_store import replace_catalogue
+    from outreach.groups.store import replace_catalogue
+    from outreach.imports.groups.read import read_groups
+    from outreach.imports.tabular import read_path_bytes
 
     data = read_path_bytes(path)
     catalogue = read_groups(data, path.name)  # bad input fails here, before the workspace
@@ -142,7 +142,7 @@ def groups_command(
         outreach groups --json --all
         outreach groups --ics groups.ics
     """
-    from outreach.groups import NoGroupsError, recommend_groups
+    from outreach.groups.recommend import NoGroupsError, recommend_groups
     from outreach.profile import load_profile
 
     conn = app.connect(create=False)
@@ -168,7 +168,7 @@ def groups_command(
     else:
         _print_plan(plan, rows, hidden, profile.willing_to_relocate)
     if ics_path is not None:
-        from outreach.group_calendar import calendar_bytes, month_later
+        from outreach.groups.calendar import calendar_bytes, month_later
 
         first = start.date() if start else date.today()
         data, events, skipped = calendar_bytes(plan, first)

@@ -12,7 +12,7 @@ import click
 from outreach.cli._app import App, cli, echo_json, import_group, pass_app, progress
 
 if TYPE_CHECKING:
-    from outreach.contacts import FileSummary, ImportSummary
+    from outreach.linkedin.apply import FileSummary, ImportSummary
 
 #: Job changes listed in the summary; the rest are counted.
 JOB_CHANGES_SHOWN = 5
@@ -40,9 +40,9 @@ def import_linkedin(app: App, path: Path, owner: str | None) -> None:
         outreach import linkedin ~/Downloads/Basic_LinkedInDataExport_01-15-2026.zip
         outreach import linkedin Connections.csv --owner "Sam Lee"
     """
-    from imports.linkedin import read_export
-    from imports.linkedin_files import find_export_files
-    from outreach.contacts import apply_linkedin_export
+    from outreach.imports.linkedin.export import read_export
+    from outreach.imports.linkedin.files import find_export_files
+    from outreach.linkedin.apply import apply_linkedin_export
     from outreach.runtime import no_gc_pauses
 
     if owner is not None and not owner.strip():
@@ -181,9 +181,9 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
         outreach contacts
         outreach contacts "Acme Corp" --json
     """
-    from outreach.companies import normalise_company
-    from outreach.contact_list import list_contacts
-    from outreach.matching import contacts_matching_company
+    from outreach.companies.matching import contacts_matching_company
+    from outreach.companies.names import normalise_company
+    from outreach.linkedin.contacts import list_contacts
 
     conn = app.connect(create=False)
     if company is None or not normalise_company(company):  # no filter, or "Self-employed"

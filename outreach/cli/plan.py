@@ -10,7 +10,7 @@ import click
 from outreach.cli._app import App, cli, echo_json, pass_app
 
 if TYPE_CHECKING:
-    from outreach.plan import Plan
+    from outreach.plan.build import Plan
 
 TABLE_ROWS = 10
 
@@ -43,7 +43,7 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
         outreach plan -o outreach-plan.xlsx
         outreach plan --top 100 --weights "tie_strength=3" --json
     """
-    from outreach import scoring
+    from outreach.plan import scoring
     from outreach.runtime import no_gc_pauses
 
     try:
@@ -70,15 +70,16 @@ def _plan(app: App, output: Path, top: int, force: bool, overrides: dict[str, fl
           save_weights: bool, templates_file: Path | None) -> tuple[Plan, int]:
     """Read back the workbook's edits, plan, and write the workbook; the plan and how many
     review decisions were taken from the workbook."""
-    from outreach import scoring
+    from outreach.companies.matching import match_contacts
     from outreach.errors import WorkbookError
-    from outreach.matching import match_contacts
-    from outreach.messages import load_templates
-    from outreach.plan import PlanOptions, apply_review_decisions, build_plan, check_ready
-    from outreach.plan_sheets import plan_sheets
+    from outreach.plan import scoring
+    from outreach.plan.build import PlanOptions, apply_review_decisions, build_plan, check_ready
+    from outreach.plan.messages import load_templates
+    from outreach.plan.sheets import plan_sheets
     from outreach.profile import load_profile
     from outreach.store import transaction
-    from outreach.workbook import read_edits, write_workbook
+    from outreach.workbook.files import write_workbook
+    from outreach.workbook.read import read_edits
 
     conn = app.connect(create=False)
     check_ready(conn)
@@ -103,7 +104,7 @@ def _plan(app: App, output: Path, top: int, force: bool, overrides: dict[str, fl
     extra_sheets = []
     group_facts: list = []
     if conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone():
-        from outreach.groups import groups_sheet, groups_summary, recommend_groups
+        from outreach.groups.recommend import groups_sheet, groups_summary, recommend_groups
 
         group_plan = recommend_groups(conn, profile)
         extra_sheets.append(groups_sheet(group_plan))
@@ -151,15 +152,15 @@ def graph_command(app: App, output: Path, everyone: bool) -> None:
         outreach graph -o network.gexf
         outreach graph -o network.png
     """
-    from outreach.graph import EXPORT_FORMATS, build_graph, export_graph
-    from outreach.matching import match_contacts
-    from outreach.network import load_network
+    from outreach.companies.matching import match_contacts
+    from outreach.graph.build import EXPORT_FORMATS, build_graph, export_graph
+    from outreach.plan.network import load_network
 
     if output.suffix.lower() not in EXPORT_FORMATS:
         raise click.BadParameter("use a file name ending in .graphml, .gexf or .png", param_hint="-o")
     conn = app.connect(create=False)
     if conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is None:
-        from outreach.plan import PlanError
+        from outreach.plan.build import PlanError
 
         raise PlanError("nothing to draw yet: import your LinkedIn connections first "
                         "(outreach import linkedin EXPORT.zip)")

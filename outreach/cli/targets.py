@@ -40,10 +40,10 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
     """
     import hashlib
 
-    from imports.tabular import read_path_bytes
-    from imports.targets import read_targets
-    from outreach.matching import prepare_matching
-    from outreach.targets import import_targets
+    from outreach.companies.matching import prepare_matching
+    from outreach.imports.tabular import read_path_bytes
+    from outreach.imports.targets import read_targets
+    from outreach.targets.store import import_targets
 
     data = read_path_bytes(path)
     table = read_targets(data, path.name, sheets=sheets or None)
@@ -112,7 +112,7 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
         outreach targets
         outreach targets --json > targets.json
     """
-    from outreach.targets import target_report
+    from outreach.targets.store import target_report
 
     report = target_report(app.connect(create=False))
     if matched:
@@ -164,15 +164,15 @@ def alias_add(app: App, alias: str, target: str) -> None:
     Example:
         outreach alias add "Big Blue" "IBM"
     """
-    from outreach.aliases import add_alias
+    from outreach.companies.aliases import add_alias
     from outreach.store import transaction
 
     conn = app.connect()
     with transaction(conn):
         added = add_alias(conn, alias, target)
     click.echo(f"Alias {'added' if added else 'already there'}: {alias!r} counts for {target!r}.")
+    from outreach.companies.matching import find_target
     from outreach.errors import InputError
-    from outreach.matching import find_target
 
     try:
         find_target(conn, target)
@@ -190,7 +190,7 @@ def alias_list(app: App, as_json: bool) -> None:
     Example:
         outreach alias list --json
     """
-    from outreach.aliases import list_aliases
+    from outreach.companies.aliases import list_aliases
 
     aliases = list_aliases(app.connect(create=False))
     if as_json:
@@ -213,7 +213,7 @@ def alias_remove(app: App, alias: str, target: str | None) -> None:
     Example:
         outreach alias remove "Big Blue"
     """
-    from outreach.aliases import remove_alias
+    from outreach.companies.aliases import remove_alias
     from outreach.store import transaction
 
     conn = app.connect(create=False)
@@ -250,7 +250,7 @@ def review_command(
         outreach review --accept "WallMart" "Walmart" --reject "Loopio" "Loop"
         outreach review --interactive
     """
-    from outreach import review
+    from outreach.companies import review
 
     conn = app.connect(create=bool(accepts or rejects))
     if accepts or rejects:
@@ -283,8 +283,8 @@ def review_command(
 
 
 def _decide(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
-    from outreach.matching import find_target, set_review_decision
-    from outreach.review import contacts_with_company_key
+    from outreach.companies.matching import find_target, set_review_decision
+    from outreach.companies.review import contacts_with_company_key
     from outreach.store import transaction
 
     with transaction(conn):
@@ -299,7 +299,7 @@ def _decide(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
 
 
 def _ask(conn: Any, suggestions: list[Any]) -> None:
-    from outreach.matching import set_review_decision
+    from outreach.companies.matching import set_review_decision
     from outreach.store import transaction
 
     answered = 0

@@ -1,0 +1,213 @@
+"""messages.csv as coded columns: each column as integer codes into its distinct values.
+
+A messages.csv at LinkedIn's 30,000-connection cap holds ~100,000 messages (35 MB, mostly
+message bodies that are never read). Python's csv module needs ~0.8 s for that on a 2-core
+machine, and then every per-row step in Python costs ~0.1 s more. So:
+
+- ``read_coded_messages`` parses a plain UTF-8 messages.csv (what LinkedIn writes) with
+  pyarrow's multi-threaded CSV reader, reading only the columns used, and dictionary-encodes
+  them: the reader then works on numpy arrays of codes and calls Python once per distinct
+  value. Anything unusual (another encoding, a preamble, ragged or short rows, blank lines,
+  NUL bytes, duplicate headers) returns None, and the careful csv-module path
+  (``linkedin_csv``) reads the file instead, with its notes and counts.
+- ``CodedTable.from_csv`` codes a table read by that careful path, so both end in the same
+  reader (``linkedin_messages``).
+
+Imported only when a messages file is read: numpy and pyarrow stay off ``outreach --help``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from outreach.imports.linkedin.csvfile import KIND_COLUMNS, CsvTable, plain_messages_header
+from outreach.imports.linkedin.values import map_distinct, parse_datetime
+from outreach.imports.tabular import normalise_header
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: Columns kept as text rather than coded: almost every message has its own time.
+TEXT_COLUMNS = frozenset({"date"})
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class CodedTable:
+    """A messages table: coded columns (codes, distinct values) and text columns."""
+
+    name: str
+    rows: int
+    encoding: str
+    coded: dict[str, tuple[np.ndarray, list[str]]]
+    texts: dict[str, list[str]]
+    notes: list[str] = field(default_factory=list)
+    ragged_rows: int = 0
+    #: datetime64[s] per row for time columns read without making a Python string per cell
+    times: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def has(self, name: str) -> bool:
+        return name in self.coded or name in self.texts
+
+    def codes(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """(codes, distinct values) of a column; all '' when the file does not have it."""
+        found = self.coded.get(name)
+        if found is None:
+            return np.zeros(self.rows, dtype=np.int64), [""]
+        return found
+
+    def text(self, name: str) -> list[str]:
+        found = self.texts.get(name)
+        if found is None and name in self.times:
+            raise ValueError(f"{name!r} was read as times only: use timestamps()")
+        if found is None:
+            codes, values = self.codes(name)
+            return [values[c] for c in codes.tolist()]
+        return found
+
+    def timestamps(self, name: str) -> np.ndarray:
+        """A time column as datetime64[s] (NaT where blank or unreadable)."""
+        found = self.times.get(name)
+        if found is None:
+            found = self.times[name] = timestamps(self.text(name))
+        return found
+
+    def blank(self, name: str) -> np.ndarray:
+        """Which rows have nothing (or only spaces) in the column, as a bool array."""
+        if name in self.times and name not in self.texts:
+            return np.zeros(self.rows, dtype=bool)  # every cell was a time (see _times)
+        return np.array([not cell.strip() for cell in self.text(name)], dtype=bool)
+
+    def flags(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
+        """``test`` of each row's cell, as a bool array; ``test`` runs once per distinct value."""
+        codes, values = self.codes(name)
+        return np.array([test(v) for v in values], dtype=bool)[codes]
+
+    @classmethod
+    def from_csv(cls, table: CsvTable) -> CodedTable:
+        coded = {name: factorize(cells) for name, cells in table.columns.items() if name not in TEXT_COLUMNS}
+        texts = {name: cells for name, cells in table.columns.items() if name in TEXT_COLUMNS}
+        return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows)
+
+
+def factorize(cells: list[str]) -> tuple[np.ndarray, list[str]]:
+    """(codes, distinct values in order of first appearance)."""
+    index: dict[str, int] = {}
+    codes = np.fromiter((index.setdefault(c, len(index)) for c in cells), dtype=np.int64, count=len(cells))
+    return codes, list(index)
+
+
+def in_order_of_appearance(codes: np.ndarray) -> np.ndarray:
+    """The distinct codes, in the order they first appear (which decides ids, and so ties)."""
+    distinct, first = np.unique(codes, return_index=True)
+    return distinct[np.argsort(first, kind="stable")]
+
+
+def read_coded_messages(data: bytes, name: str, header: list[str] | None = None) -> CodedTable | None:
+    """A plain UTF-8 messages.csv through pyarrow, or None to read it the careful way.
+
+    ``header``: ``plain_messages_header(data)``, when the caller has it already.
+    """
+    header = header or plain_messages_header(data)
+    if header is None or b"\x00" in data:
+        return None
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    used = set(KIND_COLUMNS["messages"][1]) - {"conversation title", "subject", "content"}
+    normalised = [normalise_header(h) for h in header]
+    wanted = {raw: key for raw, key in zip(header, normalised, strict=True) if key in used}
+    if len(set(wanted.values())) != len(wanted) or len(set(header)) != len(header):
+        return None  # duplicate headers: the careful path decides which column counts
+    table = _parse(data[start:], header, list(wanted))
+    if table is None:
+        return None
+    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
+    texts: dict[str, list[str]] = {}
+    times: dict[str, np.ndarray] = {}
+    for raw, key in wanted.items():
+        column = table.column(raw)
+        if key not in TEXT_COLUMNS:
+            coded[key] = _codes(column)
+        elif (found := _times(column)) is not None:
+            times[key] = found
+        else:
+            texts[key] = column.to_pylist()
+    encoding = "utf-8-sig" if start else "utf-8"
+    return CodedTable(name, table.num_rows, encoding, coded, texts, times=times)
+
+
+def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | None:
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    try:
+        return pa_csv.read_csv(
+            pa.py_buffer(data),
+            # One thread: on a small machine the other core is busy reading the other files.
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, use_threads=False),
+            # A blank line is a row to count as blank: the careful path does that.
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            convert_options=pa_csv.ConvertOptions(
+                include_columns=columns,
+                column_types=dict.fromkeys(columns, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowException, ValueError):  # anything pyarrow will not read: the careful way
+        return None
+
+
+_UTC = np.frombuffer(b" UTC", dtype=np.uint8)
+
+
+def _times(column: pa.ChunkedArray) -> np.ndarray | None:
+    """LinkedIn's ``2024-12-16 18:24:37 UTC`` in every cell, parsed straight from the column's
+    bytes by numpy (no Python string per message); None for anything else (blank or other
+    formats), which then goes cell by cell through ``timestamps``."""
+    array = column.combine_chunks()
+    n = len(array)
+    if not n or array.null_count:
+        return None
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[array.offset : array.offset + n + 1]
+    if not (np.diff(offsets) == 23).all():
+        return None
+    cells = np.frombuffer(array.buffers()[2], dtype=np.uint8, count=23 * n, offset=int(offsets[0]))
+    cells = cells.reshape(n, 23)
+    if not (cells[:, 19:] == _UTC).all():
+        return None
+    try:  # numpy's ISO parser refuses impossible dates (2024-02-30), as parse_datetime does
+        return np.ascontiguousarray(cells[:, :19]).view("S19").ravel().astype("datetime64[s]")
+    except ValueError:
+        return None
+
+
+def timestamps(cells: list[str]) -> np.ndarray:
+    """datetime64[s] per cell (NaT where blank or unreadable).
+
+    messages.csv's ``2024-12-16 18:24:37 UTC`` goes through numpy's ISO parser in one call;
+    any other format falls back to ``parse_datetime`` per distinct value.
+    """
+    try:
+        # Anything after the seconds but " UTC" becomes "?", which numpy refuses.
+        return np.array([v[:19].strip() if v[19:] in ("", " UTC") else "?" for v in cells],
+                        dtype="datetime64[s]")
+    except ValueError:
+        pass
+    parsed = map_distinct(cells, parse_datetime)
+    return np.array([p if p is not None else "NaT" for p in parsed], dtype="datetime64[s]")
+
+
+def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    encoded = column.combine_chunks().dictionary_encode()
+    indices = encoded.indices
+    if not len(indices):
+        return np.zeros(0, dtype=np.int64), encoded.dictionary.to_pylist()
+    # Straight from the buffer: pyarrow's to_numpy() would import pandas (~0.5 s).
+    codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset : indices.offset + len(indices)]
+    return codes.astype(np.int64), encoded.dictionary.to_pylist()

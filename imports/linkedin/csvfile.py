@@ -1,0 +1,167 @@
+"""One LinkedIn CSV file's bytes -> its kind and its columns as lists of strings.
+
+The rules for messy files (encodings, delimiters, files that are not text) are those of
+``imports/tabular.py``. The header is found by content among the first rows (the 2024+
+Connections.csv has a "Notes:" preamble). Only the columns the readers use are kept, by
+normalised header name; cells are kept as written (readers strip what they use).
+
+No pandas here: the csv module reads a 30,000-row Connections.csv in well under 0.1 s, and
+importing pandas alone would cost more than that.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from outreach.errors import InputError
+from outreach.imports.linkedin.files import refuse_non_text
+from outreach.imports.tabular import (
+    decode_bytes,
+    find_header_row,
+    normalise_header,
+    sniff_delimiter,
+)
+
+#: Rows looked at for a header: the 2024+ Connections.csv has a three-row preamble.
+MAX_HEADER_SCAN = 60
+
+FILE_NAMES = {"connections": "Connections.csv", "messages": "messages.csv", "invitations": "Invitations.csv"}
+
+# Per kind: columns that must all be there, and every column the readers use (normalised).
+KIND_COLUMNS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "connections": (
+        frozenset({"first name", "last name"}),
+        ("first name", "last name", "url", "email address", "company", "position", "connected on"),
+    ),
+    "messages": (
+        frozenset({"from", "date", "content"}),
+        (
+            "conversation id", "from", "sender profile url", "to", "recipient profile urls",
+            "date", "folder", "is message draft", "is conversation draft", "direction",
+            # not read, but they make a messages header outscore the others:
+            "conversation title", "subject", "content",
+        ),
+    ),
+    "invitations": (
+        frozenset({"from", "to", "sent at", "direction"}),
+        ("from", "to", "sent at", "message", "direction", "inviterprofileurl", "inviteeprofileurl"),
+    ),
+}
+_NOT_READ = {"conversation title", "subject", "content"}
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class CsvTable:
+    """A LinkedIn CSV file, read: the rows under its header, by column."""
+
+    name: str
+    kind: str  # 'connections' | 'messages' | 'invitations'
+    columns: dict[str, list[str]]  # normalised header -> one cell per row ('' where missing)
+    rows: int  # rows under the header, ragged ones left out
+    encoding: str
+    preamble: list[list[str]]  # rows above the header (the 2024+ "Notes:" paragraph)
+    notes: list[str] = field(default_factory=list)
+    ragged_rows: int = 0  # rows with more (non-empty) cells than the header: left out, counted
+
+    def has(self, name: str) -> bool:
+        return name in self.columns
+
+    def column(self, name: str) -> list[str]:
+        """A column by normalised name; all '' when the file does not have it."""
+        found = self.columns.get(name)
+        return found if found is not None else [""] * self.rows
+
+
+def header_kind(cells: Sequence[str]) -> tuple[str | None, int]:
+    """(kind, number of recognised columns) for a row of normalised cells."""
+    present = set(cells)
+    best: tuple[str | None, int] = (None, 0)
+    for kind, (required, known) in KIND_COLUMNS.items():
+        score = len(present.intersection(known))
+        if required <= present and score >= 3 and score > best[1]:
+            best = (kind, score)
+    return best
+
+
+def plain_messages_header(data: bytes) -> list[str] | None:
+    """The header of a messages.csv as LinkedIn writes it (UTF-8, commas, header on the first
+    line, conversation ids), else None. Such a file can take the fast way in
+    (``imports/linkedin_coded.py``)."""
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    end = data.find(b"\n", start)
+    if end < 0:
+        return None
+    try:
+        header = next(csv.reader(io.StringIO(data[start:end].decode("utf-8").rstrip("\r"))))
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    normalised = [normalise_header(h) for h in header]
+    if header_kind(normalised)[0] != "messages" or "conversation id" not in normalised:
+        return None
+    return header
+
+
+def read_linkedin_csv(data: bytes, name: str, *, expect: str | None = None) -> CsvTable:
+    """Read one LinkedIn CSV file. Raises InputError when it is not one, naming ``name``."""
+    refuse_non_text(data, name)
+    text, encoding, notes = decode_bytes(data, name)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    delimiter = sniff_delimiter(text)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
+    del text
+    index, kind = _locate_header(rows, name, expect)
+    header = rows[index]
+    body = rows[index + 1 :]
+    width = len(header)
+    # A row with more non-empty cells than the header is shifted: its cells cannot be trusted.
+    ragged = 0
+    if any(len(r) > width for r in body):
+        kept = [r for r in body if len(r) <= width or not any(c.strip() for c in r[width:])]
+        ragged = len(body) - len(kept)
+        body = kept
+    if any(len(r) < width for r in body):  # short rows and blank lines: pad with ''
+        body = [r if len(r) >= width else r + [""] * (width - len(r)) for r in body]
+    wanted = _wanted_columns(header, kind)
+    # zip(*rows) turns rows into columns in C. Every row has at least `width` cells now (some
+    # have empty ones beyond it), so stopping at the shortest row loses nothing we read.
+    transposed = list(zip(*body, strict=False)) if body else [()] * width
+    columns = {key: list(transposed[position]) for position, key in wanted.items()}
+    if delimiter != ",":
+        label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]
+        notes.append(f"{name} is {label}-separated")
+    return CsvTable(name, kind, columns, len(body), encoding, rows[:index], notes, ragged)
+
+
+def _locate_header(rows: Sequence[Sequence[str]], name: str, expect: str | None) -> tuple[int, str]:
+    index = find_header_row(rows, lambda cells: header_kind(cells)[1], max_scan=MAX_HEADER_SCAN, minimum=3)
+    kind = None if index is None else header_kind([normalise_header(c) for c in rows[index]])[0]
+    if index is None or kind is None:
+        wanted = FILE_NAMES.get(expect or "", "a Connections.csv, messages.csv or Invitations.csv")
+        raise InputError(
+            f"{name} is not a LinkedIn export file (no {wanted.removeprefix('a ')} header in its "
+            f"first {MAX_HEADER_SCAN} rows): give the file from your LinkedIn data export"
+        )
+    if expect is not None and kind != expect:
+        raise InputError(
+            f"{name} holds LinkedIn {kind}, not {expect}: check the file, or download the export again"
+        )
+    return index, kind
+
+
+def _wanted_columns(header: Sequence[str], kind: str) -> dict[int, str]:
+    """Position -> normalised name for the columns the reader uses (first one wins)."""
+    known = set(KIND_COLUMNS[kind][1]) - _NOT_READ
+    wanted: dict[int, str] = {}
+    for position, cell in enumerate(header):
+        key = normalise_header(cell)
+        if key in known and key not in wanted.values():
+            wanted[position] = key
+    return wanted

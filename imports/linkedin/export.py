@@ -1,0 +1,230 @@
+"""The LinkedIn data export: a zip, a folder or one CSV file in; people, statistics and notes out.
+
+    files = find_export_files(Path("Basic_LinkedInDataExport_01-15-2026.zip"))
+    export = read_export(files)        # raises InputError, naming the file, on bad input
+    export.connections.people          # one Connection per person
+
+Nothing here touches the workspace, imports Click or prints. The pieces:
+- ``linkedin_files``: which CSV files PATH holds (zip members by base name at any depth);
+- ``linkedin_csv``: bytes -> kind (by header content) and its columns as lists of strings;
+- ``linkedin_connections``, ``linkedin_messages``, ``linkedin_invitations``: one kind each
+  (``linkedin_connections`` explains the person keys, including the weak one without a URL);
+- ``linkedin_values``: profile URLs, names, e-mails and dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from outreach.errors import InputError
+from outreach.imports.linkedin.connections import ConnectionsRead, read_connections
+from outreach.imports.linkedin.csvfile import CsvTable, plain_messages_header, read_linkedin_csv
+from outreach.imports.linkedin.files import ExportFiles, Member, find_export_files, refuse_non_text
+from outreach.imports.linkedin.invitations import InvitationsRead, read_invitations
+from outreach.imports.linkedin.values import normalise_profile_url
+
+if TYPE_CHECKING:
+    # Not imported here: the messages reader brings numpy and pyarrow, which only the process
+    # reading messages.csv needs (see read_export).
+    from outreach.imports.linkedin.stats import MessagesRead
+
+    LinkedInFile = ConnectionsRead | MessagesRead | InvitationsRead
+
+
+def _read_messages(csv: CsvTable) -> MessagesRead:
+    from outreach.imports.linkedin.messages import read_messages
+
+    return read_messages(csv)
+
+
+_READERS: dict[str, Callable] = {
+    "connections": read_connections,
+    "messages": _read_messages,
+    "invitations": read_invitations,
+}
+
+_KINDS = {"ConnectionsRead": "connections", "MessagesRead": "messages", "InvitationsRead": "invitations"}
+
+
+@dataclass
+class LinkedInExport:
+    """Everything read from one PATH; each part is None when the export does not have it.
+
+    With ``read_export(..., wait=False)`` a file may still be being read in the background:
+    ``pending(kind)`` says so and ``wait()`` finishes it (raising its InputError, if any).
+    """
+
+    files: ExportFiles
+    connections: ConnectionsRead | None = None
+    messages: MessagesRead | None = None
+    invitations: InvitationsRead | None = None
+    _pending: list[tuple[Member, _Background]] = field(default_factory=list, repr=False)
+    _advance: Callable[[int], None] = field(default=lambda n: None, repr=False)
+
+    def keep(self, member: Member, result: LinkedInFile) -> None:
+        setattr(self, _KINDS[type(result).__name__], result)  # one file per kind (linkedin_files)
+        self._advance(member.size)
+
+    def pending(self, kind: str) -> bool:
+        return any(member.kind in (kind, None) for member, _ in self._pending)
+
+    def wait(self) -> LinkedInExport:
+        while self._pending:
+            member, result = self._pending.pop()
+            self.keep(member, result())
+        return self
+
+    def cancel(self) -> None:
+        """Stop reading what is still pending (the import failed)."""
+        while self._pending:
+            self._pending.pop()[1].cancel()
+
+    def export_date(self) -> tuple[date | None, str]:
+        """When the export was made, and how we know: its name, else its newest connection."""
+        if self.files.export_date:
+            return self.files.export_date, "from the file name"
+        newest = self.connections.newest_connected_on if self.connections else None
+        if newest:
+            return date.fromisoformat(newest), "newest Connected On date"
+        return None, ""
+
+
+def read_linkedin_file(data: bytes, name: str, *, expect: str | None = None) -> LinkedInFile:
+    """One LinkedIn CSV file's bytes, its kind found from its header (or ``expect``-ed)."""
+    header = plain_messages_header(data) if expect in (None, "messages") else None
+    if header is not None:  # the fast path, for a plain messages.csv
+        from outreach.imports.linkedin.coded import read_coded_messages
+        from outreach.imports.linkedin.messages import read_messages
+
+        refuse_non_text(data, name)  # read_linkedin_csv does this on the other path
+        coded = read_coded_messages(data, name, header)
+        if coded is not None:
+            return read_messages(coded)
+    csv = read_linkedin_csv(data, name, expect=expect)
+    return _READERS[csv.kind](csv)
+
+
+#: A file at least this big (messages.csv at LinkedIn's cap is ~35 MB) is read in a second
+#: process while this one reads the others.
+BACKGROUND_BYTES = 8_000_000
+
+
+def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n: None,
+                wait: bool = True) -> LinkedInExport:
+    """Read every file found by ``find_export_files``; ``advance(bytes)`` after each one.
+
+    Parsing CSV holds Python's GIL, so a thread would not help: on Linux, the largest file (the
+    messages.csv of a big export) is unzipped and read in a forked child process while this
+    one reads the others, and only its small result (per-person statistics) comes back. With
+    ``wait=False`` that file may still be pending on return (see ``LinkedInExport.wait``), so
+    the caller can get on with the others.
+    """
+    export = LinkedInExport(files, _advance=advance)
+    if not files.members:
+        return export
+    largest, *others = sorted(files.members, key=lambda m: -m.size)
+    if others and _can_fork(largest):
+        export._pending.append((largest, _Background(largest)))
+    else:
+        others.insert(0, largest)
+    try:
+        for member in others:
+            export.keep(member, _read_member(member))
+    except BaseException:
+        export.cancel()
+        raise
+    return export.wait() if wait else export
+
+
+def _read_member(member: Member) -> LinkedInFile:
+    return read_linkedin_file(member.load(), member.label, expect=member.kind)
+
+
+def _can_fork(member: Member) -> bool:
+    import os
+    import sys
+
+    # fork() is cheap and safe here on Linux (no other threads run yet); elsewhere Python
+    # starts child processes from scratch, which would cost more than it saves.
+    return (member.size >= BACKGROUND_BYTES and sys.platform.startswith("linux")
+            and (os.cpu_count() or 1) > 1)
+
+
+class _Background:
+    """``member`` being read in a forked child; calling this waits for the result.
+
+    The file's own errors (InputError) are raised here as they would be in this process; if
+    the child fails any other way, the file is read again here, so the user sees the same
+    outcome either way. The result goes through an unnamed temporary file rather than the pipe
+    (which holds 64 KiB), so the child can finish and exit without waiting for this process to
+    read it; the pipe only says when it is there.
+    """
+
+    def __init__(self, member: Member) -> None:
+        import multiprocessing
+        import pickle
+        import sys
+        import tempfile
+
+        self.member = member
+        self._result = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __call__ or cancel
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+
+        def work() -> None:
+            try:
+                outcome: tuple[str, object] = ("read", _read_member(member))
+            except InputError as exc:
+                outcome = ("bad input", str(exc))
+            except BaseException as exc:  # reported to the parent, which then reads the file itself
+                outcome = ("failed", repr(exc))
+            pickle.dump(outcome, self._result, protocol=pickle.HIGHEST_PROTOCOL)
+            self._result.flush()
+            send.send_bytes(b"done")
+            send.close()
+
+        for stream in (sys.stdout, sys.stderr):  # or the child would write their buffers again
+            stream.flush()
+        self._child = context.Process(target=work, name="outreach-read", daemon=True)
+        self._child.start()
+        send.close()
+
+    def __call__(self) -> LinkedInFile:
+        import pickle
+
+        try:
+            self._receive.recv_bytes()
+            self._result.seek(0)
+            status, value = pickle.load(self._result)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            status, value = "failed", None  # the child died: read the file here instead
+        finally:
+            self._receive.close()
+            self._result.close()
+        if status == "read":
+            return value  # type: ignore[return-value]
+        if status == "bad input":
+            raise InputError(str(value))
+        return _read_member(self.member)
+
+    def cancel(self) -> None:
+        """Stop the child: the import failed on another file."""
+        self._child.terminate()
+        self._child.join()
+        self._receive.close()
+        self._result.close()
+
+
+__all__ = [
+    "ConnectionsRead",
+    "ExportFiles",
+    "InvitationsRead",
+    "LinkedInExport",
+    "find_export_files",
+    "normalise_profile_url",
+    "read_export",
+    "read_linkedin_file",
+]

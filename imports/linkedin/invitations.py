@@ -1,0 +1,88 @@
+"""Invitations.csv -> one row per (person, direction).
+
+Columns: From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl. The
+person is the invitee of an OUTGOING invitation and the inviter of an INCOMING one; keyed like
+contacts (profile URL, else name).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from outreach.imports.linkedin.csvfile import CsvTable
+from outreach.imports.linkedin.values import (
+    NAME_KEY_PREFIX,
+    iso_timestamps,
+    map_distinct,
+    normalise_name,
+    normalise_profile_url,
+)
+
+
+class Invitation(NamedTuple):
+    person_key: str
+    name: str
+    direction: str  # 'outgoing' | 'incoming'
+    sent_at: str | None  # ISO timestamp
+    message: str
+
+
+COLUMNS = list(Invitation._fields)
+
+NO_DIRECTION = "no Direction (INCOMING/OUTGOING)"
+NO_PERSON = "no name or profile URL"
+
+
+@dataclass
+class InvitationsRead:
+    name: str
+    invitations: list[Invitation]  # one per (person, direction): the newest
+    encoding: str
+    rows_read: int
+    skipped: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_invitations(csv: CsvTable) -> InvitationsRead:
+    """Invitations from an Invitations.csv parsed by ``read_linkedin_csv``."""
+    skipped: Counter[str] = Counter()
+    if csv.ragged_rows:
+        skipped["more cells than the header"] = csv.ragged_rows
+    cells = list(csv.columns.values())
+    blank = [not any(c.strip() for c in row) for row in zip(*cells, strict=True)] if cells else [False] * csv.rows
+    directions = map_distinct(csv.column("direction"), lambda v: v.strip().lower())
+    sent_at = iso_timestamps(csv.column("sent at"))
+    rows = zip(
+        blank, directions, csv.column("from"), csv.column("to"), csv.column("inviterprofileurl"),
+        csv.column("inviteeprofileurl"), sent_at, csv.column("message"), strict=True,
+    )
+    found: list[Invitation] = []
+    for empty, direction, sender, to, inviter_url, invitee_url, when, message in rows:
+        if empty:
+            skipped["blank row"] += 1
+            continue
+        if direction not in ("outgoing", "incoming"):
+            skipped[NO_DIRECTION] += 1
+            continue
+        # The person is the invitee of an invitation we sent, the inviter of one we received.
+        outgoing = direction == "outgoing"
+        name = (to if outgoing else sender).strip()
+        url = invitee_url if outgoing else inviter_url
+        key = normalise_profile_url(url) if url else None
+        if key is None:
+            by_name = normalise_name(name)
+            key = NAME_KEY_PREFIX + by_name if by_name else None
+        if key is None:
+            skipped[NO_PERSON] += 1
+            continue
+        found.append(Invitation(key, name, direction, when, message.strip()))
+    # The same person twice in one direction: keep the newest invitation (the last one of
+    # equal times, in file order).
+    found.sort(key=lambda i: (i.sent_at is not None, i.sent_at or ""))
+    newest = {(i.person_key, i.direction): n for n, i in enumerate(found)}
+    return InvitationsRead(
+        csv.name, [found[n] for n in sorted(newest.values())], csv.encoding, csv.rows + csv.ragged_rows,
+        +skipped, list(csv.notes),
+    )

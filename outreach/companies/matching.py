@@ -1,0 +1,280 @@
+"""Contacts matched to target employers, in tiers (see ``outreach.models.TIERS``).
+
+1. exact:  the same normalised key (``outreach.companies.names``);
+2. alias:  the built-in alias table or the user's own aliases link the two names;
+3. strong: the same distinctive words once generic ones are set aside;
+4. review: a fuzzy near-miss (a typo). Never a match until the user accepts it.
+
+Matching runs on unique company names, not on contacts: 30,000 contacts usually have far fewer
+distinct employers, and each name is analysed once (and cached in the workspace, keyed by the
+raw string). Exact, alias and strong tiers are dictionary look-ups; only names no automatic tier
+placed go through the fuzzy pass, which compares compact keys with ``fuzz.ratio`` inside small
+blocks (same first two or last two letters) and never produces anything but suggestions.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+
+from outreach.companies.index import TIER_RANK, AliasGraph, NameMatch, TargetIndex
+from outreach.companies.names import (
+    AliasEntry,
+    CompanyName,
+    analyse_company,
+    builtin_aliases,
+    decode_analysis,
+    encode_analysis,
+    normalise_company,
+    remember,
+    rules_fingerprint,
+)
+from outreach.errors import InputError
+from outreach.models import Match
+from outreach.runtime import no_gc_pauses
+from outreach.store import get_setting, set_setting, transaction
+
+_CACHE_SETTING = "company_names_rules"
+
+
+# -- the workspace ---------------------------------------------------------------------------
+
+
+def analyse_names(conn: sqlite3.Connection, raws: Iterable[str]) -> dict[str, CompanyName]:
+    """Analyses of ``raws``, from the workspace cache where present; new ones are cached.
+
+    Everything returned is also remembered for this process, so ``analyse_company`` on the same
+    strings (targets, aliases) costs a dictionary look-up afterwards.
+    """
+    wanted = set(raws)
+    found: dict[str, CompanyName] = {}
+    fingerprint = rules_fingerprint()
+    fresh = get_setting(conn, _CACHE_SETTING) == fingerprint
+    if fresh:
+        for raw, text in conn.execute("SELECT raw, analysis FROM company_names"):
+            if raw in wanted:
+                found[raw] = decode_analysis(raw, text)
+        remember(found.values())
+    new = {raw: analyse_company(raw) for raw in wanted if raw not in found}
+    if new or not fresh:
+        _store_analyses(conn, new, reset=not fresh, fingerprint=fingerprint)
+    found.update(new)
+    return found
+
+
+def _store_analyses(
+    conn: sqlite3.Connection, new: dict[str, CompanyName], *, reset: bool, fingerprint: str
+) -> None:
+    rows = [(raw, encode_analysis(name)) for raw, name in new.items()]
+
+    def write() -> None:
+        if reset:
+            conn.execute("DELETE FROM company_names")
+            set_setting(conn, _CACHE_SETTING, fingerprint)
+        conn.executemany("INSERT OR REPLACE INTO company_names (raw, analysis) VALUES (?, ?)", rows)
+
+    _write_cache(conn, write)
+
+
+def _write_cache(conn: sqlite3.Connection, write: Callable[[], None]) -> None:
+    """Run a cache write inside the caller's transaction, or in one of its own."""
+    try:
+        if conn.in_transaction:
+            write()
+        else:
+            with transaction(conn):
+                write()
+    except sqlite3.OperationalError:
+        pass  # a read-only or busy workspace: the cache is only a speed-up
+
+
+def _alias_entries(conn: sqlite3.Connection) -> list[AliasEntry]:
+    """The built-in alias table plus the user's own aliases."""
+    entries = builtin_aliases()
+    entries.extend(
+        AliasEntry(row[0], row[1], "part")
+        for row in conn.execute("SELECT alias, target FROM company_aliases ORDER BY alias")
+    )
+    return entries
+
+
+def review_decisions(conn: sqlite3.Connection) -> dict[tuple[str, str], bool]:
+    return {
+        (row[0], row[1]): bool(row[2])
+        for row in conn.execute("SELECT company_key, target_key, accepted FROM review_decisions")
+    }
+
+
+def _contact_companies(
+    conn: sqlite3.Connection, owner_ids: Sequence[int] | None
+) -> list[tuple[int, str]]:
+    sql = "SELECT id, company FROM contacts WHERE company != ''"
+    params: list[int] = []
+    if owner_ids is not None:
+        sql += f" AND owner_id IN ({','.join('?' * len(owner_ids))})"
+        params = list(owner_ids)
+    return [(row[0], row[1]) for row in conn.execute(sql, params)]
+
+
+def _match(
+    conn: sqlite3.Connection,
+    targets: list[tuple[int, str]],
+    rows: Sequence[tuple[int, str]],
+    decisions: dict[tuple[str, str], bool],
+    *,
+    keep_fuzzy: bool = True,
+) -> list[Match]:
+    with no_gc_pauses():
+        return _match_unpaused(conn, targets, rows, decisions, keep_fuzzy)
+
+
+def _load_fuzzy(conn: sqlite3.Connection, fingerprint: str) -> dict[str, list[tuple[str, float]]]:
+    row = conn.execute("SELECT fingerprint, data FROM fuzzy_cache WHERE id = 1").fetchone()
+    if row is None or row[0] != fingerprint:
+        return {}
+    try:
+        return {query: [(c, float(s)) for c, s in found] for query, found in json.loads(row[1]).items()}
+    except (ValueError, TypeError):
+        return {}
+
+
+def _store_fuzzy(conn: sqlite3.Connection, fingerprint: str, known: dict[str, list[tuple[str, float]]]) -> None:
+    data = json.dumps(known, ensure_ascii=False, separators=(",", ":"))
+
+    def write() -> None:
+        conn.execute(
+            "INSERT INTO fuzzy_cache (id, fingerprint, data) VALUES (1, ?, ?) ON CONFLICT (id) "
+            "DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data",
+            (fingerprint, data),
+        )
+
+    _write_cache(conn, write)
+
+
+def _match_unpaused(
+    conn: sqlite3.Connection,
+    targets: list[tuple[int, str]],
+    rows: Sequence[tuple[int, str]],
+    decisions: dict[tuple[str, str], bool],
+    keep_fuzzy: bool,
+) -> list[Match]:
+    aliases = _alias_entries(conn)
+    companies = {company for _, company in rows}
+    # One pass over the cache for every name involved: contacts', targets' and aliases'.
+    analyses = analyse_names(
+        conn,
+        companies.union(
+            (name for _, name in targets), (a.name for a in aliases), (a.parent for a in aliases)
+        ),
+    )
+    index = TargetIndex(targets, AliasGraph(aliases), decisions)
+    raws = sorted(companies)
+    names = [analyses[raw] for raw in raws]
+    if keep_fuzzy:
+        # The fuzzy pass is most of the work; its results hold as long as the targets do.
+        for name in names:
+            for candidate in name.candidates:
+                index.words.setdefault(candidate.key, candidate.words)
+        fingerprint = f"{rules_fingerprint()}/{index.fingerprint()}"
+        known = _load_fuzzy(conn, fingerprint)
+        before = len(known)
+        placed = index.match_names(names, known)
+        if len(known) != before:
+            _store_fuzzy(conn, fingerprint, known)
+    else:
+        placed = index.match_names(names)
+    by_raw = {raw: found for raw, found in zip(raws, placed, strict=True) if found}
+    target_names = dict(targets)
+    matches = [
+        Match(contact_id, found.target_id, found.tier, found.score, company,
+              target_names[found.target_id], found.accepted)
+        for contact_id, company in rows
+        for found in by_raw.get(company, ())
+    ]
+    matches.sort(key=lambda m: (m.target_id, TIER_RANK[m.tier], -m.score, m.contact_id))
+    return matches
+
+
+def match_contacts(conn: sqlite3.Connection, *, owner_ids: Sequence[int] | None = None) -> list[Match]:
+    """Every contact placed at every target it matches, best tier per pair.
+
+    All owners' contacts by default. Rejected suggestions are left out; pending ones come with
+    ``accepted=False``.
+    """
+    return match_contact_rows(conn, _contact_companies(conn, owner_ids))
+
+
+def match_contact_rows(conn: sqlite3.Connection, rows: Sequence[tuple[int, str]]) -> list[Match]:
+    """``match_contacts`` for (contact id, company) rows the caller has already read."""
+    targets = [(row[0], row[1]) for row in conn.execute("SELECT id, name FROM targets ORDER BY id")]
+    if not targets:
+        return []
+    return _match(conn, targets, rows, review_decisions(conn))
+
+
+def contacts_matching_company(
+    conn: sqlite3.Connection, company: str, *, owner_ids: Sequence[int] | None = None
+) -> list[Match]:
+    """Contacts at ``company`` as the user typed it, matched like a target (typos included).
+
+    Each result is a ``Match`` with ``target_id`` 0 and ``target`` = ``company``; review-tier
+    results are suggestions (``accepted=False``).
+    """
+    if not normalise_company(company):
+        raise InputError(f"{company!r} is not a company name that can be matched")
+    return _match(conn, [(0, company)], _contact_companies(conn, owner_ids), {}, keep_fuzzy=False)
+
+
+def prepare_matching(conn: sqlite3.Connection) -> None:
+    """Match every contact once, so the caches (analysed company names, fuzzy near-misses) are
+    in the workspace: run after importing targets, the comparison of 20,000 company names with
+    5,000 targets happens there, not in the first ``plan`` or ``targets`` (about a second)."""
+    if conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() and \
+            conn.execute("SELECT 1 FROM targets LIMIT 1").fetchone():
+        match_contacts(conn)
+
+
+def set_review_decision(conn: sqlite3.Connection, company: str, target: str, accepted: bool) -> None:
+    """Accept or reject ``company`` (as contacts write it) for ``target``. Decisions persist.
+
+    Stored by normalised names, so the decision holds for every spelling with the same key and
+    survives a re-import of the targets (and a target removed and added again later).
+    """
+    company_key, target_key = normalise_company(company), normalise_company(target)
+    for text, key in ((company, company_key), (target, target_key)):
+        if not key:
+            raise InputError(f"{text!r} is not a company name that can be matched")
+    conn.execute(
+        "INSERT INTO review_decisions (company_key, target_key, company, target, accepted) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (company_key, target_key) DO UPDATE SET "
+        "company = excluded.company, target = excluded.target, accepted = excluded.accepted, "
+        "decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+        (company_key, target_key, company, target, int(accepted)),
+    )
+
+
+def find_target(conn: sqlite3.Connection, target: str) -> tuple[str, str]:
+    """(name, key) of the target called ``target`` (any spelling with the same key)."""
+    key = normalise_company(target)
+    row = conn.execute("SELECT name, key FROM targets WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise InputError(
+            f"no target called {target!r}: `outreach targets` lists them, "
+            "`outreach import targets FILE` adds them"
+        )
+    return str(row[0]), str(row[1])
+
+
+__all__ = [
+    "NameMatch",
+    "prepare_matching",
+    "TargetIndex",
+    "analyse_names",
+    "contacts_matching_company",
+    "find_target",
+    "match_contact_rows",
+    "match_contacts",
+    "review_decisions",
+    "set_review_decision",
+]

@@ -1,0 +1,307 @@
+"""Which local networking groups are worth the user's scarce hours, and which are a waste.
+
+``recommend_groups(conn, profile)`` scores every group in the catalogue from five named
+components (``outreach.groups.scoring``), drops the groups out of reach, marks the
+one-seat-per-profession referral clubs "visit only", and picks the recommended set greedily by
+score so that it fits the profile's monthly hours budget. Each row says why in one sentence
+and, when it is left out, the reason.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from outreach.errors import OutreachError
+from outreach.groups import scoring as gs
+from outreach.groups.geo import locate, split_locations
+from outreach.groups.store import Group, load_groups
+from outreach.profile import Profile
+
+if TYPE_CHECKING:
+    from outreach.workbook.spec import ListSheet
+
+
+class NoGroupsError(OutreachError):
+    """The workspace has no group catalogue yet."""
+
+
+#: Below this score a group is not recommended even when time is left.
+MIN_SCORE = 50.0
+#: Below this share of the focus points a group is social contact or venting, not networking.
+MIN_FOCUS = 0.3
+
+
+@dataclass
+class GroupRow:
+    group: Group
+    score: float
+    components: list[gs.Component]
+    why: str
+    flags: list[str]
+    targets_to_meet: list[str]
+    hours_per_month: float
+    distance_km: float | None = None
+    recommended: bool = False
+    visit_only: bool = False
+    skip: bool = False          # a red flag that rules the group out ("no visits before joining")
+    dropped: str = ""           # out of reach: hidden from the default listing
+    left_out: str = ""          # why it is not recommended ("" when it is)
+
+    @property
+    def name(self) -> str:
+        return self.group.name
+
+    @property
+    def cost_per_year(self) -> float | None:
+        return 0.0 if self.group.free else self.group.cost_per_year
+
+    def to_json(self) -> dict[str, Any]:
+        g = self.group
+        return {
+            "name": g.name,
+            "kind": g.kind,
+            "city": "online" if g.online else g.city,
+            "score": round(self.score, 1),
+            "recommended": self.recommended,
+            "visit_only": self.visit_only,
+            "hours_per_month": round(self.hours_per_month, 2),
+            "cost_per_year": self.cost_per_year,
+            "cost": g.cost_text,
+            "meets": g.meets_text,
+            "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            "why": self.why,
+            "flags": list(self.flags),
+            "targets_to_meet": list(self.targets_to_meet),
+            "left_out": self.left_out or None,
+            "components": {c.name: c.to_json() for c in self.components},
+            "url": g.url,
+        }
+
+
+@dataclass
+class GroupPlan:
+    rows: list[GroupRow]            # recommended first (by score), then the rest by score
+    hours_used: float
+    hours_budget: float
+    home: str = ""                  # the home city as found, "" when unknown
+    notes: list[str] = field(default_factory=list)
+    pitch: str = ""                 # the profile's 30-second pitch, for the checklist
+
+    @property
+    def recommended(self) -> list[GroupRow]:
+        return [r for r in self.rows if r.recommended]
+
+    @property
+    def cost_per_year(self) -> float:
+        return sum(r.cost_per_year or 0.0 for r in self.recommended)
+
+
+def load_targets(conn: sqlite3.Connection) -> list[gs.Target]:
+    """The user's target employers with their locations found on the map (where possible)."""
+    targets = []
+    rows = conn.execute(
+        "SELECT name, priority, location, industry FROM targets ORDER BY priority DESC, row_order"
+    )
+    for name, priority, location, industry in rows:
+        places = tuple(
+            p for p in (locate(text) for text in split_locations(location or "")
+                        if text.strip().lower() not in {"remote", "anywhere", "online"})
+            if p is not None
+        )
+        targets.append(gs.Target(name, float(priority or 0), location or "", industry or "", places))
+    return targets
+
+
+def _sentence(components: list[gs.Component], hours_note: str) -> str:
+    """One sentence: what speaks for the group, then 'but' what speaks against it."""
+    parts = [c for c in components if c.name != "time" and c.note]
+    good = [c.note for c in parts if c.points / c.maximum >= 0.6]
+    weak = [c.note for c in sorted(parts, key=lambda c: c.points / c.maximum)
+            if c.points / c.maximum < 0.4]
+    if good:
+        text = "; ".join(good) + ("; but " + " and ".join(weak[:2]) if weak else "")
+    else:
+        text = " and ".join(weak[:2]) or parts[0].note
+    text += f"; {hours_note}"
+    return text[0].upper() + text[1:] + "."
+
+
+def weakest(row: GroupRow) -> gs.Component:
+    """The component that holds a group back most (time only when nothing else does)."""
+    others = [c for c in row.components if c.name != "time"]
+    low = min(others, key=lambda c: c.points / c.maximum)
+    return low if low.points / low.maximum < 0.6 else min(row.components, key=lambda c: c.points / c.maximum)
+
+
+def score_group(group: Group, ctx: gs.Context) -> GroupRow:
+    place = gs.where(group)
+    focus = gs.focus(group)
+    money, flags, skip = gs.money(group, focus)
+    fit, names = gs.fit(group, ctx, place)
+    place_component, where, place_flags = gs.place_part(group, ctx, place)
+    hours, hour_notes = gs.hours_per_month(group, where.distance)
+    time_component = gs.time_part(hours, ctx.profile.hours_per_month)
+    components = [focus, money, fit, place_component, time_component]
+    score = max(0.0, min(100.0, sum(c.points for c in components)))
+    flags = [*flags, *place_flags, *hour_notes]
+    visit_only = bool(group.one_seat)
+    if visit_only and group.visitors_policy == "none":
+        flags.insert(0, "one seat per profession and no visitors: a job seeker can neither join "
+                        "nor visit")
+    elif visit_only:
+        visits = f"up to {group.max_visits} times" if group.max_visits else "as a guest"
+        flags.insert(0, f"visit only: one seat per profession, so a job seeker can visit "
+                        f"{visits} but not join")
+    hours_note = f"{hours:.1f} h a month with travel" if not group.online else f"{hours:.1f} h a month"
+    return GroupRow(
+        group=group, score=score, components=components,
+        why=_sentence(components, hours_note), flags=flags, targets_to_meet=names,
+        hours_per_month=hours, distance_km=where.distance, visit_only=visit_only, skip=skip,
+        dropped=where.dropped,
+    )
+
+
+def choose(rows: list[GroupRow], budget: float) -> float:
+    """Mark the recommended set, best score first, within ``budget`` hours; return hours used.
+
+    Every row left out gets the reason. Greedy by score keeps each decision explainable
+    ("does not fit: needs 4.3 h, 1.2 h left"), and the total never exceeds the budget.
+    """
+    used = 0.0
+    for row in sorted(rows, key=lambda r: (-r.score, r.hours_per_month, r.group.name)):
+        row.recommended = False
+        if row.dropped:
+            row.left_out = row.dropped
+        elif row.skip:
+            row.left_out = next(f for f in row.flags if f.startswith("no visits before joining"))
+        elif row.visit_only:
+            row.left_out = "visit only: one seat per profession (go as a guest to meet people)"
+        elif row.components[0].points / row.components[0].maximum < MIN_FOCUS:
+            # Seed article, points 1 and 4: social contact and venting are no use for the search.
+            row.left_out = f"{row.components[0].note}: little business or education to gain"
+        elif row.score < MIN_SCORE:
+            row.left_out = f"score {row.score:.1f} is below {MIN_SCORE:g}: {weakest(row).note}"
+        elif used + row.hours_per_month > budget + 1e-9:
+            left = max(0.0, budget - used)
+            row.left_out = (f"does not fit the time budget: needs {row.hours_per_month:.1f} h a "
+                            f"month, {left:.1f} h left of {budget:g}")
+        else:
+            row.recommended = True
+            row.left_out = ""
+            used += row.hours_per_month
+    return round(used, 2)
+
+
+def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.Target]) -> GroupPlan:
+    """Score ``groups`` for ``profile`` and choose the recommended set (no database needed)."""
+    notes: list[str] = []
+    home = None
+    if not profile.home_city.strip():
+        notes.append("no home city in your profile (outreach profile --home-city \"Austin, TX\"): "
+                     "distances are not used and no group drops out for being far")
+    else:
+        home = locate(profile.home_city)
+        if home is None:
+            notes.append(f"home city {profile.home_city!r} not found on the offline map: "
+                         "distances are not used; write it like \"Austin, TX\"")
+    if profile.hours_per_month <= 0:
+        notes.append("your networking budget is 0 hours a month (outreach profile --hours 8), "
+                     "so no group is recommended")
+    ctx = gs.Context(profile=profile, home=home, targets=targets)
+    rows = [score_group(group, ctx) for group in groups]
+    used = choose(rows, profile.hours_per_month)
+    rows.sort(key=lambda r: (not r.recommended, bool(r.dropped), -r.score, r.group.name))
+    return GroupPlan(rows=rows, hours_used=used, hours_budget=profile.hours_per_month,
+                     home=home.label if home else "", notes=notes, pitch=profile.pitch)
+
+
+def recommend_groups(conn: sqlite3.Connection, profile: Profile) -> GroupPlan:
+    """The group plan for the workspace's catalogue and targets."""
+    return plan_groups(load_groups(conn), profile, load_targets(conn))
+
+
+# --- the plan workbook's Groups sheet -----------------------------------------------------
+
+GROUPS_SHEET = "Groups"
+GROUP_STATUSES = ("to visit", "visited", "joined", "not now", "skipped")
+
+
+def checklist(row: GroupRow, pitch: str) -> str:
+    """What to do about a recommended (or visit-only) group, one line per step."""
+    if not (row.recommended or row.visit_only):
+        return ""
+    g = row.group
+    visits = f" (visitors may come {g.max_visits} times)" if g.max_visits else ""
+    lines = [f"☐ Visit first, before paying or signing anything{visits}"]
+    questions = ["what does a year cost in all: dues, meals, fees?"]
+    if g.join_fee:
+        questions.append(f"is the ${g.join_fee:,.0f} joining fee refundable?")
+    if g.contract_months:
+        questions.append(f"can I leave the {g.contract_months}-month commitment early?")
+    else:
+        questions.append("is there a contract or attendance rule?")
+    lines.append("☐ Ask: " + " ".join(questions))
+    lines.append("☐ Bring your 30-second pitch" + (f": {pitch}" if pitch else
+                 " (write it with: outreach profile --pitch \"...\")"))
+    if row.targets_to_meet:
+        lines.append("☐ Name tags to look for: " + ", ".join(row.targets_to_meet))
+    if row.visit_only:
+        lines.append("☐ Go as a guest to meet people; a job seeker cannot take a seat")
+    return "\n".join(lines)
+
+
+def groups_sheet(plan: GroupPlan) -> ListSheet:
+    """The plan workbook's Groups sheet: the same rows as ``outreach groups --all``.
+
+    The "Budget used" column is the running total of hours over the recommended rows, so the
+    last recommended row shows the time budget used.
+    """
+    from outreach.workbook.spec import Column, ListSheet
+
+    columns = [
+        Column("Group", "text", 32), Column("Advice", "text", 12), Column("Score", "float", 7),
+        Column("Type", "text", 18), Column("Where", "text", 16), Column("Meets", "text", 24),
+        Column("Hours a month", "float", 9), Column("Budget used", "text", 12),
+        Column("Cost a year", "float", 10), Column("Why", "wrap", 55),
+        Column("Checklist", "wrap", 60), Column("Flags", "wrap", 40),
+        Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
+        Column("Website", "url", 28),
+        Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES),
+        Column("Notes", "wrap", 30, editable=True), Column("Key", "text", 14),
+    ]
+    rows = []
+    used = 0.0
+    for row in plan.rows:
+        g = row.group
+        budget = None
+        if row.recommended:
+            used += row.hours_per_month
+            budget = f"{used:.1f} of {plan.hours_budget:g} h"
+        advice = "recommended" if row.recommended else "visit only" if row.visit_only else "no"
+        rows.append([
+            g.name, advice, round(row.score, 1), g.kind, "online" if g.online else g.city or None,
+            g.meets_text or None, round(row.hours_per_month, 2), budget, row.cost_per_year,
+            row.why, checklist(row, plan.pitch) or None, "\n".join(row.flags) or None,
+            ", ".join(row.targets_to_meet) or None, row.left_out or None, g.url or None,
+            "to visit" if row.recommended or row.visit_only else "not now", None,
+            group_key(g),
+        ])
+    return ListSheet(GROUPS_SHEET, columns, rows, key="Key", priority_column="Score")
+
+
+def group_key(group: Group) -> str:
+    """Identifies a group across plans: its name and city, normalised."""
+    city = "online" if group.online else group.city
+    return " | ".join(" ".join(part.lower().split()) for part in (group.name, city) if part)
+
+
+def groups_summary(plan: GroupPlan) -> list[tuple[str, Any]]:
+    """Facts for the workbook's summary sheet: the time budget used and what it costs."""
+    return [
+        ("Networking hours a month (recommended groups)",
+         f"{plan.hours_used:.1f} of {plan.hours_budget:g}"),
+        ("Recommended groups", len(plan.recommended)),
+        ("Their cost a year", round(plan.cost_per_year, 2)),
+    ]

@@ -1,0 +1,382 @@
+"""The five named components of a group's score, one per point of the seed article.
+
+focus (35): business connections, job search and education over social or venting groups;
+            facilitated, results-focused formats over open mingling.
+money (20): cost per year against the group's value; free is free; a contract you cannot test
+            by visiting first is a red flag.
+fit   (20): the group's salary band against the user's; which target employers come there.
+place (15): distance from home; local groups for a user who stays, online groups and the
+            target employers' cities for one who will move.
+time  (10): hours per month, meetings plus travel, against the monthly budget.
+
+Each component returns its points, its maximum and a short phrase; ``outreach.groups.recommend`` joins
+the phrases into the one-sentence why and picks the recommended set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from outreach.groups.geo import Place, distance_km, locate
+from outreach.groups.schedule import WEEKS_PER_MONTH
+from outreach.groups.store import Group
+from outreach.profile import Profile
+
+MAX_POINTS = {"focus": 35.0, "money": 20.0, "fit": 20.0, "place": 15.0, "time": 10.0}
+
+FOCUS_VALUE = {
+    "job search": 1.0, "education": 0.85, "business": 0.75, "business referrals": 0.7,
+    "social": 0.15, "emotional support": 0.1,
+}
+FORMAT_VALUE = {"facilitated": 1.0, "structured": 0.85, "speaker": 0.7, "open": 0.2}
+FORMAT_PHRASE = {
+    "facilitated": "facilitated", "structured": "structured", "speaker": "speaker talks",
+    "open": "open mingling",
+}
+#: What a kind of group usually is when the catalogue does not say (DESIGN.md section 6).
+KIND_DEFAULTS = {
+    "job club": ("job search", "facilitated"),
+    "executive group": ("job search", "facilitated"),
+    "referral club": ("business referrals", "structured"),
+    "speaking club": ("education", "structured"),
+    "professional association": ("education", "speaker"),
+    "chamber": ("business", "open"),
+    "alumni": ("business", "open"),
+    "networking group": ("business", "open"),
+    "online community": ("business", "open"),
+    "meetup": ("education", "open"),
+    "support group": ("emotional support", "open"),
+    "social": ("social", "open"),
+}
+
+LOCAL_KM = 40.0           # full place points within this distance of home
+REACH_KM = 100.0          # beyond this, a user who will not relocate drops the group
+TARGET_CITY_KM = 40.0     # a group this close to a target employer's city is "in" it
+TRAVEL_KMH = 70.0         # door to door, highways and parking included
+MIN_TRAVEL_HOURS = 0.5    # a round trip in town, or when the distance is unknown
+DEFAULT_MEETING_HOURS = 1.5
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    points: float
+    maximum: float
+    note: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"points": round(self.points, 1), "max": self.maximum, "note": self.note}
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    priority: float
+    location: str
+    industry: str
+    places: tuple[Place, ...] = ()
+
+
+@dataclass
+class Context:
+    """What every group is scored against: the profile, its home, the targets, the budget."""
+
+    profile: Profile
+    home: Place | None
+    targets: list[Target]
+    notes: list[str] = field(default_factory=list)
+    _kinds: tuple[list[tuple[str, tuple[Place, ...]]], list[int]] | None = field(
+        default=None, init=False, repr=False)
+
+    def target_kinds(self) -> tuple[list[tuple[str, tuple[Place, ...]]], list[int]]:
+        """The distinct (industry, places) of the targets, and each target's index into them:
+        5,000 targets share a few dozen, so each group decides each kind once."""
+        if self._kinds is None:
+            index: dict[tuple[str, tuple[Place, ...]], int] = {}
+            of_target = [index.setdefault((t.industry, t.places), len(index)) for t in self.targets]
+            self._kinds = (list(index), of_target)
+        return self._kinds
+
+
+# --- focus --------------------------------------------------------------------------------
+
+def focus(group: Group) -> Component:
+    default_focus, default_format = KIND_DEFAULTS.get(group.kind, ("", ""))
+    foci = [f.strip() for f in group.focus.split(",") if f.strip()]
+    assumed = not foci or not group.format
+    foci = foci or ([default_focus] if default_focus else [])
+    fmt = group.format or default_format
+    focus_value = sum(FOCUS_VALUE.get(f, 0.5) for f in foci) / len(foci) if foci else 0.5
+    format_value = FORMAT_VALUE.get(fmt, 0.5)
+    points = 25 * focus_value + 10 * format_value
+    words = " and ".join(foci) or "unknown"
+    note = f"{words} focus, {FORMAT_PHRASE.get(fmt, 'format unknown')}"
+    if assumed:
+        note += f" (as a {group.kind} usually is)" if default_focus else " (not given)"
+    return Component("focus", points, MAX_POINTS["focus"], note)
+
+
+# --- money --------------------------------------------------------------------------------
+
+def money(group: Group, focus_part: Component) -> tuple[Component, list[str], bool]:
+    """(component, flags, skip): skip is True for a contract you cannot try out first."""
+    flags: list[str] = []
+    value = focus_part.points / focus_part.maximum
+    if group.free:
+        points, note = 20.0, "free"
+        if group.kind == "job club":
+            note = "free (a community job club)"
+        if group.volunteer_hours:
+            note += f", asks {group.volunteer_hours:g} volunteer hours a month"
+    elif group.cost_per_year is None:
+        points, note = 10.0, "cost unknown"
+        flags.append("cost unknown: ask what it costs before you go")
+    else:
+        # What a year can reasonably cost grows with what the group offers.
+        reference = 200 + 600 * value
+        points = 20 / (1 + group.cost_per_year / reference)
+        note = f"${group.cost_per_year:,.0f} a year"
+        if group.join_fee:
+            note += f" (with ${group.join_fee:,.0f} to join)"
+    skip = False
+    months = group.contract_months or 0
+    if months > 0:
+        policy, visits = group.visitors_policy, group.max_visits
+        if policy == "none":
+            flags.append(f"no visits before joining: skip ({months}-month contract, members only)")
+            points -= 20
+            skip = True
+        elif policy == "vetting":
+            flags.append(f"vetting, no visit before a {months}-month contract: "
+                         "ask to sit in once before you sign")
+            points -= 6
+        elif policy == "limited" and months >= 6:
+            flags.append(f"attend before you sign: a {months}-month contract after "
+                         f"{visits} visit{'s' if visits != 1 else ''}")
+            points -= 3
+        elif policy in ("open", "limited"):
+            flags.append(f"attend before you sign ({months}-month contract)")
+        else:
+            flags.append(f"ask whether you may visit before signing the {months}-month contract")
+            points -= 3
+    return Component("money", points, MAX_POINTS["money"], note), flags, skip
+
+
+# --- fit ----------------------------------------------------------------------------------
+
+def _money_short(value: float) -> str:
+    return f"${value / 1000:,.0f}k"
+
+
+def salary_fit(group: Group, profile: Profile) -> tuple[float, str]:
+    """Up to 12 points: 12 when the bands overlap, less (even negative) the further apart."""
+    if profile.salary_min is None and profile.salary_max is None:
+        return 6.0, ""
+    if group.career_level == "all" or (group.salary_min is None and group.salary_max is None):
+        return 6.0, ""
+    user_low = profile.salary_min if profile.salary_min is not None else profile.salary_max
+    user_high = profile.salary_max if profile.salary_max is not None else profile.salary_min
+    assert user_low is not None and user_high is not None
+    group_low = group.salary_min or 0
+    group_high = group.salary_max if group.salary_max is not None else float("inf")
+    midpoint = max(1.0, (user_low + user_high) / 2)
+    gap = max(0.0, group_low - user_high, user_low - group_high)
+    label = group.salary_text or group.career_level
+    if gap == 0:
+        return 12.0, f"salary band ({label}) matches yours"
+    ratio = gap / midpoint
+    points = max(-8.0, 12 - 30 * ratio)
+    side = "above" if group_low > user_high else "below"
+    return points, f"salary band ({label}) is {side} yours ({_money_short(user_low)}–{_money_short(user_high)})"
+
+
+_SYNONYMS = {
+    "tech": "technology", "it": "technology", "information technology": "technology",
+    "high tech": "technology", "saas": "software", "software development": "software",
+    "semiconductor": "semiconductors", "chips": "semiconductors", "health care": "healthcare",
+    "health": "healthcare", "medical": "healthcare", "hospitals": "healthcare",
+    "hospital": "healthcare", "banking": "finance", "financial services": "finance",
+    "financial": "finance", "fin tech": "fintech", "telecom": "telecommunications",
+    "oil and gas": "energy", "oil": "energy", "utilities": "energy", "hr": "human resources",
+    "public sector": "government", "analytics": "data", "data science": "data",
+}
+_BROAD = {
+    "technology": {"software", "semiconductors", "hardware", "data", "fintech", "cloud",
+                   "cybersecurity", "internet", "telecommunications"},
+    "finance": {"fintech", "insurance", "banking"},
+}
+_GENERAL = re.compile(r"^(all|any|all industries|any industry|general|mixed|various|n/?a|-)?$")
+_DROP_WORDS = {"and", "services", "industry", "industries", "the", "of", "sector", "other"}
+
+
+def industry_terms(text: str) -> frozenset[str]:
+    """'Software; SaaS, health care' -> {'software', 'healthcare'}."""
+    return _industry_terms(text)
+
+
+@lru_cache(maxsize=4096)
+def _industry_terms(text: str) -> frozenset[str]:
+    # Cached: a plan with 5,000 targets asks this for every (group, target) pair.
+    terms = set()
+    for item in re.split(r"[;,/|&\n]|\band\b", text.lower()):
+        words = [w for w in re.findall(r"[a-z0-9]+", item) if w not in _DROP_WORDS]
+        if words:
+            phrase = " ".join(words)
+            terms.add(_SYNONYMS.get(phrase, phrase))
+    return frozenset(terms)
+
+
+def industries_match(group_terms: frozenset[str], target_terms: frozenset[str]) -> bool:
+    for a in group_terms:
+        for b in target_terms:
+            if a == b or b in _BROAD.get(a, ()) or a in _BROAD.get(b, ()):
+                return True
+            # "enterprise software" and "software": a shared last word that is not generic
+            if a.split()[-1] == b.split()[-1] and a.split()[-1] not in {"technology", "data"}:
+                return True
+    return False
+
+
+def targets_to_meet(group: Group, place: Place | None, ctx: Context) -> list[str]:
+    """The target employers whose people may come to this group: the name tags to look for."""
+    general = bool(_GENERAL.match(group.industries.strip().lower()))
+    terms = industry_terms(group.industries)
+    kinds, kind_of = ctx.target_kinds()
+    industry_ok: dict[str, bool] = {}
+    place_near: dict[Place, bool] = {}
+
+    def may_come(industry: str, places: tuple[Place, ...]) -> bool:
+        if not general:
+            ok = industry_ok.get(industry)
+            if ok is None:
+                ok = industry_ok[industry] = industries_match(terms, industry_terms(industry))
+            if not ok:
+                return False
+        if group.online:
+            return not general  # an online group for everyone says nothing about who is there
+        if place is not None:
+            for p in places:
+                if p not in place_near:
+                    place_near[p] = distance_km(place, p) <= TARGET_CITY_KM
+                if place_near[p]:
+                    return True
+        return not places and not general  # where the target is is unknown
+
+    chosen = [may_come(industry, places) for industry, places in kinds]
+    return [t.name for t, kind in zip(ctx.targets, kind_of, strict=True) if chosen[kind]]
+
+
+def fit(group: Group, ctx: Context, place: Place | None) -> tuple[Component, list[str]]:
+    salary_points, salary_note = salary_fit(group, ctx.profile)
+    names = targets_to_meet(group, place, ctx)
+    if not ctx.targets:
+        target_points, target_note = 4.0, ""
+    elif names:
+        named = set(names)
+        weight = sum(0.5 + 0.5 * t.priority for t in ctx.targets if t.name in named)
+        target_points = 8 * min(1.0, weight / 2)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        target_note = f"people from {shown} may be there"
+    else:
+        target_points, target_note = 0.0, "none of your targets likely there"
+    note = "; ".join(n for n in (salary_note, target_note) if n) or "fit unknown"
+    return Component("fit", salary_points + target_points, MAX_POINTS["fit"], note), names
+
+
+# --- place --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Where:
+    place: Place | None
+    distance: float | None
+    dropped: str = ""   # why the group is out of reach
+
+
+def where(group: Group) -> Place | None:
+    return None if group.online or not group.city else locate(group.city)
+
+
+def place_part(group: Group, ctx: Context, place: Place | None) -> tuple[Component, Where, list[str]]:
+    flags: list[str] = []
+    relocate = ctx.profile.willing_to_relocate
+    if group.online:
+        if relocate:
+            return Component("place", 15.0, 15.0, "online, which suits a move anywhere"), Where(None, None), flags
+        if ctx.home is None:
+            return Component("place", 8.0, 15.0, "online"), Where(None, None), flags
+        # Seed article, point 5: a job near home comes from local breakfasts and job clubs.
+        return (Component("place", 2.0, 15.0, "online, while local in-person groups suit a job "
+                          "near home better"), Where(None, None), flags)
+    if place is None:
+        if group.city:
+            flags.append(f"city {group.city!r} not found: distance unknown")
+        return Component("place", 7.0, 15.0, "distance unknown"), Where(None, None), flags
+    if ctx.home is None:
+        return Component("place", 8.0, 15.0, f"in {place.label}"), Where(place, None), flags
+    km = distance_km(ctx.home, place)
+    target_city = any(
+        distance_km(place, p) <= TARGET_CITY_KM for _, places in ctx.target_kinds()[0] for p in places
+    )
+    miles = km / 1.609344
+    away = f"{km:,.0f} km ({miles:,.0f} mi) from home"
+    if km <= LOCAL_KM:
+        points, note = 15.0, f"in {place.label}, {away}" if km >= 1 else f"in {place.label}, near home"
+    elif km <= REACH_KM:
+        points, note = 15 - 7 * (km - LOCAL_KM) / (REACH_KM - LOCAL_KM), f"in {place.label}, {away}"
+    elif relocate and target_city:
+        points, note = 13.0, f"in {place.label}, where your target employers are ({away})"
+    elif relocate:
+        points, note = 3.0, f"in {place.label}, {away} and away from your targets"
+    else:
+        reason = f"too far: {place.label} is {away} and you will not relocate"
+        return Component("place", 0.0, 15.0, f"in {place.label}, {away}"), Where(place, km, reason), flags
+    if relocate and target_city and km <= REACH_KM:
+        points = max(points, 13.0)
+        note += ", where your target employers are"
+    return Component("place", points, 15.0, note), Where(place, km), flags
+
+
+# --- time ---------------------------------------------------------------------------------
+
+def hours_per_month(group: Group, distance: float | None) -> tuple[float, list[str]]:
+    """Meetings plus travel plus volunteer hours, per month; notes say what was assumed."""
+    notes: list[str] = []
+    travel = 0.0
+    if not group.online:
+        travel = MIN_TRAVEL_HOURS if distance is None else max(
+            MIN_TRAVEL_HOURS, 0.25 + 2 * distance / TRAVEL_KMH
+        )
+    duration = group.duration_hours
+    if group.asynchronous or (group.meetings_per_month is None and group.duration_per != "meeting"):
+        if duration is None:
+            notes.append("time unknown: counted 2 h a month")
+            hours = 2.0
+        elif group.duration_per == "month":
+            hours = duration
+        else:
+            hours = duration * WEEKS_PER_MONTH
+            if group.duration_per == "meeting":
+                notes.append("no meetings: read the duration as hours a week")
+        return round(hours + group.volunteer_hours, 2), notes
+    meetings = group.meetings_per_month
+    if meetings is None:
+        meetings = 1.0
+        notes.append("schedule unknown: counted one meeting a month")
+    if duration is None:
+        duration = DEFAULT_MEETING_HOURS
+        notes.append(f"length unknown: counted {DEFAULT_MEETING_HOURS:g} h a meeting")
+    if group.duration_per == "week":
+        meeting_hours = duration * WEEKS_PER_MONTH
+    elif group.duration_per == "month":
+        meeting_hours = duration
+    else:
+        meeting_hours = duration * meetings
+    return round(meeting_hours + travel * meetings + group.volunteer_hours, 2), notes
+
+
+def time_part(hours: float, budget: float) -> Component:
+    share = hours / budget if budget > 0 else 1.0
+    points = 10 * max(0.0, 1 - share)
+    return Component("time", points, MAX_POINTS["time"], f"{hours:.1f} h a month")

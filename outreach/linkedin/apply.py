@@ -1,0 +1,422 @@
+"""Applying a LinkedIn export to the workspace (reading contacts back: outreach.linkedin.contacts).
+
+``apply_linkedin_export`` takes what ``outreach.imports.linkedin.export.read_export`` parsed and applies it in
+one transaction. One file (the largest) may still be being read in a second process; it is
+waited for after the connections are written, and if it turns out bad the transaction rolls
+back, so a bad file never leaves anything behind either way.
+
+- Connections: a person is matched by ``person_key`` within the owner's contacts. Unchanged
+  rows change nothing, so importing the same file twice is a no-op. A newer export updates
+  the contact and records a job change when the company or position moved; an older export
+  never overwrites what a newer one said. When a URL-bearing export meets a contact stored by
+  an older export's weak key (name + connection date), the contact is re-keyed to the URL.
+- messages: the file is the owner's full history, so their message_stats are replaced. Keys
+  that match no contact (2018 exports have names only; 2020-2023 contacts have no URLs) are
+  joined to the contact with the same full name when exactly one contact has it; a URL is
+  never joined to a different URL.
+- Invitations: replaced, like messages.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from outreach.imports.linkedin.stats import STATS_COLUMNS
+from outreach.imports.linkedin.values import NAME_KEY_PREFIX, normalise_name
+from outreach.store import transaction
+
+if TYPE_CHECKING:
+    from outreach.imports.linkedin.connections import Connection
+    from outreach.imports.linkedin.export import ConnectionsRead, InvitationsRead, LinkedInExport
+    from outreach.imports.linkedin.stats import MessagesRead, MessageStats
+
+SELF_OWNER_ID = 1
+
+_CONTACT_FIELDS = ["first_name", "last_name", "profile_url", "email", "company", "position", "connected_on"]
+
+
+@dataclass(frozen=True)
+class JobChangeSeen:
+    name: str
+    old_company: str
+    old_position: str
+    new_company: str
+    new_position: str
+
+    def describe(self) -> str:
+        """'Jane Doe: Acme → Globex', or the positions when the company stayed."""
+        if normalise_name(self.old_company) != normalise_name(self.new_company):
+            return f"{self.name}: {self.old_company or '(no company)'} → {self.new_company or '(no company)'}"
+        return f"{self.name}: {self.old_position} → {self.new_position} at {self.new_company}"
+
+
+@dataclass
+class FileSummary:
+    """What one file of the export did to the workspace, as the user is told."""
+
+    kind: str  # 'connections' | 'messages' | 'invitations'
+    source: str
+    generation: str
+    encoding: str
+    rows_read: int
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    job_changes: list[JobChangeSeen] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    shape: str  # 'zip' | 'folder' | 'file'
+    owner: str
+    owner_is_self: bool
+    export_date: str
+    export_date_from: str
+    files: list[FileSummary]
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def apply_linkedin_export(
+    conn: sqlite3.Connection, export: LinkedInExport, *, owner: str | None = None, today: date
+) -> ImportSummary:
+    """Apply a parsed export in one transaction; every table is as it was if anything fails.
+
+    A file still being read in the background (``read_export(..., wait=False)``) is waited for
+    after the connections are written, so the two overlap; its error, if any, rolls back the
+    transaction like any other.
+    """
+    try:
+        return _apply(conn, export, owner, today)
+    except BaseException:
+        export.cancel()
+        raise
+
+
+def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, today: date) -> ImportSummary:
+    if export.pending("connections"):
+        export.wait()
+    seen, how = export.export_date()
+    if seen is None:
+        seen, how = today, "today: no date in the file name or the file"
+    seen_on = seen.isoformat()
+    files: list[FileSummary] = []
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: 30,000 contacts and their indexes fit
+    with transaction(conn):
+        owner_id, owner_name = _owner(conn, owner)
+        contacts = None  # the owner's (person_key, first, last), once known
+        if export.connections is not None:
+            summary_of_file, contacts = _apply_connections(conn, owner_id, export.connections, seen_on)
+            files.append(summary_of_file)
+        export.wait()
+        if export.messages is not None:
+            files.append(_apply_messages(conn, owner_id, export.messages, contacts))
+        elif export.connections is not None:
+            _join_message_stats(conn, owner_id)
+        if export.invitations is not None:
+            files.append(_apply_invitations(conn, owner_id, export.invitations))
+        summary = ImportSummary(
+            export.files.source, export.files.shape, owner_name, owner_id == SELF_OWNER_ID,
+            seen_on, how, files,
+            list(export.files.notes),
+        )
+        for file in files:
+            conn.execute(
+                "INSERT INTO imports (kind, source, sha256, owner_id, summary_json) VALUES (?, ?, ?, ?, ?)",
+                (
+                    file.kind, file.source, export.files.sha256, owner_id,
+                    json.dumps({**summary.to_json(), "files": [asdict(file)]}, ensure_ascii=False),
+                ),
+            )
+    return summary
+
+
+def _owner(conn: sqlite3.Connection, name: str | None) -> tuple[int, str]:
+    """The owner's id: the user (1) without --owner; else that owner, made if new."""
+    if name is None:
+        row = conn.execute("SELECT id, name FROM owners WHERE id = ?", (SELF_OWNER_ID,)).fetchone()
+        return int(row[0]), str(row[1])
+    row = conn.execute("SELECT id, name FROM owners WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if row:
+        return int(row[0]), str(row[1])
+    cursor = conn.execute("INSERT INTO owners (name, is_self) VALUES (?, 0)", (name,))
+    return int(cursor.lastrowid or 0), name
+
+
+# Reading all of one owner's rows, a table scan is several times faster than walking the
+# (owner_id, person_key) index and fetching each row; the unary "+" keeps SQLite off the index.
+_ALL_ROWS_OF_OWNER = "+owner_id = ?"
+
+# A stored contact: the row's id, person_key, then _CONTACT_FIELDS, first_seen_on, last_seen_on.
+_STORED = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on"]
+_ID, _KEY, _FIRST_SEEN, _LAST_SEEN = 0, 1, len(_STORED) - 2, len(_STORED) - 1
+_FIELDS = slice(2, 2 + len(_CONTACT_FIELDS))
+
+
+def _existing_contacts(conn: sqlite3.Connection, owner_id: int) -> dict[str, list[Any]]:
+    """The owner's stored contacts by person_key, each as a list in _STORED order."""
+    rows = conn.execute(f"SELECT {', '.join(_STORED)} FROM contacts WHERE {_ALL_ROWS_OF_OWNER}", (owner_id,))
+    return {row[_KEY]: list(row) for row in rows}
+
+
+def _rekey_weak_contacts(
+    conn: sqlite3.Connection, owner_id: int, incoming: list[Connection], existing: dict[str, list[Any]]
+) -> set[int]:
+    """Contacts stored by name + date whose row now comes with a profile URL: key them by URL."""
+    if not any(key.startswith(NAME_KEY_PREFIX) for key in existing):
+        return set()
+    with_url = [p for p in incoming
+                if not p.person_key.startswith(NAME_KEY_PREFIX) and p.person_key not in existing]
+    # A weak key shared by two incoming people with URLs could be either of them: leave it.
+    shared = Counter(p.name_key for p in with_url)
+    pairs = [(p.person_key, existing[p.name_key]) for p in with_url
+             if shared[p.name_key] == 1 and p.name_key in existing]
+    conn.executemany("UPDATE contacts SET person_key = ? WHERE id = ?", [(new, old[_ID]) for new, old in pairs])
+    conn.executemany(
+        "UPDATE OR IGNORE message_stats SET person_key = ? WHERE owner_id = ? AND person_key = ?",
+        [(new, owner_id, old[_KEY]) for new, old in pairs],
+    )
+    for new, old in pairs:
+        del existing[old[_KEY]]
+        old[_KEY] = new
+        existing[new] = old
+    return {old[_ID] for _, old in pairs}
+
+
+def _apply_connections(
+    conn: sqlite3.Connection, owner_id: int, read: ConnectionsRead, seen_on: str
+) -> tuple[FileSummary, list[tuple[str, str, str]]]:
+    """Apply a Connections.csv; returns its summary and the owner's contacts afterwards as
+    (person_key, first_name, last_name), which the messages step joins to."""
+    incoming = read.people
+    existing = _existing_contacts(conn, owner_id)
+    rekeyed = _rekey_weak_contacts(conn, owner_id, incoming, existing)
+    new: list[tuple] = []
+    updated: list[tuple[list[Any], list[Any], Connection]] = []  # (stored, new fields, person)
+    unchanged = older = 0
+    still: list[tuple[int]] = []  # unchanged, seen again in a newer export
+    earlier: list[tuple[int]] = []  # in an older export than any seen: seen since then
+    for person in incoming:
+        stored = existing.get(person.person_key)
+        if stored is None:
+            new.append(person[:1] + person[2:])  # every field but name_key
+            continue
+        if stored[_LAST_SEEN] > seen_on:  # an older export never overwrites a newer one
+            older += 1
+            unchanged += 1
+            if stored[_FIRST_SEEN] > seen_on:
+                earlier.append((stored[_ID],))
+            continue
+        fields = list(person[2:])
+        before = stored[_FIELDS]
+        # A blank e-mail or date in a newer export hides, rather than removes, what we knew.
+        for i in (_EMAIL, _CONNECTED_ON):
+            if not fields[i]:
+                fields[i] = before[i]
+        if [f or "" for f in fields] != [b or "" for b in before] or stored[_ID] in rekeyed:
+            updated.append((stored, fields, person))
+        else:
+            unchanged += 1
+            if stored[_LAST_SEEN] < seen_on:
+                still.append((stored[_ID],))
+    conn.executemany(
+        "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, email,"
+        " company, position, connected_on, first_seen_on, last_seen_on)"
+        f" VALUES ({owner_id}, ?, ?, ?, ?, ?, ?, ?, ?, '{seen_on}', '{seen_on}')",
+        # In key order, the unique index grows at its end instead of splitting pages all over
+        # (keys are unique, so tuples compare on the key alone).
+        sorted(new),
+    )
+    conn.executemany(
+        "UPDATE contacts SET first_name = ?, last_name = ?, profile_url = ?, email = ?, company = ?,"
+        f" position = ?, connected_on = ?, last_seen_on = MAX(last_seen_on, '{seen_on}') WHERE id = ?",
+        [(*fields, stored[_ID]) for stored, fields, _ in updated],
+    )
+    conn.executemany(f"UPDATE contacts SET last_seen_on = '{seen_on}' WHERE id = ?", still)
+    conn.executemany(f"UPDATE contacts SET first_seen_on = '{seen_on}' WHERE id = ?", earlier)
+    changes = _job_changes(conn, updated, seen_on)
+    notes = list(read.notes)
+    if older:
+        notes.append(f"contacts already stored from a newer export (kept the newer details): {older:,}")
+    if rekeyed:
+        notes.append(f"contacts stored without a profile URL that now have one: {len(rekeyed):,}")
+    contacts = [(p.person_key, p.first_name, p.last_name) for p in incoming]
+    keys = {p.person_key for p in incoming}
+    contacts += [(key, row[2], row[3]) for key, row in existing.items() if key not in keys]
+    summary = FileSummary(
+        "connections", read.name, read.generation, read.encoding, read.rows_read,
+        new=len(new), updated=len(updated), unchanged=unchanged,
+        skipped=dict(read.skipped), job_changes=changes, notes=notes,
+    )
+    return summary, contacts
+
+
+_EMAIL, _CONNECTED_ON = _CONTACT_FIELDS.index("email"), _CONTACT_FIELDS.index("connected_on")
+_COMPANY, _POSITION = _CONTACT_FIELDS.index("company"), _CONTACT_FIELDS.index("position")
+
+
+def _job_changes(
+    conn: sqlite3.Connection, updated: list[tuple[list[Any], list[Any], Connection]], seen_on: str
+) -> list[JobChangeSeen]:
+    """Record a job change where the company or position moved between two known jobs."""
+    changes = []
+    for stored, fields, person in updated:
+        before = stored[_FIELDS]
+        old = (before[_COMPANY] or "", before[_POSITION] or "")
+        now = (fields[_COMPANY] or "", fields[_POSITION] or "")
+        old_norm, now_norm = tuple(map(normalise_name, old)), tuple(map(normalise_name, now))
+        if any(old_norm) and any(now_norm) and old_norm != now_norm:
+            changes.append((stored[_ID], old, now, person))
+    conn.executemany(
+        "INSERT OR IGNORE INTO job_changes (contact_id, old_company, old_position, new_company,"
+        f" new_position, seen_on) VALUES (?, ?, ?, ?, ?, '{seen_on}')",
+        [(contact_id, *old, *now) for contact_id, old, now, _ in changes],
+    )
+    return [
+        JobChangeSeen(f"{p.first_name} {p.last_name}".strip(), old[0], old[1], now[0], now[1])
+        for _, old, now, p in changes
+    ]
+
+
+def _replace_rows(
+    conn: sqlite3.Connection, table: str, owner_id: int, key: list[str], values: list[str],
+    rows: Sequence[tuple[Any, ...]],
+) -> dict[str, int]:
+    """Make the owner's rows of ``table`` exactly ``rows`` (tuples of ``key`` then ``values``);
+    count what that changes.
+
+    Writes nothing when nothing changes, so re-importing a file leaves the table untouched.
+    """
+    columns = [*key, *values]
+    before = {
+        tuple(r[: len(key)]): tuple(r)
+        for r in conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE owner_id = ?", (owner_id,))
+    }
+    after = {tuple(r[: len(key)]): tuple(r) for r in rows}
+    new = sum(1 for k in after if k not in before)
+    unchanged = sum(1 for k, r in after.items() if before.get(k) == r)
+    removed = sum(1 for k in before if k not in after)
+    if len(after) - unchanged or removed:
+        conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
+        conn.executemany(
+            f"INSERT INTO {table} (owner_id, {', '.join(columns)})"
+            f" VALUES ({owner_id}, {', '.join('?' * len(columns))})",
+            list(after.values()),
+        )
+    return {"new": new, "updated": len(after) - new - unchanged, "unchanged": unchanged, "removed": removed}
+
+
+def _apply_messages(
+    conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None
+) -> FileSummary:
+    stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
+    counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], stats)
+    details = {
+        "you": read.owner_name,
+        "conversations": read.conversations,
+        "one_to_one_conversations": read.one_to_one,
+        "group_conversations": read.group,
+        "group_messages_not_counted": read.group_messages,
+        "drafts_not_counted": read.drafts,
+        "people": len(stats),
+        "people_among_contacts": sum(1 for s in stats if s.person_key in contact_keys),
+        "people_removed": counts.pop("removed"),
+    }
+    return FileSummary(
+        "messages", read.name, read.generation, read.encoding, read.rows_read,
+        new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
+        skipped=dict(read.skipped), notes=list(read.notes), details=details,
+    )
+
+
+def _join_to_contacts(
+    conn: sqlite3.Connection, owner_id: int, stats: list[MessageStats],
+    contacts: list[tuple[str, str, str]] | None = None,
+) -> tuple[list[MessageStats], set[str]]:
+    """Re-key stats that match no contact to the one contact with the same full name.
+
+    Only where a name is all we have on one side: a stat keyed by name (2018 messages), or a
+    contact keyed by name (exports before 2024). Two different profile URLs are two people.
+    ``contacts``: the owner's (person_key, first_name, last_name), read from the store if None.
+    Returns the stats (merged where two rows now share a key) and the contacts' keys.
+    """
+    if contacts is None:
+        contacts = [tuple(r) for r in conn.execute(
+            f"SELECT person_key, first_name, last_name FROM contacts WHERE {_ALL_ROWS_OF_OWNER}",
+            (owner_id,),
+        )]
+    keys = {c[0] for c in contacts}
+    weak_contacts = any(k.startswith(NAME_KEY_PREFIX) for k in keys)
+    orphans = [s.person_key not in keys and (weak_contacts or s.person_key.startswith(NAME_KEY_PREFIX))
+               for s in stats]
+    if not any(orphans):
+        return stats, keys
+    by_name: dict[str, list[str]] = {}
+    for key, first, last in contacts:
+        by_name.setdefault(normalise_name(f"{first} {last}"), []).append(key)
+
+    def contact_for(key: str, name: str) -> str:
+        if not name and key.startswith(NAME_KEY_PREFIX):
+            name = key.removeprefix(NAME_KEY_PREFIX)
+        found = by_name.get(normalise_name(name or ""), [])
+        if len(found) == 1 and (key.startswith(NAME_KEY_PREFIX) or found[0].startswith(NAME_KEY_PREFIX)):
+            return found[0]
+        return key
+
+    stats = [s._replace(person_key=contact_for(s.person_key, s.name)) if orphan else s
+             for s, orphan in zip(stats, orphans, strict=True)]
+    merged: dict[str, MessageStats] = {}
+    for s in stats:
+        seen = merged.get(s.person_key)
+        merged[s.person_key] = s if seen is None else seen._replace(
+            name=seen.name or s.name,
+            messages_sent=seen.messages_sent + s.messages_sent,
+            messages_received=seen.messages_received + s.messages_received,
+            first_message_at=min(filter(None, (seen.first_message_at, s.first_message_at)), default=None),
+            last_message_at=max(filter(None, (seen.last_message_at, s.last_message_at)), default=None),
+        )
+    if len(merged) < len(stats):
+        return sorted(merged.values()), keys
+    return stats, keys
+
+
+def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
+    """After a Connections-only import: join earlier stats to contacts that have just arrived."""
+    rows = conn.execute(
+        f"SELECT {', '.join(STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
+    ).fetchall()
+    if rows:
+        from outreach.imports.linkedin.stats import MessageStats
+
+        joined, _ = _join_to_contacts(conn, owner_id, [MessageStats(*r) for r in rows])
+        _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], joined)
+
+
+def _apply_invitations(conn: sqlite3.Connection, owner_id: int, read: InvitationsRead) -> FileSummary:
+    counts = _replace_rows(
+        conn, "invitations", owner_id, ["person_key", "direction"], ["name", "sent_at", "message"],
+        [(i.person_key, i.direction, i.name, i.sent_at, i.message) for i in read.invitations],
+    )
+    directions = Counter(i.direction for i in read.invitations)
+    details = {
+        "outgoing": int(directions.get("outgoing", 0)),
+        "incoming": int(directions.get("incoming", 0)),
+        "removed": counts.pop("removed"),
+    }
+    return FileSummary(
+        "invitations", read.name, "", read.encoding, read.rows_read,
+        new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
+        skipped=dict(read.skipped), notes=list(read.notes), details=details,
+    )

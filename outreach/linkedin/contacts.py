@@ -1,0 +1,44 @@
+"""Reading contacts back, for ``outreach contacts``: every owner's contacts with their message
+statistics, by name."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from outreach.imports.linkedin.values import normalise_name
+
+
+def company_key(name: str) -> str:
+    """The company filter of ``outreach contacts``: exact match on a normalised name.
+
+    A placeholder for tiered matching (outreach/matching.py), which will replace it.
+    """
+    return normalise_name(name)
+
+
+_LIST_SQL = """
+SELECT c.id, c.first_name, c.last_name, c.profile_url, c.email, c.company, c.position,
+       c.connected_on, o.name AS owner, COALESCE(m.messages_sent, 0) AS messages_sent,
+       COALESCE(m.messages_received, 0) AS messages_received, m.first_message_at,
+       m.last_message_at
+FROM contacts c
+JOIN owners o ON o.id = c.owner_id
+LEFT JOIN message_stats m ON m.owner_id = c.owner_id AND m.person_key = c.person_key
+ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.owner_id, c.id
+"""
+
+
+def list_contacts(conn: sqlite3.Connection, company: str | None = None) -> list[dict[str, Any]]:
+    """Every owner's contacts (or those at ``company``), as plain dicts, by name."""
+    wanted = None if company is None else company_key(company)
+    out = []
+    for row in conn.execute(_LIST_SQL):
+        if wanted is not None and company_key(row["company"]) != wanted:
+            continue
+        item = dict(row)
+        for stamp in ("first_message_at", "last_message_at"):
+            item[stamp] = item[stamp][:10] if item[stamp] else None
+        out.append(item)
+    return out
+

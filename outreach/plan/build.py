@@ -1,0 +1,310 @@
+"""The outreach plan: scored, scheduled rows with messages, the targets overview and the review list.
+
+Assembled from the graph, scoring, schedule and messages modules; turned into workbook sheets by
+``outreach.plan.sheets``. The same rows feed the terminal table and ``--json``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote_plus
+
+from outreach.errors import OutreachError
+from outreach.models import Match
+from outreach.profile import Profile
+
+STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
+DECISIONS = ("accept", "reject")
+OUTREACH, TARGETS, REVIEW = "Outreach", "Targets", "Review"
+STATUS, FOLLOW_UP, NOTES, DECISION = "Status", "Follow-up date", "Notes", "Decision"
+DEFAULT_TOP = 300
+PEOPLE_SEARCH = "https://www.linkedin.com/search/results/people/?keywords="
+_YES = {"accept", "accepted", "yes", "y", "ok", "match", "true", "1"}
+_NO = {"reject", "rejected", "no", "n", "not a match", "false", "0"}
+
+Edits = dict[str, dict[str, dict[str, Any]]]
+
+
+class PlanError(OutreachError):
+    pass
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    top: int = DEFAULT_TOP  # outreach rows to schedule (the ones a user will read)
+    weights: dict[str, float] | None = None
+    templates: Any = None  # outreach.plan.messages.Templates; built-in ones when None
+    today: date | None = None
+
+
+@dataclass
+class OutreachRow:
+    rank: int
+    week: int | None  # None: already contacted (or "not now"); no new message planned
+    name: str
+    position: str
+    company: str  # as written by the contact
+    target: str
+    tier: str
+    score: float
+    why: str
+    details: str  # every score component, named
+    message: str
+    kind: str  # recruiter | peer | senior | intro | congrats
+    via: str  # the friend to ask for an introduction
+    profile_url: str
+    email: str
+    last_contact: date | None
+    status: str
+    follow_up: date | None
+    notes: str
+    key: str
+    components: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank, "week": self.week, "name": self.name, "position": self.position,
+            "profile_url": self.profile_url, "email": self.email, "company": self.company,
+            "target": self.target, "tier": self.tier, "score": self.score, "why": self.why,
+            "message": self.message, "kind": self.kind, "via": self.via or None,
+            "status": self.status, "follow_up": self.follow_up.isoformat() if self.follow_up else None,
+            "last_contact": self.last_contact.isoformat() if self.last_contact else None,
+            "notes": self.notes, "components": self.components, "key": self.key,
+        }
+
+
+@dataclass
+class TargetRow:
+    name: str
+    priority: float
+    priority_text: str
+    contacts: int
+    warm_paths: int
+    best_contact: str
+    best_position: str
+    next_step: str
+    search_url: str  # only for targets nobody in the network reaches
+
+
+@dataclass
+class ReviewRow:
+    company: str
+    target: str
+    similarity: float
+    contacts: int
+    decision: str  # "accept", or "" while pending
+
+    @property
+    def key(self) -> str:
+        return review_key(self.company, self.target)
+
+
+@dataclass
+class Plan:
+    today: date
+    profile: Profile
+    rows: list[OutreachRow]
+    targets: list[TargetRow]
+    review: list[ReviewRow]
+    facts: dict[str, int]
+    top_reached: list[tuple[str, int]]
+
+
+def review_key(company: str, target: str) -> str:
+    return f"{company} → {target}"
+
+
+def people_search_url(target: str) -> str:
+    return PEOPLE_SEARCH + quote_plus(target)
+
+
+def check_ready(conn: sqlite3.Connection) -> None:
+    """One line saying what to import first, when there is nothing to plan with."""
+    if conn.execute("SELECT 1 FROM contacts LIMIT 1").fetchone() is None:
+        raise PlanError(
+            "nothing to plan yet: import your LinkedIn connections first "
+            "(outreach import linkedin EXPORT.zip), then your target employers"
+        )
+    if conn.execute("SELECT 1 FROM targets LIMIT 1").fetchone() is None:
+        raise PlanError(
+            "no target employers yet: import them first (outreach import targets TARGETS.xlsx)"
+        )
+
+
+def review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
+    """(company, target, accepted) for every decision typed in the Review sheet."""
+    out = []
+    for key, values in ((edits or {}).get(REVIEW) or {}).items():
+        decision = str(values.get(DECISION) or "").strip().casefold()
+        company, sep, target = str(key).rpartition(" → ")
+        if not sep or decision not in _YES | _NO:
+            continue
+        out.append((company, target, decision in _YES))
+    return out
+
+
+def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int:
+    """Store the Review sheet's decisions in the workspace; returns how many were stored."""
+    from outreach.companies.matching import set_review_decision
+    from outreach.store import transaction
+
+    stored = 0
+    decisions = review_decisions(edits)
+    if decisions:
+        with transaction(conn):
+            for company, target, accepted in decisions:
+                try:
+                    set_review_decision(conn, company, target, accepted)
+                except OutreachError:
+                    continue  # a row the user typed by hand with a name that cannot match
+                stored += 1
+    return stored
+
+
+def _status(values: dict[str, Any] | None) -> str:
+    return str((values or {}).get(STATUS) or "").strip().casefold()
+
+
+def build_plan(
+    conn: sqlite3.Connection, profile: Profile, matches: list[Match], *,
+    options: PlanOptions = PlanOptions(), edits: Edits | None = None,
+) -> Plan:
+    from outreach.graph.build import reach_from_matches, target_node
+    from outreach.plan.messages import load_templates, message_kind, suggest_message
+    from outreach.plan.network import load_network
+    from outreach.plan.schedule import schedule
+    from outreach.plan.scoring import find_candidates
+
+    today = options.today or date.today()
+    templates = options.templates or load_templates()
+    network = load_network(conn, {m.contact_id for m in matches})
+    reach = reach_from_matches(network, matches, today=today)
+    candidates = find_candidates(network, None, profile, weights=options.weights, today=today, reach=reach)
+
+    typed = (edits or {}).get(OUTREACH) or {}
+    # People the user already wrote to (or put off) keep their row but take no new slot; matched
+    # by person as well as by key, in case their best target changed since the last plan.
+    acted_people = {k.rpartition(" | ")[0] for k, v in typed.items() if _status(v) not in ("", "to contact")}
+    todo, acted = [], []
+    for c in candidates:
+        if c.key.rpartition(" | ")[0] in acted_people:
+            if c.key in typed:
+                acted.append(c)
+        else:
+            todo.append(c)
+    slots = schedule(todo, per_week=profile.messages_per_week, limit=max(0, options.top), start=today)
+    planned = [(s.candidate, s.week, s.follow_up_on) for s in slots] + [(c, None, None) for c in acted]
+
+    rows = []
+    for rank, (c, week, follow_up) in enumerate(planned, start=1):
+        person = c.contact
+        parts = c.components
+        mine = typed.get(c.key) or {}
+        status = _status(mine) if _status(mine) in STATUSES else "to contact"
+        follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
+        email = person.email if person.email and "@" in person.email else ""
+        last = person.last_message_at
+        rows.append(OutreachRow(
+            rank=rank, week=week, name=person.name, position=person.position, company=person.company,
+            target=c.target.name, tier=c.tier, score=c.score, why=c.why,
+            details="; ".join(f"{p.name.replace('_', ' ')} {p.value:.2f} ×{p.weight:g} ({p.detail})"
+                              for p in parts),
+            message=suggest_message(c, profile, templates), kind=message_kind(c),
+            via=c.via.name if c.via else "", profile_url=person.profile_url or "", email=email,
+            last_contact=_day(last), status=status, follow_up=follow_up,
+            notes=str(mine.get(NOTES) or ""), key=c.key,
+            components={p.name: round(p.value, 3) for p in parts},
+        ))
+
+    rank_of = {row.key: row.rank for row in rows}
+    pending = Counter(m.target_id for m in matches if not m.accepted)
+    target_rows = []
+    for target in network.targets.values():
+        direct, warm = reach[target_node(target.id)]
+        best, position, step, url = "", "", "", ""
+        if direct:
+            person = network.contacts[direct[0].contact_id]
+            best, position = person.name, person.position
+            scheduled = rank_of.get(f"{person.profile_url or person.person_key} | {target.name}")
+            # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.
+            step = f"Write to {best} (rank {scheduled} in {OUTREACH})" if scheduled else ""
+        elif warm:
+            person = network.contacts[warm[0].reach.contact_id]
+            friend = network.owners[int(warm[0].friend.split(":", 1)[1])].name
+            best, position = f"{person.name} (via {friend})", person.position
+            step = f"Ask {friend} to introduce you to {person.name}"
+        if not direct:
+            url = people_search_url(target.name)
+            if not warm:
+                step = (f"Check {pending[target.id]} possible match(es) in the {REVIEW} sheet"
+                        if pending[target.id] else
+                        "Nobody you know works there yet: find people with the search link, "
+                        "or look for them at a networking group")
+        target_rows.append(TargetRow(target.name, target.priority, target.priority_text, len(direct),
+                                     len(warm), best, position, step, url))
+
+    review = _review_rows(matches)
+    facts = {
+        "contacts": _count(conn, "SELECT COUNT(DISTINCT person_key) FROM contacts WHERE owner_id = ?",
+                           (network.self_id,)),
+        "friends": sum(1 for o in network.owners.values() if not o.is_self),
+        "targets": len(target_rows),
+        "targets_direct": sum(1 for t in target_rows if t.contacts),
+        "targets_warm_only": sum(1 for t in target_rows if not t.contacts and t.warm_paths),
+        "targets_none": sum(1 for t in target_rows if not t.contacts and not t.warm_paths),
+        "candidates": len(candidates),
+        "planned": len(slots),
+        "weeks": max((s.week for s in slots), default=0),
+        "review_pending": sum(1 for r in review if not r.decision),
+    }
+    reached = Counter(c.target.name for c in candidates)
+    top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
+    return Plan(today, profile, rows, target_rows, review, facts, top_reached)
+
+
+def _review_rows(matches: list[Match]) -> list[ReviewRow]:
+    groups: dict[tuple[str, str], list[Match]] = defaultdict(list)
+    for m in matches:
+        if m.tier == "review":
+            groups[(m.company, m.target)].append(m)
+    rows = [ReviewRow(company, target, max(m.score for m in ms), len(ms),
+                      "accept" if any(m.accepted for m in ms) else "")
+            for (company, target), ms in groups.items()]
+    rows.sort(key=lambda r: (r.decision != "", -r.similarity, r.target, r.company))
+    return rows
+
+
+def _count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> int:
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def _day(value: Any) -> date | None:
+    """A date from an ISO string, a date or a datetime (as read back from a workbook)."""
+    from outreach.graph.build import parse_day
+
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return parse_day(value) if isinstance(value, str) else None
+
+
+__all__ = [
+    "DEFAULT_TOP",
+    "STATUSES",
+    "OutreachRow",
+    "Plan",
+    "PlanError",
+    "PlanOptions",
+    "ReviewRow",
+    "TargetRow",
+    "apply_review_decisions",
+    "build_plan",
+    "check_ready",
+    "people_search_url",
+    "review_decisions",
+]

@@ -1,0 +1,366 @@
+"""Scored outreach candidates: named score components, each shown, and a one-sentence "why".
+
+A candidate is a contact of yours at a target, or a friend's contact at a target reached through
+that friend (a warm path). The score is a weighted mean of components in [0, 1], shown as 0–100.
+Weights have defaults and can be overridden (``weights`` in the workspace settings, or
+``outreach plan --weights``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from outreach.errors import OutreachError
+from outreach.graph.build import Reach, WarmPath, parse_day, reach_index, target_node, tie_strength
+from outreach.plan.network import Contact, Network, Target
+from outreach.profile import Profile
+from outreach.store import get_setting, set_setting
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "target_priority": 3.0,
+    "tie_strength": 2.0,
+    "role_relevance": 2.0,
+    "seniority": 0.5,
+    "job_change": 1.0,
+    "location_fit": 1.0,
+}
+WEIGHTS_SETTING = "weights"
+#: An introduction is worth less than the same tie to the person directly.
+WARM_DISCOUNT = 0.8
+#: Warm paths kept per target: enough to choose from, not every friend-of-friend.
+WARM_PATHS_PER_TARGET = 5
+
+
+class ScoringError(OutreachError):
+    pass
+
+
+# --- weights ---------------------------------------------------------------------------------
+
+
+def parse_weights(text: str) -> dict[str, float]:
+    """'tie_strength=3, job_change=0' -> {'tie_strength': 3.0, 'job_change': 0.0}."""
+    out: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, sep, value = part.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in DEFAULT_WEIGHTS:
+            raise ScoringError(
+                f"cannot read weight {part!r}: write NAME=NUMBER with NAME one of "
+                + ", ".join(DEFAULT_WEIGHTS)
+            )
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0 <= number <= 100 or math.isnan(number):
+            raise ScoringError(f"weight {name} must be a number from 0 to 100, not {value.strip()!r}")
+        out[name] = number
+    return out
+
+
+def load_weights(conn: sqlite3.Connection, overrides: dict[str, float] | None = None) -> dict[str, float]:
+    """Defaults, then the workspace's stored overrides, then ``overrides``."""
+    weights = dict(DEFAULT_WEIGHTS)
+    stored = get_setting(conn, WEIGHTS_SETTING)
+    if stored:
+        weights.update({k: float(v) for k, v in json.loads(stored).items() if k in DEFAULT_WEIGHTS})
+    weights.update(overrides or {})
+    return weights
+
+
+def save_weights(conn: sqlite3.Connection, overrides: dict[str, float]) -> None:
+    stored = json.loads(get_setting(conn, WEIGHTS_SETTING) or "{}")
+    stored.update(overrides)
+    set_setting(conn, WEIGHTS_SETTING, json.dumps(stored))
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+_RECRUITER = re.compile(
+    r"\b(recruit\w*|talent\s+(acquisition|partner|sourc\w*|lead|manager|scout)|sourcer|"
+    r"headhunt\w*|staffing|people partner|hr business partner)\b", re.I)
+_LEVELS = (  # first hit wins
+    (re.compile(r"\b(intern|student|trainee|apprentice|junior|jr)\b", re.I), 0.05),
+    (re.compile(r"\b(chief|ceo|cto|cfo|coo|cio|founder|co-founder|owner|president)\b", re.I), 1.0),
+    (re.compile(r"\b(vp|svp|evp|vice president)\b", re.I), 0.9),
+    (re.compile(r"\b(director|head)\b", re.I), 0.8),
+    (re.compile(r"\b(principal|staff|partner)\b", re.I), 0.65),
+    (re.compile(r"\b(manager|lead|leader|supervisor)\b", re.I), 0.55),
+    (re.compile(r"\b(senior|sr)\b", re.I), 0.4),
+)
+_GENERIC = {"senior", "sr", "junior", "jr", "lead", "leader", "manager", "head", "of", "and", "the",
+            "director", "principal", "staff", "chief", "vp", "associate", "intern", "for", "in",
+            "at", "i", "ii", "iii", "iv", "specialist", "role", "roles", "team"}
+MANAGER_LEVEL = 0.55
+SENIOR_LEVEL = 0.8
+
+
+def _stems(text: str) -> frozenset[str]:
+    # A five-letter prefix is a cheap stemmer: engineer/engineering, analyst/analytics.
+    return frozenset(w[:5] for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in _GENERIC)
+
+
+@dataclass(frozen=True)
+class Role:
+    kind: str  # recruiter | hiring_manager | peer | senior | other
+    relevance: float
+    seniority: float
+    detail: str
+
+
+@lru_cache(maxsize=65536)
+def classify_role(position: str, wanted_roles: tuple[str, ...] = ()) -> Role:
+    """What this person's position means for the user's search."""
+    seniority = next((v for pattern, v in _LEVELS if pattern.search(position)), 0.2)
+    if _RECRUITER.search(position):
+        return Role("recruiter", 1.0, seniority, "recruiter")
+    words = _stems(position)
+    peer_of = next((r for r in wanted_roles if _stems(r) and _stems(r) <= words), None)
+    in_function = any(words & _stems(r) for r in wanted_roles)
+    if in_function and seniority >= MANAGER_LEVEL:
+        return Role("hiring_manager", 0.9, seniority, "possible hiring manager in your field")
+    if peer_of:
+        return Role("peer", 0.7, seniority, f"works as a {peer_of}")
+    if in_function:
+        return Role("peer", 0.45, seniority, "works in your field")
+    if seniority >= SENIOR_LEVEL:
+        return Role("senior", 0.4, seniority, "senior person")
+    return Role("other", 0.1, seniority, "contact")
+
+
+# --- candidates ------------------------------------------------------------------------------
+
+
+class Component(NamedTuple):
+    name: str
+    value: float  # in [0, 1]
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class Via:
+    """The friend who can introduce you (warm path)."""
+
+    owner_id: int
+    name: str
+    strength: float  # you → friend
+    contact_strength: float  # friend → the person at the target
+
+
+@dataclass
+class Candidate:
+    contact: Contact
+    target: Target
+    tier: str
+    role: Role
+    score: float  # 0–100
+    values: tuple[float, ...]  # component values, in DEFAULT_WEIGHTS order
+    weights: tuple[float, ...]
+    profile: Profile
+    today: date
+    via: Via | None = None
+    job_change_recent: bool = False
+    also_reaches: list[str] = field(default_factory=list)
+
+    @property
+    def components(self) -> tuple[Component, ...]:
+        """Each component named, valued, weighted and explained (built only for rows shown)."""
+        details = _details(self)
+        return tuple(Component(*parts) for parts in zip(DEFAULT_WEIGHTS, self.values, self.weights,
+                                                        details, strict=True))
+
+    @property
+    def why(self) -> str:
+        return explain(self)
+
+    @property
+    def key(self) -> str:
+        """The row key across plans: the person and the target."""
+        return f"{self.contact.profile_url or self.contact.person_key} | {self.target.name}"
+
+
+def location_fit(target: Target, profile: Profile) -> tuple[float, str]:
+    if profile.willing_to_relocate:
+        return 1.0, "you would relocate"
+    place = target.location.casefold()
+    if "remote" in place:
+        return 1.0, "remote"
+    city = profile.home_city.split(",")[0].strip().casefold()
+    if not city or not place:
+        return 0.5, "location unknown"
+    if city in place:
+        return 1.0, f"in {profile.home_city.split(',')[0].strip()}"
+    return 0.0, f"in {target.location}, not {profile.home_city}"
+
+
+def job_change_value(contact: Contact, today: date) -> tuple[float, str]:
+    change = contact.job_change
+    seen = parse_day(change.seen_on) if change else None
+    if change is None or seen is None:
+        return 0.0, ""
+    days = (today - seen).days
+    value = 1.0 if days <= 183 else 0.5 if days <= 365 else 0.0
+    return value, f"moved from {change.old_company} (seen {change.seen_on})"
+
+
+def score_candidate(
+    contact: Contact, target: Target, tier: str, profile: Profile, weights: dict[str, float],
+    today: date, via: Via | None = None, place: float | None = None,
+) -> Candidate:
+    """Score one person for one target; ``place`` is ``location_fit(target, profile)[0]`` if known."""
+    if place is None:
+        place = location_fit(target, profile)[0]
+    w = tuple(weights[name] for name in DEFAULT_WEIGHTS)
+    return _score(contact, target, tier, profile, w, today, via, place)
+
+
+def _score(contact: Contact, target: Target, tier: str, profile: Profile, w: tuple[float, ...],
+           today: date, via: Via | None, place: float) -> Candidate:
+    role = classify_role(contact.position, profile.roles)
+    if via is None:
+        tie_value = tie_strength(contact.messages_sent, contact.messages_received,
+                                 contact.last_message_at, today).value
+    else:
+        tie_value = WARM_DISCOUNT * math.sqrt(via.strength * via.contact_strength)
+    change = job_change_value(contact, today)[0] if contact.job_change else 0.0
+    values = (target.priority, tie_value, role.relevance, role.seniority, change, place)
+    total = w[0] + w[1] + w[2] + w[3] + w[4] + w[5]
+    weighted = (w[0] * values[0] + w[1] * values[1] + w[2] * values[2] + w[3] * values[3]
+                + w[4] * values[4] + w[5] * values[5])
+    score = round(100 * weighted / total, 1) if total else 0.0
+    return Candidate(contact, target, tier, role, score, values, w, profile, today, via, change > 0)
+
+
+def _details(c: Candidate) -> tuple[str, ...]:
+    contact, via = c.contact, c.via
+    if via is None:
+        tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, c.today)
+        messages = contact.messages_sent + contact.messages_received
+        tie_detail = (f"{messages} messages, reciprocity {tie.reciprocity:.2f}, recency {tie.recency:.2f}"
+                      if messages else "no messages yet")
+    else:
+        tie_detail = (f"via {via.name}: you–{via.name} {via.strength:.2f}, "
+                      f"{via.name}–them {via.contact_strength:.2f}")
+    return (
+        c.target.priority_text or f"{c.target.priority:.2f}",
+        tie_detail,
+        c.role.detail,
+        f"{c.role.seniority:.2f}",
+        job_change_value(contact, c.today)[1] or "none seen",
+        location_fit(c.target, c.profile)[1],
+    )
+
+
+def find_candidates(
+    network: Network, graph: nx.Graph | None, profile: Profile, *, weights: dict[str, float] | None = None,
+    today: date | None = None, reach: dict[str, tuple[list[Reach], list[WarmPath]]] | None = None,
+) -> list[Candidate]:
+    """One candidate per person (their best target), best score first.
+
+    ``reach`` is ``reach_index(graph)`` (or ``reach_from_matches``) when the caller has it; then
+    ``graph`` may be None.
+    """
+    weights = {**DEFAULT_WEIGHTS, **(weights or {})}
+    w = tuple(weights[name] for name in DEFAULT_WEIGHTS)
+    today = today or date.today()
+    best: dict[str, Candidate] = {}
+    reached: dict[str, list[str]] = {}
+
+    def offer(candidate: Candidate) -> None:
+        person = candidate.contact.person_key
+        reached.setdefault(person, []).append(candidate.target.name)
+        old = best.get(person)
+        if old is None or (candidate.score, candidate.target.priority) > (old.score, old.target.priority):
+            best[person] = candidate
+
+    if reach is None:
+        if graph is None:
+            raise ValueError("find_candidates needs the graph or its reach index")
+        reach = reach_index(graph)
+    for target in network.targets.values():
+        direct, warm = reach.get(target_node(target.id), ((), ()))
+        if not direct and not warm:
+            continue
+        place = location_fit(target, profile)[0]
+        for one in direct:
+            offer(_score(network.contacts[one.contact_id], target, one.tier, profile, w, today,
+                         None, place))
+        for path in warm[:WARM_PATHS_PER_TARGET]:
+            friend = network.owners[int(path.friend.split(":", 1)[1])]
+            via = Via(friend.id, friend.name, path.friend_strength, path.reach.strength)
+            offer(_score(network.contacts[path.reach.contact_id], target, path.reach.tier, profile,
+                         w, today, via, place))
+    out = sorted(best.values(), key=lambda c: (-c.score, -c.target.priority, c.contact.name, c.contact.id))
+    for candidate in out:
+        others = reached[candidate.contact.person_key]
+        if len(others) > 1:
+            candidate.also_reaches = [t for t in dict.fromkeys(others) if t != candidate.target.name]
+    return out
+
+
+_ROLE_PHRASE = {
+    "recruiter": "a recruiter there",
+    "hiring_manager": "a possible hiring manager in your field",
+    "peer": "",
+    "senior": "a senior person there",
+    "other": "",
+}
+
+
+def priority_phrase(target: Target) -> str:
+    if target.priority_text:
+        return f"your priority {target.priority_text}"
+    p = target.priority
+    return "a top target" if p >= 0.75 else "a high-priority target" if p >= 0.5 else (
+        "a medium-priority target" if p >= 0.25 else "a low-priority target")
+
+
+def explain(c: Candidate) -> str:
+    """One sentence: who they are, why this target, and what makes them worth a message now."""
+    contact = c.contact
+    title = contact.position or "Works"
+    lead = f"{title} at {c.target.name} ({priority_phrase(c.target)})"
+    extras = [_ROLE_PHRASE[c.role.kind] or c.role.detail] if c.role.kind != "other" else []
+    if c.via:
+        extras.insert(0, f"{c.via.name} knows them and can introduce you")
+    elif contact.messages_sent + contact.messages_received:
+        last = f", last on {contact.last_message_at[:10]}" if contact.last_message_at else ""
+        extras.append(f"you have exchanged {contact.messages_sent + contact.messages_received} messages{last}")
+    if c.job_change_recent and contact.job_change:
+        extras.append(f"new there (was at {contact.job_change.old_company})")
+    place = next(p for p in c.components if p.name == "location_fit")
+    if place.value >= 1 and place.detail.startswith("in "):
+        extras.append(f"{place.detail}, where you live")
+    if c.also_reaches:
+        more = f" and {len(c.also_reaches) - 2} more" if len(c.also_reaches) > 2 else ""
+        extras.append(f"also reaches {', '.join(c.also_reaches[:2])}{more}")
+    return lead + (": " + "; ".join(extras) if extras else "") + "."
+
+
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "Candidate",
+    "Component",
+    "Role",
+    "ScoringError",
+    "Via",
+    "classify_role",
+    "explain",
+    "find_candidates",
+    "load_weights",
+    "parse_weights",
+    "save_weights",
+    "score_candidate",
+]

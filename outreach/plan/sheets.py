@@ -1,0 +1,143 @@
+"""The plan as workbook sheets (Summary, Outreach, Targets, Review), for ``outreach.workbook.spec``.
+
+Other areas add their own sheets after these (the networking-groups sheet): pass them as
+``extra_sheets`` to ``plan_sheets``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from outreach.plan.build import (
+    DECISION,
+    DECISIONS,
+    FOLLOW_UP,
+    NOTES,
+    OUTREACH,
+    REVIEW,
+    STATUS,
+    STATUSES,
+    TARGETS,
+    Plan,
+)
+
+if TYPE_CHECKING:
+    from outreach.workbook.spec import ListSheet, SummarySheet
+
+SUMMARY = "Summary"
+KEY = "Key"
+THIS_WEEK_LINES = 15
+
+
+def outreach_sheet(plan: Plan) -> ListSheet:
+    from outreach.workbook.spec import Column, ListSheet
+
+    columns = [
+        Column("Rank", "int", 6), Column("Week", "int", 6), Column("Name", "text", 22),
+        Column("Position", "text", 28), Column("Company", "text", 22), Column("Target", "text", 20),
+        Column("Tier", "text", 8), Column("Score", "float", 7), Column("Why", "wrap", 50),
+        Column("Message", "wrap", 60), Column("Profile", "url", 30), Column("E-mail", "email", 24),
+        Column("Last contact", "date", 12),
+        Column(STATUS, "choice", 12, editable=True, choices=STATUSES, default=STATUSES[0]),
+        Column(FOLLOW_UP, "date", 13, editable=True), Column(NOTES, "wrap", 30, editable=True),
+        Column("Score details", "wrap", 40), Column(KEY, "text", 12),
+    ]
+    rows = [
+        [r.rank, r.week, r.name, r.position, r.company, r.target, r.tier, r.score, r.why, r.message,
+         r.profile_url or None, r.email or None, r.last_contact, r.status, r.follow_up, r.notes or None,
+         r.details, r.key]
+        for r in plan.rows
+    ]
+    return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score")
+
+
+def targets_sheet(plan: Plan) -> ListSheet:
+    """Every target. No Notes column of ours: each cell of 5,000 rows costs write time, and a
+    column the user adds is kept by the workbook's round trip anyway."""
+    from outreach.workbook.spec import Column, ListSheet
+
+    columns = [
+        Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
+        Column("Warm paths", "int", 10), Column("Best contact", "text", 40),
+        Column("Next step", "wrap", 50), Column("People search", "url", 30),
+    ]
+    rows = [
+        [t.name, round(t.priority, 3), t.contacts, t.warm_paths,
+         (f"{t.best_contact} ({t.best_position})" if t.best_position else t.best_contact) or None,
+         t.next_step or None, t.search_url or None]
+        for t in plan.targets
+    ]
+    return ListSheet(TARGETS, columns, rows, key="Target", priority_column="Priority")
+
+
+def review_sheet(plan: Plan) -> ListSheet:
+    from outreach.workbook.spec import Column, ListSheet
+
+    columns = [
+        Column("Contact's company", "text", 30), Column("Target", "text", 30),
+        Column("Similarity", "float", 10), Column("Contacts", "int", 9),
+        Column(DECISION, "choice", 10, editable=True, choices=DECISIONS), Column(KEY, "text", 20),
+    ]
+    rows = [[r.company, r.target, round(r.similarity, 1), r.contacts, r.decision or None, r.key]
+            for r in plan.review]
+    return ListSheet(REVIEW, columns, rows, key=KEY, priority_column="Similarity")
+
+
+def summary_sheet(plan: Plan) -> SummarySheet:
+    from outreach.workbook.spec import SummarySheet
+
+    f = plan.facts
+    covered = f["targets_direct"] + f["targets_warm_only"]
+    share = f"{covered / f['targets']:.0%}" if f["targets"] else "–"
+    facts = [
+        ("Plan made on", plan.today),
+        ("Your connections", f["contacts"]),
+        ("Friends who shared their export", f["friends"]),
+        ("Target employers", f["targets"]),
+        ("Targets where you know someone", f["targets_direct"]),
+        ("Targets reachable only through a friend", f["targets_warm_only"]),
+        ("Targets with nobody yet", f["targets_none"]),
+        ("Coverage of your targets", share),
+        ("People worth writing to", f["candidates"]),
+        ("Messages planned", f["planned"]),
+        ("New messages per week", plan.profile.messages_per_week),
+        ("Weeks planned", f["weeks"]),
+        ("Possible matches to review", f["review_pending"]),
+    ]
+    week_one = [r for r in plan.rows if r.week == 1]
+    actions = [
+        (f"Ask {r.via} to introduce you to {r.name} ({r.target})" if r.via
+         else f"Write to {r.name}, {r.position or 'contact'} at {r.target}")
+        for r in week_one[:THIS_WEEK_LINES]
+    ]
+    if len(week_one) > THIS_WEEK_LINES:
+        actions.append(f"…and {len(week_one) - THIS_WEEK_LINES} more in the {OUTREACH} sheet (week 1)")
+    due = plan.today + timedelta(days=7)
+    follow = [f"Follow up with {r.name} ({r.target})" for r in plan.rows
+              if r.week is None and r.status == "contacted" and r.follow_up and r.follow_up <= due]
+    next_steps = []
+    if f["review_pending"]:
+        next_steps.append(f"Accept or reject {f['review_pending']} possible matches in the {REVIEW} sheet, "
+                          "then plan again")
+    if f["targets_none"]:
+        next_steps.append(f"{f['targets_none']} targets have nobody yet: see the people-search links in "
+                          f"the {TARGETS} sheet")
+    next_steps.append(f"Set the {STATUS} of each row as you go; plan again each week: what you type is kept")
+    sections = [("This week", actions or ["Nothing planned: import more targets or connections"])]
+    if follow:
+        sections.append(("Follow up", follow))
+    sections.append(("Next steps", next_steps))
+    chart = ("People to write to at your top targets", [(n, float(v)) for n, v in plan.top_reached]) \
+        if plan.top_reached else None
+    return SummarySheet(SUMMARY, f"Outreach plan for the week of {plan.today:%d %B %Y}", facts,
+                        sections, chart)
+
+
+def plan_sheets(plan: Plan, extra_sheets: Sequence[ListSheet] = ()) -> tuple[SummarySheet, list[ListSheet]]:
+    return summary_sheet(plan), [outreach_sheet(plan), targets_sheet(plan), review_sheet(plan),
+                                 *extra_sheets]
+
+
+__all__ = ["SUMMARY", "outreach_sheet", "plan_sheets", "review_sheet", "summary_sheet", "targets_sheet"]

@@ -1,0 +1,1 @@
+"""Target employers in the workspace: ``store`` saves an imported list and reports coverage."""

@@ -1,0 +1,312 @@
+"""Reading the user's edits back from a plan workbook (``read_edits``).
+
+Cell values come from python-calamine, and the rest (the description of the sheets in the
+custom document properties ``outreach-meta-NNN``, error cells) from the zip itself, through
+outreach.workbook.package: loading a large plan with openpyxl took over half a second, and
+importing openpyxl a good part of that.
+
+The values are made what openpyxl (``data_only``) gave, so that a re-plan keeps them as before:
+calamine gives "" for an empty cell, a float for every number, a ``date`` for a date cell at
+midnight, and "" for an error cell (``#N/A``), whose text is found in the sheet's XML instead.
+Formula cells give the value Excel or LibreOffice last calculated (nothing when no program has
+calculated it, as when openpyxl wrote the formula). The one thing calamine cannot read (it
+panics on a date cell holding a number no date can be) is read with openpyxl, as before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import zipfile
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any, Protocol
+
+from outreach.errors import WorkbookError
+from outreach.workbook.merge import row_key
+from outreach.workbook.package import NotAWorkbook, Package, error_cells
+from outreach.workbook.spec import Edits, ListSheet
+from outreach.workbook.values import as_date, sheet_titles
+
+META_PREFIX = "outreach-meta-"
+_NEXT_STEP = "the plan was not written: use --force to overwrite it or -o to write another file"
+
+
+def check_not_open(path: Path, consequence: str) -> None:
+    """Refuse a workbook that Excel or LibreOffice has open (they leave a lock file beside it):
+    the user's unsaved edits would be lost, or the program would save over the new plan."""
+    for lock in (path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")):
+        if lock.exists():
+            raise WorkbookError(
+                f"{path.name} is open in Excel or LibreOffice ({lock.name} is beside it), so "
+                f"{consequence}: save and close it, then run again (if it is not open, delete "
+                f"{lock.name})")
+
+
+def read_edits(path: str | os.PathLike[str], *,
+               sheets: list[ListSheet] | None = None) -> Edits:
+    """What the user typed into an existing plan workbook (see ``outreach.workbook.files``).
+
+    Raises ``WorkbookError`` when the file cannot be read back (corrupt, not an .xlsx,
+    password-protected, open in another program, not written by outreach).
+    """
+    path = Path(path)
+    if not path.exists():
+        return Edits()
+    check_not_open(path, _NEXT_STEP)
+    try:
+        with _CalamineBook(path) as book:
+            return edits_from_book(book, path, sheets)
+    except WorkbookError:
+        raise
+    except Exception as exc:  # zipfile, ElementTree and calamine raise many kinds on a broken file
+        raise WorkbookError(f"{path.name} cannot be read back ({_reason(path, exc)}), so "
+                            f"{_NEXT_STEP}") from exc
+
+
+def _reason(path: Path, exc: Exception) -> str:
+    from python_calamine import PasswordError, ZipError
+
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(8)
+    except OSError as error:
+        return error.strerror or "it cannot be opened"
+    if magic.startswith(b"\xd0\xcf\x11\xe0") or isinstance(exc, PasswordError):
+        return "it is password-protected, or an old .xls file"  # an OLE file: encrypted or .xls
+    if (isinstance(exc, (zipfile.BadZipFile, ZipError, KeyError, NotAWorkbook))
+            or not magic.startswith(b"PK")):
+        return "it is not an .xlsx file, or it is damaged"
+    text = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"it is damaged: {text[:200]}"
+
+
+class Book(Protocol):
+    """What the edits are read from: the document properties and the worksheets' cells."""
+
+    #: the worksheets' names in workbook order (chart sheets left out; hidden ones kept)
+    names: list[str]
+
+    def properties(self) -> list[tuple[str, str]]:
+        """The custom document properties holding text, as (name, value)."""
+        ...
+
+    def rows(self, name: str) -> list[list[Any]]:
+        """A worksheet's cells from A1, as calamine or openpyxl gives them (``_plain`` makes
+        them the same)."""
+        ...
+
+
+class _CalamineBook:
+    """A plan workbook read with calamine (cells) and zipfile + ElementTree (the rest)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._archive = zipfile.ZipFile(path)
+        try:
+            self._package = Package(self._archive)
+            from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+            self._workbook = CalamineWorkbook.from_path(path)
+        except BaseException:
+            self._archive.close()
+            raise
+        self.names = [sheet.name for sheet in self._workbook.sheets_metadata
+                      if sheet.typ == SheetTypeEnum.WorkSheet]
+        self._rows: dict[str, list[list[Any]]] = {}
+
+    def __enter__(self) -> _CalamineBook:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._workbook.close()
+        self._archive.close()
+
+    def properties(self) -> list[tuple[str, str]]:
+        return self._package.properties()
+
+    def rows(self, name: str) -> list[list[Any]]:
+        if name in self._rows:
+            return self._rows[name]
+        try:
+            rows = _sheet_rows(self._workbook, self._archive, self._package, name)
+        except BaseException as exc:
+            if type(exc).__name__ != "PanicException":  # a Rust panic is no Exception
+                raise
+            # calamine panics on a date cell holding a number no date can be (-1e12, say);
+            # openpyxl reads the sheet (as "#VALUE!"), as this reader did before
+            rows = _rows_by_openpyxl(self._path, name)
+        self._rows[name] = rows
+        return rows
+
+
+def _sheet_rows(workbook: Any, archive: zipfile.ZipFile, package: Package,
+                name: str) -> list[list[Any]]:
+    """A worksheet's cells as calamine reads them, its error cells put back."""
+    rows: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    part = package.sheet_parts.get(name)
+    for (r, c), text in (error_cells(archive, part) if part else {}).items():
+        while r >= len(rows):
+            rows.append([])
+        rows[r].extend([""] * (c + 1 - len(rows[r])))
+        rows[r][c] = text
+    return rows
+
+
+def _rows_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():  # about that cell, and Excel features openpyxl drops
+        warnings.simplefilter("ignore")
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [list(row) for row in workbook[name].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+
+
+def _plain(value: Any) -> Any:
+    """A calamine value as openpyxl reads the same cell (``data_only``); openpyxl's values are
+    left as they are."""
+    kind = type(value)
+    if kind is str:
+        return value or None
+    if kind is float:
+        # openpyxl gave an int for a number written without a point or an exponent, as Excel
+        # writes whole numbers below 1e16; calamine cannot tell "9" from "9.0", and the two
+        # are equal anyway
+        return int(value) if value.is_integer() and -1e16 < value < 1e16 else value
+    if kind is dt.date:  # openpyxl gives a datetime for every date cell at or after 1900-01-01
+        return dt.datetime(value.year, value.month, value.day)
+    return value  # bool, datetime, time (a time of day), timedelta (a duration format)
+
+
+def _values(cells: tuple[Any, ...], is_date: bool) -> list[Any]:
+    """A column's cells as read back: blank text as None, dates in a date column as dates."""
+    found = [(cell if cell and not cell.isspace() else None) if type(cell) is str
+             else _plain(cell) for cell in cells]
+    return [as_date(cell) for cell in found] if is_date else found
+
+
+def edits_from_book(book: Book, path: Path, sheets: list[ListSheet] | None) -> Edits:
+    """The edits in ``book`` (the workbook at ``path``), its list sheets described by its
+    document properties or, when it lost them, by ``sheets``."""
+    specs = _specs_from_properties(book.properties()) or _specs_from_sheets(sheets)
+    if not specs:
+        raise WorkbookError(f"{path.name} was not written by outreach (or lost its hidden "
+                            f"description when saved by another program), so {_NEXT_STEP}")
+    edits = Edits()
+    claimed: set[str] = set()
+    for spec in specs:
+        name = _find_sheet(book, spec, claimed)
+        if name is not None:
+            _read_sheet(name, book.rows(name), spec, edits, path)
+    return edits
+
+
+def _specs_from_properties(properties: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    pieces = sorted((name, value) for name, value in properties
+                    if name and name.startswith(META_PREFIX) and isinstance(value, str))
+    if not pieces:
+        return []
+    try:
+        meta = json.loads("".join(value for _, value in pieces))
+        return [s for s in meta["sheets"] if s.get("t") and s.get("k") and s.get("c")]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return []
+
+
+def _specs_from_sheets(sheets: list[ListSheet] | None) -> list[dict[str, Any]]:
+    if not sheets:
+        return []
+    # only for a workbook that lost its description: importing openpyxl here is rare
+
+    specs = []
+    for sheet in sheets:
+        columns = [[c.header, c.kind, "e" if c.editable else ""] for c in sheet.columns]
+        specs.append({"t": sheet_titles([sheet.name])[0], "n": sheet.name, "k": sheet.key,
+                      "c": columns})
+    return specs
+
+
+def _header(rows: list[list[Any]]) -> list[str]:
+    values = (_plain(v) for v in (rows[0] if rows else ()))
+    return [str(v).strip() if v is not None else "" for v in values]
+
+
+def _find_sheet(book: Book, spec: dict[str, Any], claimed: set[str]) -> str | None:
+    """The sheet by its name; failing that (renamed), an unclaimed one with its key column and
+    editable columns."""
+    title = spec["t"]
+    if title in book.names and title not in claimed:
+        claimed.add(title)
+        return title
+    wanted = {spec["k"]} | {h for h, _, flag in spec["c"] if flag == "e"}
+    for name in book.names:
+        if name not in claimed and wanted <= set(_header(book.rows(name))):
+            claimed.add(name)
+            return name
+    return None  # deleted by the user: nothing to keep
+
+
+def _read_sheet(title: str, rows: list[list[Any]], spec: dict[str, Any], edits: Edits,
+                path: Path) -> None:
+    name = spec.get("n") or spec["t"]
+    header = _header(rows)
+    position: dict[str, int] = {}
+    folded: dict[str, int] = {}
+    for i, text in enumerate(header):
+        if text:
+            position.setdefault(text, i)
+            folded.setdefault(text.casefold(), i)
+
+    def find(text: str) -> int | None:
+        found = position.get(text)
+        return found if found is not None else folded.get(text.casefold())
+
+    key_index = find(spec["k"])
+    if key_index is None:
+        raise WorkbookError(
+            f"sheet {title!r} in {path.name} has lost its {spec['k']!r} column (row 1 must "
+            f"keep the headers), so {_NEXT_STEP}")
+    # (header, index in the row, is a date column, flag): flag "e" editable, "u" the user's,
+    # "p" the plan note, "" the plan's
+    columns: list[tuple[str, int, bool, str]] = []
+    for header_text, kind, flag in spec["c"]:
+        index = find(header_text)
+        if index is not None:
+            columns.append((header_text, index, kind == "date", flag))
+    taken = {h.casefold() for h, _, _, _ in columns} | {h.casefold() for h, _, _ in spec["c"]}
+    for index, text in enumerate(header):
+        if text and text.casefold() not in taken:  # a column the user added since
+            taken.add(text.casefold())
+            columns.append((text, index, False, "u"))
+    editable = [h for h, _, _, flag in columns if flag == "e"]
+
+    sheet_rows: dict[Hashable, dict[str, Any]] = {}
+    added: list[dict[str, Any]] = []
+    # Column by column, so that most cells cost no Python call (a plan has tens of thousands)
+    body = rows[1:]
+    if body and min(map(len, body)) < len(header):
+        body = [[*cells, *[None] * (len(header) - len(cells))] for cells in body]
+    # rows are at least as wide as the header now; longer ones are cut to the shortest
+    by_column = list(zip(*body, strict=False)) if body else [()] * len(header)
+    keys = [(cell.strip() or None) if type(cell) is str else row_key(_plain(cell))
+            for cell in by_column[key_index]]  # what row_key gives, text without a call
+    values = zip(*(_values(by_column[index], is_date) for _, index, is_date, _ in columns),
+                 strict=True)
+    headers = [h for h, _, _, _ in columns]
+    for key, row in zip(keys, values, strict=True):
+        if key is None:
+            if any(v is not None for v in row):
+                added.append(dict(zip(headers, row, strict=True)))
+        elif key not in sheet_rows:  # a duplicated row: the first one counts
+            sheet_rows[key] = dict(zip(headers, row, strict=True))
+    edits[name] = ({key: {h: every[h] for h in editable} for key, every in sheet_rows.items()}
+                   if editable else {key: {} for key in sheet_rows})
+    edits.rows[name] = sheet_rows
+    edits.added_rows[name] = added
+    edits.user_columns[name] = [h for h, _, _, flag in columns if flag == "u"]

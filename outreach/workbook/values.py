@@ -1,0 +1,236 @@
+"""Safe cell values for the workbook: text that never becomes a formula, links only for safe
+schemes, dates, and valid sheet and table names.
+
+These rules hold for both kinds of cell the writer makes: openpyxl cells (``styles.make_cell``:
+the summary sheet and header rows) and the list sheets' data rows, which ``outreach.workbook.rows``
+writes as XML itself from the same ``converter`` and ``clean_text``. Pure Python: the reader uses
+them too without loading openpyxl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Excel's limit on the characters in one cell (counted in UTF-16 code units).
+MAX_CELL_CHARS = 32_767
+#: Excel's limit on a hyperlink's address.
+MAX_LINK_CHARS = 2_000
+#: Excel's limit on a sheet name.
+MAX_SHEET_NAME = 31
+
+# openpyxl raises on these (they are illegal in XML 1.0); lone surrogates and U+FFFE/U+FFFF
+# cannot be encoded in the file either, so they go too.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A cell whose text starts with one of these is read as a formula when the user edits it
+# (or when another program imports it): the classic formula-injection vectors. A leading CR
+# is stored as LF, so LF counts too; the full-width forms are included because some East
+# Asian input setups treat them the same way.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_BREAKS = re.compile(r"[\t\n\r\x85\u2028\u2029]")
+_SHEET_NAME_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
+_EMAIL = re.compile(r"[^@\s<>\"(),;:]+@[^@\s<>\"(),;:]+\.[^@\s<>\"(),;:]+")
+# Names Excel would read as a cell reference (A1, XFD1048576, R1C1, R, C) cannot name a table.
+_CELL_REF_LIKE = re.compile(r"[A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*", re.ASCII)
+# Characters a hyperlink address keeps as they are; everything else is percent-encoded, so a
+# space, a quote or a non-ASCII letter cannot make Excel "repair" the file.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+TRUNCATION_MARKER = " … [cut: the full text had {n:,} characters]"
+
+
+def as_date(value: Any) -> Any:
+    """Dates for date columns: midnight datetimes and ISO ``YYYY-MM-DD`` text become dates."""
+    if isinstance(value, dt.datetime):
+        return value.date() if value.time() == dt.time() else value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+def utf16_len(text: str) -> int:
+    """Length as Excel counts it: characters outside the BMP count twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def clean_text(text: str) -> str:
+    """``text`` without characters a workbook cannot hold, cut to fit one cell."""
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("", text)
+    if "\r" in text:  # the file format keeps line breaks as LF only: say so, not silently
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_CELL_CHARS // 2 and utf16_len(text) > MAX_CELL_CHARS:
+        marker = TRUNCATION_MARKER.format(n=len(text))
+        keep = MAX_CELL_CHARS - len(marker)
+        text = text[:keep]
+        while utf16_len(text) > keep:  # astral characters count twice
+            text = text[: keep - (utf16_len(text) - keep)]
+        text += marker
+    return text
+
+
+def needs_quote_prefix(text: str) -> bool:
+    """True when Excel would treat ``text`` as a formula once the user edits the cell."""
+    return text.startswith(_FORMULA_START)
+
+
+def safe_link(url: str) -> str | None:
+    """The hyperlink address for ``url`` if it is http(s) or mailto and well formed, else None."""
+    url = url.strip()
+    # a space is percent-encoded below; a line break or tab means this is not one address
+    if not url or len(url) > MAX_LINK_CHARS or _ILLEGAL.search(url) or _BREAKS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        if not parts.netloc or parts.netloc.startswith("@"):
+            return None
+    elif scheme == "mailto":
+        if not _EMAIL.fullmatch(parts.path):
+            return None
+    else:
+        return None
+    return quote(url, safe=_URL_SAFE)
+
+
+def email_link(value: str) -> str | None:
+    """A mailto: address for an e-mail address (or a mailto: link), else None."""
+    value = value.strip()
+    if value.lower().startswith("mailto:"):
+        return safe_link(value)
+    if not _EMAIL.fullmatch(value) or len(value) > 254:
+        return None
+    return safe_link("mailto:" + value)
+
+
+def sheet_titles(names: Iterable[str]) -> list[str]:
+    """Valid, unique (ignoring case) Excel sheet names for ``names``, in order."""
+    taken: set[str] = set()
+    titles = []
+    for name in names:
+        base = clean_text(_SHEET_NAME_FORBIDDEN.sub("-", str(name))).replace("\n", " ")
+        base = base.replace("\r", " ").replace("\t", " ").strip().strip("'").strip()
+        if not base:
+            base = "Sheet"
+        if base.casefold() == "history":  # reserved by Excel
+            base = "History sheet"
+        base = _cut_utf16(base, MAX_SHEET_NAME)
+        title, n = base, 1
+        while title.casefold() in taken:
+            n += 1
+            suffix = f" ({n})"
+            title = _cut_utf16(base, MAX_SHEET_NAME - len(suffix)).rstrip() + suffix
+        taken.add(title.casefold())
+        titles.append(title)
+    return titles
+
+
+def _cut_utf16(text: str, limit: int) -> str:
+    while utf16_len(text) > limit:
+        text = text[:-1]
+    return text
+
+
+def table_names(titles: Iterable[str]) -> list[str]:
+    """Valid, unique Excel table names (letters, digits, underscores) for sheet ``titles``."""
+    taken: set[str] = set()
+    names = []
+    for title in titles:
+        base = re.sub(r"[^A-Za-z0-9_]+", "_", title).strip("_") or "Table"
+        if not re.match(r"[A-Za-z_]", base) or _CELL_REF_LIKE.fullmatch(base):
+            base = "T_" + base
+        base = base[:200]
+        name, n = base, 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{base}_{n}"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+def plain(value: Any) -> Any:
+    """A plain Python value for ``value``: numpy scalars unwrapped, NaN/NaT/inf as None."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    try:
+        if value != value:  # NaN-likes: pandas NA/NaT, Decimal NaN
+            return None
+    except (TypeError, ValueError):
+        return None
+    if isinstance(value, dt.datetime):
+        # pandas Timestamp and other subclasses become plain naive datetimes
+        return dt.datetime(value.year, value.month, value.day, value.hour, value.minute,
+                           value.second, value.microsecond)
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    return value
+
+
+
+Converted = tuple[Any, str, "str | None"]  # cell value, base style, hyperlink address
+
+
+def converter(kind: str) -> Callable[[Any], Converted]:
+    """A function turning a row value into (cell value, base style, link) for a column kind."""
+    text_style = "wrap" if kind == "wrap" else "text"
+
+    def convert(value: Any) -> Converted:
+        if type(value) is str and kind not in ("url", "email", "date"):
+            return value, text_style, None  # the common case, first
+        value = plain(value)
+        if value is None:
+            return None, text_style, None
+        if kind == "url" and isinstance(value, tuple) and len(value) == 2:
+            text, url = (str(part) if part is not None else "" for part in value)
+            link = safe_link(url)
+            return (text or url), ("link" if link else "text"), link
+        if isinstance(value, tuple):
+            value = " ".join(str(part) for part in value if part is not None)
+        if isinstance(value, bool):
+            return value, text_style, None
+        if isinstance(value, (int, float)):
+            if kind == "float" or (isinstance(value, float) and kind != "int"):
+                return value, "float", None
+            if kind == "int" and isinstance(value, float) and value.is_integer():
+                value = int(value)
+            return value, ("int" if isinstance(value, int) else "float"), None
+        if kind == "date":
+            value = as_date(value)
+        if isinstance(value, dt.date) and value.year < 1900:
+            value = value.isoformat()  # Excel's calendar starts in 1900
+        elif isinstance(value, dt.datetime):
+            return value, "datetime", None
+        elif isinstance(value, dt.date):
+            return value, "date", None
+        if isinstance(value, (dt.time, dt.timedelta)):
+            value = str(value)
+        if not isinstance(value, str):
+            value = str(value)
+        if kind == "url":
+            link = safe_link(value)
+            return value, ("link" if link else "text"), link
+        if kind == "email":
+            link = email_link(value)
+            shown = value.strip()
+            if link and shown.lower().startswith("mailto:"):
+                shown = shown[len("mailto:"):]
+            return (shown if link else value), ("link" if link else "text"), link
+        return value, text_style, None
+
+    return convert
