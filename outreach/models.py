@@ -7,6 +7,8 @@ from dataclasses import dataclass
 #: Match tiers, strongest first. Only the first three count as matches without the user's say.
 AUTOMATIC_TIERS = ("exact", "alias", "strong")
 TIERS = (*AUTOMATIC_TIERS, "review")
+#: A tier's place in TIERS: lower is stronger.
+TIER_RANK = {tier: rank for rank, tier in enumerate(TIERS)}
 
 
 @dataclass(frozen=True)

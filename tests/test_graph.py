@@ -5,18 +5,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from plan_data import TODAY, days_ago, filled
 
-from outreach.graph.build import (
-    GraphError,
-    build_graph,
-    contacts_reaching,
-    export_graph,
-    target_node,
-    tie_strength,
-    top_connectors,
-    warm_paths,
-)
+from outreach.graph.build import build_graph, contacts_reaching, warm_paths
+from outreach.graph.export import GraphError, export_graph
 from outreach.models import Match
 from outreach.plan.network import load_network
+from outreach.plan.reach import target_node, tie_strength
 
 
 @pytest.fixture
@@ -100,19 +93,6 @@ def test_review_suggestions_do_not_reach_until_accepted(tmp_path):
     assert len(contacts_reaching(build_graph(network, accepted), target_node(tid))) == 1
 
 
-def test_top_connectors(tmp_path):
-    f = filled(tmp_path / "ws")
-    a, b = f.target("Alphabet", 1.0), f.target("Google", 0.9)
-    cid = f.contact("Gail G", "Google")
-    f.contact("Other O", "Google")
-    network = load_network(f.conn)
-    matches = [Match(cid, a, "alias", 100.0, "Google", "Alphabet", True),
-               Match(cid, b, "exact", 100.0, "Google", "Google", True)]
-    graph = build_graph(network, matches)
-    # Both contacts work at "google", which is matched to both targets.
-    top = top_connectors(graph)
-    assert [n for _, n in top] == [2, 2]
-
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_export_for_gephi(world, tmp_path, suffix):
@@ -146,7 +126,8 @@ def test_reach_index_agrees_with_the_single_target_queries(world):
 
 
 def test_reach_from_matches_agrees_with_the_graph(world, tmp_path):
-    from outreach.graph.build import reach_from_matches, reach_index
+    from outreach.graph.build import reach_index
+    from outreach.plan.reach import reach_from_matches
 
     f, network, graph = world
     assert reach_from_matches(network, f.exact_matches(), today=TODAY) == reach_index(graph)

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from plan_data import TODAY, days_ago, filled
 
-from outreach.graph.build import build_graph
+from outreach.graph.build import build_graph, reach_index
 from outreach.plan.network import Contact, JobChange, Target, load_network
 from outreach.plan.schedule import schedule
 from outreach.plan.scoring import (
@@ -122,7 +122,7 @@ def many(tmp_path):
         f.contact(f"Mid Person{i}", "Mid", "Engineer")
     f.contact("Small Person", "Small", "Engineer")
     network = load_network(f.conn)
-    return find_candidates(network, build_graph(network, f.exact_matches(), today=TODAY), PROFILE,
+    return find_candidates(network, reach_index(build_graph(network, f.exact_matches(), today=TODAY)), PROFILE,
                            today=TODAY)
 
 

@@ -44,19 +44,28 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
         outreach plan --top 100 --weights "tie_strength=3" --json
     """
     from outreach.plan import scoring
+    from outreach.plan.write import WriteOptions, write_plan
     from outreach.runtime import no_gc_pauses
 
     try:
         overrides = scoring.parse_weights(weights) if weights else {}
     except scoring.ScoringError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from exc
+    options = WriteOptions(top=top, weights=overrides, save_weights=save_weights,
+                           templates_file=templates_file, workspace=app.workspace, force=force)
+    conn = app.connect(create=False)
     with no_gc_pauses():  # ~100,000 objects, none freed in cycles: a quarter of the time
-        plan, decided = _plan(app, output, top, force, overrides, save_weights, templates_file)
+        written = write_plan(conn, output, options)
+    if written.replaced:
+        click.echo(f"Warning: replaced {output}, which could not be read back ({written.replaced}).",
+                   err=True)
+    plan = written.plan
     if as_json:
         echo_json([row.to_json() for row in plan.rows])
     else:
         _print_table(plan)
     f = plan.facts
+    decided = written.decisions_kept
     click.echo(
         f"Wrote {output}: {_plural(f['planned'], 'person')} over {_plural(f['weeks'], 'week')} "
         f"({plan.profile.messages_per_week} a week); you reach "
@@ -64,55 +73,6 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
         + (f"; {decided} review decisions kept" if decided else "") + ".",
         err=as_json,
     )
-
-
-def _plan(app: App, output: Path, top: int, force: bool, overrides: dict[str, float],
-          save_weights: bool, templates_file: Path | None) -> tuple[Plan, int]:
-    """Read back the workbook's edits, plan, and write the workbook; the plan and how many
-    review decisions were taken from the workbook."""
-    from outreach.companies.matching import match_contacts
-    from outreach.errors import WorkbookError
-    from outreach.plan import scoring
-    from outreach.plan.build import PlanOptions, apply_review_decisions, build_plan, check_ready
-    from outreach.plan.messages import load_templates
-    from outreach.plan.sheets import plan_sheets
-    from outreach.profile import load_profile
-    from outreach.store import transaction
-    from outreach.workbook.files import write_workbook
-    from outreach.workbook.read import read_edits
-
-    conn = app.connect(create=False)
-    check_ready(conn)
-    if save_weights and overrides:
-        with transaction(conn):
-            scoring.save_weights(conn, overrides)
-    templates = load_templates(app.workspace, templates_file)
-    edits = None
-    if output.exists():
-        try:
-            edits = read_edits(output)
-        except WorkbookError as exc:
-            if not force:
-                raise  # its message already says the plan was not written and what to do
-            click.echo(f"Warning: replacing {output}, which could not be read back ({exc}).", err=True)
-    decided = apply_review_decisions(conn, edits)
-    matches = match_contacts(conn)
-    profile = load_profile(conn)
-    options = PlanOptions(top=top, weights=scoring.load_weights(conn, overrides), templates=templates)
-    plan = build_plan(conn, profile, matches, options=options, edits=edits)
-    # The networking-groups sheet joins the plan once a catalogue has been imported.
-    extra_sheets = []
-    group_facts: list = []
-    if conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone():
-        from outreach.groups.recommend import groups_sheet, groups_summary, recommend_groups
-
-        group_plan = recommend_groups(conn, profile)
-        extra_sheets.append(groups_sheet(group_plan))
-        group_facts = groups_summary(group_plan)
-    summary, sheets = plan_sheets(plan, extra_sheets)
-    summary.facts.extend(group_facts)
-    write_workbook(output, summary, sheets, edits=edits)
-    return plan, decided
 
 
 def _cut(text: str, width: int) -> str:
@@ -153,7 +113,8 @@ def graph_command(app: App, output: Path, everyone: bool) -> None:
         outreach graph -o network.png
     """
     from outreach.companies.matching import match_contacts
-    from outreach.graph.build import EXPORT_FORMATS, build_graph, export_graph
+    from outreach.graph.build import build_graph
+    from outreach.graph.export import EXPORT_FORMATS, export_graph
     from outreach.plan.network import load_network
 
     if output.suffix.lower() not in EXPORT_FORMATS:

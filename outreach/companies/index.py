@@ -23,7 +23,7 @@ REVIEW_REST_EDITS = 1
 #: into another company (Meta / Beta, Sysco / Cisco).
 MIN_FUZZY_LENGTH = 5
 
-TIER_RANK = {"exact": 0, "alias": 1, "strong": 2, "review": 3}
+
 
 
 class NameMatch(NamedTuple):

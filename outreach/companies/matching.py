@@ -18,7 +18,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
-from outreach.companies.index import TIER_RANK, AliasGraph, NameMatch, TargetIndex
+from outreach.companies.index import AliasGraph, NameMatch, TargetIndex
 from outreach.companies.names import (
     AliasEntry,
     CompanyName,
@@ -31,7 +31,7 @@ from outreach.companies.names import (
     rules_fingerprint,
 )
 from outreach.errors import InputError
-from outreach.models import Match
+from outreach.models import TIER_RANK, Match
 from outreach.runtime import no_gc_pauses
 from outreach.store import get_setting, set_setting, transaction
 

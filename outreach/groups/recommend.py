@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from outreach.errors import OutreachError
 from outreach.groups import scoring as gs
 from outreach.groups.geo import locate, split_locations
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile
-
-if TYPE_CHECKING:
-    from outreach.workbook.spec import ListSheet
+from outreach.workbook.spec import Column, ListSheet
 
 
 class NoGroupsError(OutreachError):
@@ -258,8 +256,6 @@ def groups_sheet(plan: GroupPlan) -> ListSheet:
     The "Budget used" column is the running total of hours over the recommended rows, so the
     last recommended row shows the time budget used.
     """
-    from outreach.workbook.spec import Column, ListSheet
-
     columns = [
         Column("Group", "text", 32), Column("Advice", "text", 12), Column("Score", "float", 7),
         Column("Type", "text", 18), Column("Where", "text", 16), Column("Meets", "text", 24),

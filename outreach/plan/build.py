@@ -13,9 +13,17 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote_plus
 
+from outreach.companies.matching import set_review_decision
 from outreach.errors import OutreachError
 from outreach.models import Match
+from outreach.plan.keys import outreach_key, parse_review_key, person_of_outreach_key, review_key
+from outreach.plan.messages import load_templates, message_kind, suggest_message
+from outreach.plan.network import load_network
+from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, target_node
+from outreach.plan.schedule import schedule
+from outreach.plan.scoring import find_candidates
 from outreach.profile import Profile
+from outreach.store import transaction
 
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
 DECISIONS = ("accept", "reject")
@@ -114,10 +122,6 @@ class Plan:
     top_reached: list[tuple[str, int]]
 
 
-def review_key(company: str, target: str) -> str:
-    return f"{company} → {target}"
-
-
 def people_search_url(target: str) -> str:
     return PEOPLE_SEARCH + quote_plus(target)
 
@@ -140,18 +144,15 @@ def review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
     out = []
     for key, values in ((edits or {}).get(REVIEW) or {}).items():
         decision = str(values.get(DECISION) or "").strip().casefold()
-        company, sep, target = str(key).rpartition(" → ")
-        if not sep or decision not in _YES | _NO:
+        pair = parse_review_key(str(key))
+        if pair is None or decision not in _YES | _NO:
             continue
-        out.append((company, target, decision in _YES))
+        out.append((*pair, decision in _YES))
     return out
 
 
 def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int:
     """Store the Review sheet's decisions in the workspace; returns how many were stored."""
-    from outreach.companies.matching import set_review_decision
-    from outreach.store import transaction
-
     stored = 0
     decisions = review_decisions(edits)
     if decisions:
@@ -173,25 +174,19 @@ def build_plan(
     conn: sqlite3.Connection, profile: Profile, matches: list[Match], *,
     options: PlanOptions = PlanOptions(), edits: Edits | None = None,
 ) -> Plan:
-    from outreach.graph.build import reach_from_matches, target_node
-    from outreach.plan.messages import load_templates, message_kind, suggest_message
-    from outreach.plan.network import load_network
-    from outreach.plan.schedule import schedule
-    from outreach.plan.scoring import find_candidates
-
     today = options.today or date.today()
     templates = options.templates or load_templates()
     network = load_network(conn, {m.contact_id for m in matches})
     reach = reach_from_matches(network, matches, today=today)
-    candidates = find_candidates(network, None, profile, weights=options.weights, today=today, reach=reach)
+    candidates = find_candidates(network, reach, profile, weights=options.weights, today=today)
 
     typed = (edits or {}).get(OUTREACH) or {}
     # People the user already wrote to (or put off) keep their row but take no new slot; matched
     # by person as well as by key, in case their best target changed since the last plan.
-    acted_people = {k.rpartition(" | ")[0] for k, v in typed.items() if _status(v) not in ("", "to contact")}
+    acted_people = {person_of_outreach_key(k) for k, v in typed.items() if _status(v) not in ("", "to contact")}
     todo, acted = [], []
     for c in candidates:
-        if c.key.rpartition(" | ")[0] in acted_people:
+        if person_of_outreach_key(c.key) in acted_people:
             if c.key in typed:
                 acted.append(c)
         else:
@@ -229,12 +224,12 @@ def build_plan(
         if direct:
             person = network.contacts[direct[0].contact_id]
             best, position = person.name, person.position
-            scheduled = rank_of.get(f"{person.profile_url or person.person_key} | {target.name}")
+            scheduled = rank_of.get(outreach_key(person, target.name))
             # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.
             step = f"Write to {best} (rank {scheduled} in {OUTREACH})" if scheduled else ""
         elif warm:
             person = network.contacts[warm[0].reach.contact_id]
-            friend = network.owners[int(warm[0].friend.split(":", 1)[1])].name
+            friend = network.owners[owner_of_node(warm[0].friend)].name
             best, position = f"{person.name} (via {friend})", person.position
             step = f"Ask {friend} to introduce you to {person.name}"
         if not direct:
@@ -284,8 +279,6 @@ def _count(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> int:
 
 def _day(value: Any) -> date | None:
     """A date from an ISO string, a date or a datetime (as read back from a workbook)."""
-    from outreach.graph.build import parse_day
-
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):

@@ -15,16 +15,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from outreach.errors import OutreachError
-from outreach.graph.build import Reach, WarmPath, parse_day, reach_index, target_node, tie_strength
+from outreach.plan.keys import outreach_key
 from outreach.plan.network import Contact, Network, Target
+from outreach.plan.reach import Reach, WarmPath, owner_of_node, parse_day, target_node, tie_strength
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "target_priority": 3.0,
@@ -188,7 +186,7 @@ class Candidate:
     @property
     def key(self) -> str:
         """The row key across plans: the person and the target."""
-        return f"{self.contact.profile_url or self.contact.person_key} | {self.target.name}"
+        return outreach_key(self.contact, self.target.name)
 
 
 def location_fit(target: Target, profile: Profile) -> tuple[float, str]:
@@ -208,7 +206,7 @@ def location_fit(target: Target, profile: Profile) -> tuple[float, str]:
 def job_change_value(contact: Contact, today: date) -> tuple[float, str]:
     change = contact.job_change
     seen = parse_day(change.seen_on) if change else None
-    if change is None or seen is None:
+    if change is None or change.kind != "job" or seen is None:  # a promotion is no new job
         return 0.0, ""
     days = (today - seen).days
     value = 1.0 if days <= 183 else 0.5 if days <= 365 else 0.0
@@ -264,13 +262,13 @@ def _details(c: Candidate) -> tuple[str, ...]:
 
 
 def find_candidates(
-    network: Network, graph: nx.Graph | None, profile: Profile, *, weights: dict[str, float] | None = None,
-    today: date | None = None, reach: dict[str, tuple[list[Reach], list[WarmPath]]] | None = None,
+    network: Network, reach: dict[str, tuple[list[Reach], list[WarmPath]]], profile: Profile, *,
+    weights: dict[str, float] | None = None, today: date | None = None,
 ) -> list[Candidate]:
     """One candidate per person (their best target), best score first.
 
-    ``reach`` is ``reach_index(graph)`` (or ``reach_from_matches``) when the caller has it; then
-    ``graph`` may be None.
+    ``reach`` is ``outreach.plan.reach.reach_from_matches`` (or, the same, ``reach_index`` of the
+    NetworkX graph).
     """
     weights = {**DEFAULT_WEIGHTS, **(weights or {})}
     w = tuple(weights[name] for name in DEFAULT_WEIGHTS)
@@ -285,10 +283,6 @@ def find_candidates(
         if old is None or (candidate.score, candidate.target.priority) > (old.score, old.target.priority):
             best[person] = candidate
 
-    if reach is None:
-        if graph is None:
-            raise ValueError("find_candidates needs the graph or its reach index")
-        reach = reach_index(graph)
     for target in network.targets.values():
         direct, warm = reach.get(target_node(target.id), ((), ()))
         if not direct and not warm:
@@ -298,7 +292,7 @@ def find_candidates(
             offer(_score(network.contacts[one.contact_id], target, one.tier, profile, w, today,
                          None, place))
         for path in warm[:WARM_PATHS_PER_TARGET]:
-            friend = network.owners[int(path.friend.split(":", 1)[1])]
+            friend = network.owners[owner_of_node(path.friend)]
             via = Via(friend.id, friend.name, path.friend_strength, path.reach.strength)
             offer(_score(network.contacts[path.reach.contact_id], target, path.reach.tier, profile,
                          w, today, via, place))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from outreach.plan.build import (
     DECISION,
@@ -22,9 +21,7 @@ from outreach.plan.build import (
     TARGETS,
     Plan,
 )
-
-if TYPE_CHECKING:
-    from outreach.workbook.spec import ListSheet, SummarySheet
+from outreach.workbook.spec import Column, ListSheet, SummarySheet
 
 SUMMARY = "Summary"
 KEY = "Key"
@@ -32,8 +29,6 @@ THIS_WEEK_LINES = 15
 
 
 def outreach_sheet(plan: Plan) -> ListSheet:
-    from outreach.workbook.spec import Column, ListSheet
-
     columns = [
         Column("Rank", "int", 6), Column("Week", "int", 6), Column("Name", "text", 22),
         Column("Position", "text", 28), Column("Company", "text", 22), Column("Target", "text", 20),
@@ -56,8 +51,6 @@ def outreach_sheet(plan: Plan) -> ListSheet:
 def targets_sheet(plan: Plan) -> ListSheet:
     """Every target. No Notes column of ours: each cell of 5,000 rows costs write time, and a
     column the user adds is kept by the workbook's round trip anyway."""
-    from outreach.workbook.spec import Column, ListSheet
-
     columns = [
         Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
         Column("Warm paths", "int", 10), Column("Best contact", "text", 40),
@@ -73,8 +66,6 @@ def targets_sheet(plan: Plan) -> ListSheet:
 
 
 def review_sheet(plan: Plan) -> ListSheet:
-    from outreach.workbook.spec import Column, ListSheet
-
     columns = [
         Column("Contact's company", "text", 30), Column("Target", "text", 30),
         Column("Similarity", "float", 10), Column("Contacts", "int", 9),
@@ -86,8 +77,6 @@ def review_sheet(plan: Plan) -> ListSheet:
 
 
 def summary_sheet(plan: Plan) -> SummarySheet:
-    from outreach.workbook.spec import SummarySheet
-
     f = plan.facts
     covered = f["targets_direct"] + f["targets_warm_only"]
     share = f"{covered / f['targets']:.0%}" if f["targets"] else "–"

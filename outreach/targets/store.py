@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.companies.names import analyse_company
 from outreach.errors import InputError
-from outreach.models import TIERS
+from outreach.models import TIER_RANK
 from outreach.store import transaction
 
 if TYPE_CHECKING:
@@ -217,10 +217,9 @@ def _target_report(conn: sqlite3.Connection, owner_ids: Sequence[int] | None) ->
         hit = ContactAtTarget(m.contact_id, url, name, m.company, position, m.tier, m.score, owner)
         entry = entries[m.target_id]
         (entry.contacts if m.accepted else entry.review).append(hit)
-    rank = {tier: i for i, tier in enumerate(TIERS)}
     for entry in entries.values():
         for hits in (entry.contacts, entry.review):
-            hits.sort(key=lambda h: (rank[h.tier], -h.score, h.owner != "me", h.name.casefold()))
+            hits.sort(key=lambda h: (TIER_RANK[h.tier], -h.score, h.owner != "me", h.name.casefold()))
     return list(entries.values())
 
 

@@ -1,0 +1,40 @@
+"""Row keys of the plan's sheets: what identifies a row from one weekly plan to the next, so that
+what the user typed follows the row. One builder and one parser for each kind of key; nothing
+else writes or takes apart a key.
+
+- Outreach: ``"<person> | <target>"``, the person being the profile URL (as normalised on
+  import) or, without one, the person key. Split at the last " | ": a weak person key holds the
+  name, and LinkedIn names do hold "|" ("Ada Lovelace | Data"), target names rarely.
+- Review: ``"<company> → <target>"``, both as written.
+"""
+
+from __future__ import annotations
+
+from outreach.plan.network import Contact
+
+_OUTREACH = " | "
+_REVIEW = " → "
+
+
+def person_id(contact: Contact) -> str:
+    """The person part of an outreach key."""
+    return contact.profile_url or contact.person_key
+
+
+def outreach_key(contact: Contact, target: str) -> str:
+    return f"{person_id(contact)}{_OUTREACH}{target}"
+
+
+def person_of_outreach_key(key: str) -> str:
+    """'www.linkedin.com/in/ada | Acme' -> 'www.linkedin.com/in/ada'."""
+    return key.rpartition(_OUTREACH)[0]
+
+
+def review_key(company: str, target: str) -> str:
+    return f"{company}{_REVIEW}{target}"
+
+
+def parse_review_key(key: str) -> tuple[str, str] | None:
+    """'Loop → Loopio' -> ('Loop', 'Loopio'); None for a key that is not a review key."""
+    company, sep, target = key.rpartition(_REVIEW)
+    return (company, target) if sep else None
