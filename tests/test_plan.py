@@ -14,7 +14,7 @@ from outreach.plan.build import (
     build_plan,
     check_ready,
     people_search_url,
-    review_decisions,
+    typed_review_decisions,
 )
 from outreach.profile import Profile
 
@@ -107,7 +107,7 @@ def test_review_rows_and_facts(world):
 def test_review_decisions_from_edits():
     edits = {"Review": {"Loop → Loopio": {"Decision": "Accept"}, "A → B": {"Decision": "reject"},
                         "C → D": {"Decision": None}, "no arrow": {"Decision": "accept"}}}
-    assert review_decisions(edits) == [("Loop", "Loopio", True), ("A", "B", False)]
+    assert typed_review_decisions(edits) == [("Loop", "Loopio", True), ("A", "B", False)]
 
 
 def test_typed_statuses_are_kept_and_take_no_new_slot(world):

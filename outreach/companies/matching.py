@@ -99,7 +99,7 @@ def _alias_entries(conn: sqlite3.Connection) -> list[AliasEntry]:
     return entries
 
 
-def review_decisions(conn: sqlite3.Connection) -> dict[tuple[str, str], bool]:
+def stored_review_decisions(conn: sqlite3.Connection) -> dict[tuple[str, str], bool]:
     return {
         (row[0], row[1]): bool(row[2])
         for row in conn.execute("SELECT company_key, target_key, accepted FROM review_decisions")
@@ -210,7 +210,7 @@ def match_contact_rows(conn: sqlite3.Connection, rows: Sequence[tuple[int, str]]
     targets = [(row[0], row[1]) for row in conn.execute("SELECT id, name FROM targets ORDER BY id")]
     if not targets:
         return []
-    return _match(conn, targets, rows, review_decisions(conn))
+    return _match(conn, targets, rows, stored_review_decisions(conn))
 
 
 def contacts_matching_company(
@@ -275,6 +275,6 @@ __all__ = [
     "find_target",
     "match_contact_rows",
     "match_contacts",
-    "review_decisions",
+    "stored_review_decisions",
     "set_review_decision",
 ]

