@@ -3,7 +3,7 @@
 ``weekly``, ``biweekly``, ``monthly``, ``1st and 3rd Thursday``, ``every Tuesday 7:00am``,
 ``Thursdays 7-8:30am``; durations as ``1.5``, ``90 min``, ``7:00-8:30am``, ``2 hours a week``.
 The parsers return ``None`` for text they cannot read and never raise on any input. The
-calendar (outreach/group_calendar.py) places events from the same ``Schedule``.
+calendar (outreach/groups/calendar.py) places events from the same ``Schedule``.
 """
 
 from __future__ import annotations
