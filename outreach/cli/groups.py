@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from outreach.cli._app import App, cli, echo_json, import_group, pass_app
+from outreach.cli._text import more, number, plural
 
 if TYPE_CHECKING:
     from outreach.groups.recommend import GroupPlan, GroupRow
@@ -46,20 +47,19 @@ def import_groups(app: App, path: Path) -> None:
     )
     replaced = f" (replacing {summary.replaced})" if summary.replaced else ""
     click.echo(
-        f"Imported {summary.groups} groups from {path.name}{replaced}: {summary.in_person} in "
-        f"person in {summary.cities} {'city' if summary.cities == 1 else 'cities'}, "
-        f"{summary.online} online; {summary.free} free."
+        f"Imported {plural(summary.groups, 'group')} from {path.name}{replaced}: "
+        f"{number(summary.in_person)} in person in {plural(summary.cities, 'city', 'cities')}, "
+        f"{number(summary.online)} online; {number(summary.free)} free."
     )
     for note in summary.notes:
         click.echo(f"Note: {note}")
     if summary.warnings:
-        count = len(summary.warnings)
-        click.echo(f"{count} warning{'s' if count != 1 else ''} (the original text is kept "
+        click.echo(f"{plural(len(summary.warnings), 'warning')} (the original text is kept "
                    "next to every number):")
         for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
             click.echo(f"  {warning}")
         if len(summary.warnings) > MAX_WARNINGS_SHOWN:
-            click.echo(f"  ... and {len(summary.warnings) - MAX_WARNINGS_SHOWN} more")
+            click.echo(f"  {more(len(summary.warnings) - MAX_WARNINGS_SHOWN)}")
     click.echo("Next: outreach groups")
 
 
@@ -98,7 +98,7 @@ def _print_plan(plan: GroupPlan, rows: list[GroupRow], hidden: int, relocate: bo
     click.echo()
     if recommended:
         cost = sum(r.cost_per_year or 0.0 for r in recommended)
-        click.echo(f"Recommended: {len(recommended)} groups, {plan.hours_used:.1f} of "
+        click.echo(f"Recommended: {plural(len(recommended), 'group')}, {plan.hours_used:.1f} of "
                    f"{plan.hours_budget:g} hours a month, ${cost:,.0f} a year")
         for row in recommended:
             _print_row(row, detail=True)
@@ -112,7 +112,7 @@ def _print_plan(plan: GroupPlan, rows: list[GroupRow], hidden: int, relocate: bo
             _print_row(row, detail=False)
     if hidden:
         click.echo()
-        click.echo(f"{hidden} more {'group is' if hidden == 1 else 'groups are'} out of reach "
+        click.echo(f"{plural(hidden, 'more group')} {'is' if hidden == 1 else 'are'} out of reach "
                    "(too far from home): --all lists them.")
 
 
@@ -174,7 +174,8 @@ def groups_command(
         data, events, skipped = calendar_bytes(plan, first)
         ics_path.write_bytes(data)
         err = as_json  # keep stdout pure JSON
-        click.echo(f"Wrote {events} meetings of {len(plan.recommended)} recommended groups "
+        groups = plural(len(plan.recommended), "recommended group")
+        click.echo(f"Wrote {plural(events, 'meeting')} of {groups} "
                    f"({first:%Y-%m-%d} to {month_later(first):%Y-%m-%d}) to {ics_path}", err=err)
         for line in skipped:
             click.echo(f"  not on the calendar: {line}", err=err)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from outreach.cli._app import App, cli, echo_json, import_group, pass_app, progress
+from outreach.cli._text import cut, more, number, pad, plural, width
 
 if TYPE_CHECKING:
     from outreach.linkedin.apply import FileSummary, ImportSummary
@@ -60,11 +60,6 @@ def import_linkedin(app: App, path: Path, owner: str | None) -> None:
         click.echo(line)
 
 
-def _n(count: int, word: str) -> str:
-    """'1 row', '2 rows'."""
-    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"
-
-
 def summary_lines(summary: ImportSummary) -> list[str]:
     """The import summary as the user reads it."""
     whose = "your contacts" if summary.owner_is_self else f"the contacts of {summary.owner}"
@@ -87,28 +82,29 @@ def _file_lines(file: FileSummary) -> list[str]:
     d = file.details
     if file.kind == "messages":
         lines += [
-            f"  {_n(file.rows_read, 'message')} read; you are {d['you'] or 'not recognisable'}",
-            f"  {_n(d['conversations'], 'conversation')}: {d['one_to_one_conversations']:,} "
-            f"one-to-one, {d['group_conversations']:,} group",
-            f"  not counted: {_n(d['group_messages_not_counted'], 'group message')}, "
-            f"{_n(d['drafts_not_counted'], 'draft')}",
-            f"  messaged one-to-one: {_n(d['people'], 'person').replace('persons', 'people')}, "
-            f"{d['people_among_contacts']:,} of them among the contacts",
+            f"  {plural(file.rows_read, 'message')} read; you are {d['you'] or 'not recognisable'}",
+            f"  {plural(d['conversations'], 'conversation')}: {number(d['one_to_one_conversations'])} "
+            f"one-to-one, {number(d['group_conversations'])} group",
+            f"  not counted: {plural(d['group_messages_not_counted'], 'group message')}, "
+            f"{plural(d['drafts_not_counted'], 'draft')}",
+            f"  messaged one-to-one: {plural(d['people'], 'person', 'people')}, "
+            f"{number(d['people_among_contacts'])} of them among the contacts",
         ]
     else:
-        lines.append(f"  {_n(file.rows_read, 'row')} read")
+        lines.append(f"  {plural(file.rows_read, 'row')} read")
     if file.kind == "invitations":
-        lines.append(f"  {d['outgoing']:,} sent, {d['incoming']:,} received")
+        lines.append(f"  {number(d['outgoing'])} sent, {number(d['incoming'])} received")
     what = {"connections": "contacts", "messages": "message stats", "invitations": "invitations"}[file.kind]
-    lines.append(f"  {what}: {file.new:,} new, {file.updated:,} updated, {file.unchanged:,} unchanged")
+    lines.append(f"  {what}: {number(file.new)} new, {number(file.updated)} updated, "
+                 f"{number(file.unchanged)} unchanged")
     if file.skipped:
-        reasons = ", ".join(f"{reason}: {n:,}" for reason, n in sorted(file.skipped.items()))
-        lines.append(f"  skipped {_n(sum(file.skipped.values()), 'row')} ({reasons})")
+        reasons = ", ".join(f"{reason}: {number(n)}" for reason, n in sorted(file.skipped.items()))
+        lines.append(f"  skipped {plural(sum(file.skipped.values()), 'row')} ({reasons})")
     if file.kind == "connections":
-        lines.append(f"  job changes found: {len(file.job_changes):,}")
+        lines.append(f"  job changes found: {number(len(file.job_changes))}")
         lines += [f"    {c.describe()}" for c in file.job_changes[:JOB_CHANGES_SHOWN]]
         if len(file.job_changes) > JOB_CHANGES_SHOWN:
-            lines.append(f"    ...and {len(file.job_changes) - JOB_CHANGES_SHOWN:,} more")
+            lines.append(f"    {more(len(file.job_changes) - JOB_CHANGES_SHOWN)}")
     lines += [f"  note: {n}" for n in file.notes]
     return lines
 
@@ -126,25 +122,6 @@ _TABLE = [
 ]
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: wide characters (CJK, most emoji) take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    if _width(text) <= width:
-        return text
-    while _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
-
-
-def _pad(text: str, width: int, right: bool = False) -> str:
-    space = " " * (width - _width(text))
-    return space + text if right else text + space
-
-
 def contacts_table(rows: list[dict[str, Any]]) -> list[str]:
     """An aligned plain-text table; the owner column only when there is more than one owner."""
     columns = list(_TABLE)
@@ -152,13 +129,13 @@ def contacts_table(rows: list[dict[str, Any]]) -> list[str]:
         columns.append(("Owner", lambda r: r["owner"], 16))
     if any(r.get("tier", "exact") != "exact" for r in rows):  # how COMPANY matched, when not exact
         columns.append(("Match", lambda r: r["tier"] + (f" {r['score']:.0f}?" if r["tier"] == "review" else ""), 10))
-    cells = [[_cut(get(r), limit) for _, get, limit in columns] for r in rows]
-    widths = [max([len(h), *(_width(c[i]) for c in cells)]) for i, (h, _, _) in enumerate(columns)]
+    cells = [[cut(get(r), limit) for _, get, limit in columns] for r in rows]
+    widths = [max([len(h), *(width(c[i]) for c in cells)]) for i, (h, _, _) in enumerate(columns)]
     numeric = {"Sent", "Recv"}
 
     def line(values: list[str]) -> str:
         parts = [
-            _pad(v, w, right=h in numeric)
+            pad(v, w, right=h in numeric)
             for v, w, (h, _, _) in zip(values, widths, columns, strict=True)
         ]
         return "  ".join(parts).rstrip()
@@ -201,4 +178,4 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
         return
     for text in contacts_table(rows):
         click.echo(text)
-    click.echo(f"\n{len(rows):,} contacts")
+    click.echo(f"\n{plural(len(rows), 'contact')}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from outreach.cli._app import App, cli, echo_json, pass_app
+from outreach.cli._text import number
 
 
 @cli.command("profile")
@@ -63,7 +64,7 @@ def profile_command(
         echo_json(current.to_json())
         return
     salary_text = (
-        f"{current.salary_min:,}–{current.salary_max:,}"
+        f"{number(current.salary_min)}–{number(current.salary_max)}"
         if current.salary_min is not None and current.salary_max is not None
         else "not set"
     )

@@ -8,10 +8,10 @@ from typing import Any
 import click
 
 from outreach.cli._app import App, OutreachGroup, cli, echo_json, import_group, pass_app
+from outreach.cli._text import more, number, plural
 
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+#: Warnings shown after an import; the rest are counted.
+MAX_WARNINGS_SHOWN = 20
 
 
 @import_group.command("targets")
@@ -56,23 +56,24 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
         echo_json(summary.to_json())
         return
     where = f" (sheets {', '.join(repr(s) for s in summary.sheets)})" if len(summary.sheets) > 1 else ""
-    parts = [f"{summary.added:,} new", f"{summary.updated:,} updated", f"{summary.unchanged:,} unchanged"]
+    parts = [f"{number(summary.added)} new", f"{number(summary.updated)} updated",
+             f"{number(summary.unchanged)} unchanged"]
     if replace:
-        parts.append(f"{summary.removed:,} removed")
-    click.echo(f"Imported {_plural(summary.targets, 'target')} from {summary.source}{where}: {', '.join(parts)}.")
+        parts.append(f"{number(summary.removed)} removed")
+    click.echo(f"Imported {plural(summary.targets, 'target')} from {summary.source}{where}: {', '.join(parts)}.")
     if summary.duplicates:
-        click.echo(f"{_plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
+        click.echo(f"{plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
     if summary.without_company:
-        click.echo(f"{_plural(summary.without_company, 'row')} without a company skipped.")
+        click.echo(f"{plural(summary.without_company, 'row')} without a company skipped.")
     if summary.not_companies:
         shown = ", ".join(repr(n) for n in summary.not_companies[:5])
-        click.echo(f"{_plural(len(summary.not_companies), 'row')} skipped: not a company name ({shown}).")
+        click.echo(f"{plural(len(summary.not_companies), 'row')} skipped: not a company name ({shown}).")
     for note in summary.notes:
         click.echo(f"Note: {note}")
-    for warning in summary.warnings[:20]:
+    for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
         click.echo(f"Warning: {warning}", err=True)
-    if len(summary.warnings) > 20:
-        click.echo(f"... and {len(summary.warnings) - 20:,} more warnings (see --json)", err=True)
+    if len(summary.warnings) > MAX_WARNINGS_SHOWN:
+        click.echo(f"{more(len(summary.warnings) - MAX_WARNINGS_SHOWN, 'warning')} (see --json)", err=True)
     click.echo("Next: `outreach targets` shows whom you know at each.")
 
 
@@ -91,8 +92,8 @@ def _echo_json_lines(items: list[Any]) -> None:
 
     out = sys.stdout
     out.write("[\n")
-    for number, item in enumerate(items):
-        out.write(("  " if number == 0 else ", ") + json.dumps(item, ensure_ascii=False) + "\n")
+    for index, item in enumerate(items):
+        out.write(("  " if index == 0 else ", ") + json.dumps(item, ensure_ascii=False) + "\n")
     out.write("]\n")
 
 
@@ -127,9 +128,9 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
     pending = 0
     for entry in report:
         priority = f"{entry.priority:.2f}" + (f" ({entry.priority_text})" if entry.priority_text else "")
-        counts = _plural(len(entry.contacts), "contact")
+        counts = plural(len(entry.contacts), "contact")
         if entry.review:
-            counts += f", {len(entry.review):,} to review"
+            counts += f", {number(len(entry.review))} to review"
         click.echo(f"{entry.target}  ·  priority {priority}  ·  {counts}")
         for hit in entry.contacts:
             click.echo(_contact_line(hit))
@@ -137,9 +138,9 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
             click.echo(_contact_line(hit, pending=True))
         pending += len(entry.review)
     reached = sum(1 for t in report if t.contacts)
-    click.echo(f"\n{_plural(len(report), 'target')}, {reached:,} with contacts.")
+    click.echo(f"\n{plural(len(report), 'target')}, {number(reached)} with contacts.")
     if pending:
-        click.echo(f"{_plural(pending, 'suggestion')} marked ? await your decision: `outreach review`.")
+        click.echo(f"{plural(pending, 'suggestion')} marked ? await your decision: `outreach review`.")
 
 
 @cli.group("alias", cls=OutreachGroup)
@@ -219,7 +220,7 @@ def alias_remove(app: App, alias: str, target: str | None) -> None:
     conn = app.connect(create=False)
     with transaction(conn):
         removed = remove_alias(conn, alias, target)
-    click.echo(f"Removed {_plural(removed, 'alias', 'aliases')}.")
+    click.echo(f"Removed {plural(removed, 'alias', 'aliases')}.")
 
 
 @cli.command("review")
@@ -277,8 +278,8 @@ def review_command(
         _ask(conn, suggestions)
         return
     for s in suggestions:
-        click.echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({_plural(s.contacts, 'contact')})")
-    click.echo(f'\n{_plural(len(suggestions), "suggestion")}. Decide with: outreach review --accept "COMPANY" "TARGET" '
+        click.echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({plural(s.contacts, 'contact')})")
+    click.echo(f'\n{plural(len(suggestions), "suggestion")}. Decide with: outreach review --accept "COMPANY" "TARGET" '
                "(or --reject), or outreach review --interactive.")
 
 
@@ -294,7 +295,7 @@ def _decide(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
     for company, target, accepted in decisions:
         count = contacts_with_company_key(conn, company)
         verb = "Accepted" if accepted else "Rejected"
-        who = f"{_plural(count, 'contact')} at that name" if count else "no contact writes it so yet"
+        who = f"{plural(count, 'contact')} at that name" if count else "no contact writes it so yet"
         click.echo(f"{verb}: {company!r} for {target!r} ({who}).")
 
 
@@ -303,9 +304,9 @@ def _ask(conn: Any, suggestions: list[Any]) -> None:
     from outreach.store import transaction
 
     answered = 0
-    for number, s in enumerate(suggestions, start=1):
+    for place, s in enumerate(suggestions, start=1):
         spelled = f" (also {', '.join(repr(x) for x in s.spellings[1:3])})" if len(s.spellings) > 1 else ""
-        click.echo(f"\n[{number}/{len(suggestions)}] {s.company!r}{spelled}, {_plural(s.contacts, 'contact')}")
+        click.echo(f"\n[{place}/{len(suggestions)}] {s.company!r}{spelled}, {plural(s.contacts, 'contact')}")
         click.echo(f"    target {s.target!r}, similarity {s.score:.1f}")
         answer = click.prompt(
             "    Same employer? [y]es, [n]o, [s]kip, [q]uit",
@@ -319,4 +320,4 @@ def _ask(conn: Any, suggestions: list[Any]) -> None:
         with transaction(conn):  # each answer is kept even if the user quits later
             set_review_decision(conn, s.company, s.target, answer == "y")
         answered += 1
-    click.echo(f"\n{_plural(answered, 'decision')} saved.")
+    click.echo(f"\n{plural(answered, 'decision')} saved.")

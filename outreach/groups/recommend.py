@@ -18,6 +18,7 @@ from outreach.groups import scoring as gs
 from outreach.groups.geo import locate, split_locations
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile
+from outreach.wording import plural
 from outreach.workbook.spec import Column, ListSheet
 
 
@@ -149,7 +150,7 @@ def score_group(group: Group, ctx: gs.Context) -> GroupRow:
         flags.insert(0, "one seat per profession and no visitors: a job seeker can neither join "
                         "nor visit")
     elif visit_only:
-        visits = f"up to {group.max_visits} times" if group.max_visits else "as a guest"
+        visits = f"up to {plural(group.max_visits, 'time')}" if group.max_visits else "as a guest"
         flags.insert(0, f"visit only: one seat per profession, so a job seeker can visit "
                         f"{visits} but not join")
     hours_note = f"{hours:.1f} h a month with travel" if not group.online else f"{hours:.1f} h a month"
@@ -231,7 +232,7 @@ def checklist(row: GroupRow, pitch: str) -> str:
     if not (row.recommended or row.visit_only):
         return ""
     g = row.group
-    visits = f" (visitors may come {g.max_visits} times)" if g.max_visits else ""
+    visits = f" (visitors may come {plural(g.max_visits, 'time')})" if g.max_visits else ""
     lines = [f"☐ Visit first, before paying or signing anything{visits}"]
     questions = ["what does a year cost in all: dues, meals, fees?"]
     if g.join_fee:

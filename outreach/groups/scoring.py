@@ -23,6 +23,7 @@ from outreach.groups.geo import Place, distance_km, locate
 from outreach.groups.schedule import WEEKS_PER_MONTH
 from outreach.groups.store import Group
 from outreach.profile import Profile
+from outreach.wording import listed, plural
 
 MAX_POINTS = {"focus": 35.0, "money": 20.0, "fit": 20.0, "place": 15.0, "time": 10.0}
 
@@ -129,7 +130,7 @@ def money(group: Group, focus_part: Component) -> tuple[Component, list[str], bo
         if group.kind == "job club":
             note = "free (a community job club)"
         if group.volunteer_hours:
-            note += f", asks {group.volunteer_hours:g} volunteer hours a month"
+            note += f", asks {plural(group.volunteer_hours, 'volunteer hour')} a month"
     elif group.cost_per_year is None:
         points, note = 10.0, "cost unknown"
         flags.append("cost unknown: ask what it costs before you go")
@@ -154,7 +155,7 @@ def money(group: Group, focus_part: Component) -> tuple[Component, list[str], bo
             points -= 6
         elif policy == "limited" and months >= 6:
             flags.append(f"attend before you sign: a {months}-month contract after "
-                         f"{visits} visit{'s' if visits != 1 else ''}")
+                         + (plural(visits, "visit") if visits else "a few visits"))
             points -= 3
         elif policy in ("open", "limited"):
             flags.append(f"attend before you sign ({months}-month contract)")
@@ -277,8 +278,7 @@ def fit(group: Group, ctx: Context, place: Place | None) -> tuple[Component, lis
         named = set(names)
         weight = sum(0.5 + 0.5 * t.priority for t in ctx.targets if t.name in named)
         target_points = 8 * min(1.0, weight / 2)
-        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-        target_note = f"people from {shown} may be there"
+        target_note = f"people from {listed(names, 3)} may be there"
     else:
         target_points, target_note = 0.0, "none of your targets likely there"
     note = "; ".join(n for n in (salary_note, target_note) if n) or "fit unknown"

@@ -18,6 +18,7 @@ from outreach.companies.names import analyse_company
 from outreach.errors import InputError
 from outreach.models import TIER_RANK
 from outreach.store import transaction
+from outreach.wording import plural
 
 if TYPE_CHECKING:
     from outreach.imports.targets import TargetList
@@ -83,7 +84,9 @@ def import_targets(
     if not merged:
         raise InputError(
             f"{source}: no row names a company that can be matched "
-            f"({len(not_companies)} rows hold placeholders such as {not_companies[0]!r})"
+            f"({plural(len(not_companies), 'row')} "
+            f"{'holds the placeholder' if len(not_companies) == 1 else 'hold placeholders such as'} "
+            f"{not_companies[0]!r})"
             if not_companies
             else f"{source}: no row names a company"
         )
