@@ -105,6 +105,7 @@ def _file_lines(file: FileSummary) -> list[str]:
         lines += [f"    {c.describe()}" for c in file.job_changes[:JOB_CHANGES_SHOWN]]
         if len(file.job_changes) > JOB_CHANGES_SHOWN:
             lines.append(f"    {more(len(file.job_changes) - JOB_CHANGES_SHOWN)}")
+        lines.append(f"  promotions found: {number(len(file.promotions))}")
     lines += [f"  note: {n}" for n in file.notes]
     return lines
 

@@ -331,6 +331,26 @@ def normalise_company(name: str) -> str:
     return analyse_company(name).key
 
 
+def company_key(name: str) -> str:
+    """The employer ``name`` names: two strings are the same employer when their keys are equal.
+
+    The matcher's automatic rules for one name: the primary candidate through the built-in
+    table's ``same`` links (renames and short forms: ``Facebook`` = ``Meta Platforms, Inc.``),
+    else its core (``Cisco Systems`` = ``Cisco``), else its key (``Acme, Inc.`` = ``Acme Inc``).
+    ``part`` links are not the same employer (``YouTube`` is not ``Google``). ``""`` for blanks
+    and placeholders (self-employed, stealth, freelance): they name no employer.
+    """
+    analysis = analyse_company(name)
+    if not analysis.candidates:
+        return ""
+    first = analysis.candidates[0]
+    same = _same_employers()
+    for route in (first.key, first.trimmed, first.core):
+        if route in same:
+            return same[route]
+    return first.core or first.key
+
+
 # -- compact serialisation for the workspace cache ------------------------------------------
 
 
@@ -376,12 +396,30 @@ def builtin_aliases() -> list[AliasEntry]:
     return entries
 
 
+@cache
+def _same_employers() -> dict[str, str]:
+    """Every key in a ``same`` group of the built-in table -> one key standing for the group."""
+    root: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while root.setdefault(key, key) != key:
+            key = root[key]
+        return key
+
+    for entry in builtin_aliases():
+        name, parent = normalise_company(entry.name), normalise_company(entry.parent)
+        if entry.relation == "same" and name and parent:
+            root[find(name)] = find(parent)
+    return {key: find(key) for key in list(root)}
+
+
 __all__ = [
     "AliasEntry",
     "Candidate",
     "CompanyName",
     "analyse_company",
     "builtin_aliases",
+    "company_key",
     "fold",
     "normalise_company",
     "remember",

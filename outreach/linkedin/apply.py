@@ -7,8 +7,9 @@ back, so a bad file never leaves anything behind either way.
 
 - Connections: a person is matched by ``person_key`` within the owner's contacts. Unchanged
   rows change nothing, so importing the same file twice is a no-op. A newer export updates
-  the contact and records a job change when the company or position moved; an older export
-  never overwrites what a newer one said. When a URL-bearing export meets a contact stored by
+  the contact and records a job change when the employer changed, or a promotion when the title
+  changed at the same employer (see ``change_kind``); an older export never overwrites what a
+  newer one said. When a URL-bearing export meets a contact stored by
   an older export's weak key (name + connection date), the contact is re-keyed to the URL.
 - messages: the file is the owner's full history, so their message_stats are replaced. Keys
   that match no contact (2018 exports have names only; 2020-2023 contacts have no URLs) are
@@ -27,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from outreach.companies.names import company_key
 from outreach.imports.linkedin.stats import STATS_COLUMNS
 from outreach.imports.linkedin.values import NAME_KEY_PREFIX, normalise_name
 from outreach.store import transaction
@@ -48,10 +50,11 @@ class JobChangeSeen:
     old_position: str
     new_company: str
     new_position: str
+    kind: str = "job"  # 'job': another employer; 'promotion': a new title at the same one
 
     def describe(self) -> str:
-        """'Jane Doe: Acme → Globex', or the positions when the company stayed."""
-        if normalise_name(self.old_company) != normalise_name(self.new_company):
+        """'Jane Doe: Acme → Globex', or the positions for a promotion."""
+        if self.kind == "job":
             return f"{self.name}: {self.old_company or '(no company)'} → {self.new_company or '(no company)'}"
         return f"{self.name}: {self.old_position} → {self.new_position} at {self.new_company}"
 
@@ -69,7 +72,8 @@ class FileSummary:
     updated: int = 0
     unchanged: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
-    job_changes: list[JobChangeSeen] = field(default_factory=list)
+    job_changes: list[JobChangeSeen] = field(default_factory=list)  # kind 'job' only
+    promotions: list[JobChangeSeen] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -247,6 +251,7 @@ def _apply_connections(
     conn.executemany(f"UPDATE contacts SET last_seen_on = '{seen_on}' WHERE id = ?", still)
     conn.executemany(f"UPDATE contacts SET first_seen_on = '{seen_on}' WHERE id = ?", earlier)
     changes = _job_changes(conn, updated, seen_on)
+    promotions = [c for c in changes if c.kind == "promotion"]
     notes = list(read.notes)
     if older:
         notes.append(f"contacts already stored from a newer export (kept the newer details): {older:,}")
@@ -258,7 +263,8 @@ def _apply_connections(
     summary = FileSummary(
         "connections", read.name, read.generation, read.encoding, read.rows_read,
         new=len(new), updated=len(updated), unchanged=unchanged,
-        skipped=dict(read.skipped), job_changes=changes, notes=notes,
+        skipped=dict(read.skipped), job_changes=[c for c in changes if c.kind == "job"],
+        promotions=promotions, notes=notes,
     )
     return summary, contacts
 
@@ -267,26 +273,48 @@ _EMAIL, _CONNECTED_ON = _CONTACT_FIELDS.index("email"), _CONTACT_FIELDS.index("c
 _COMPANY, _POSITION = _CONTACT_FIELDS.index("company"), _CONTACT_FIELDS.index("position")
 
 
+def change_kind(old_company: str, old_position: str, new_company: str, new_position: str) -> str | None:
+    """What moved between two exports: 'job', 'promotion', or None (nothing to record).
+
+    - No company now: nothing. They left, or hid it; there is no new employer to write about.
+    - No company before, one now: a new job.
+    - Otherwise ``company_key`` decides, the matcher's rule for the same employer: another
+      employer is a new job; the same one (``Acme Inc`` -> ``Acme, Inc.``, ``Google LLC`` ->
+      ``Google``, the rename ``Facebook`` -> ``Meta``) with a new title is a promotion (or a
+      title change), with the same title nothing. A placeholder names no employer: ``Acme`` ->
+      ``Self-employed`` or ``Stealth Startup`` is a new job (and back), while a move between
+      two placeholders is not; a new title there counts as a promotion.
+    """
+    if not new_company.strip():
+        return None
+    if not old_company.strip():
+        return "job"
+    # Company text unchanged needs no analysis: most changed rows changed something else.
+    if old_company != new_company and company_key(old_company) != company_key(new_company):
+        return "job"
+    return None if old_position.casefold().split() == new_position.casefold().split() else "promotion"
+
+
 def _job_changes(
     conn: sqlite3.Connection, updated: list[tuple[list[Any], list[Any], Connection]], seen_on: str
 ) -> list[JobChangeSeen]:
-    """Record a job change where the company or position moved between two known jobs."""
+    """Record each job change and promotion (see ``change_kind``) among the updated contacts."""
     changes = []
     for stored, fields, person in updated:
         before = stored[_FIELDS]
         old = (before[_COMPANY] or "", before[_POSITION] or "")
         now = (fields[_COMPANY] or "", fields[_POSITION] or "")
-        old_norm, now_norm = tuple(map(normalise_name, old)), tuple(map(normalise_name, now))
-        if any(old_norm) and any(now_norm) and old_norm != now_norm:
-            changes.append((stored[_ID], old, now, person))
+        kind = change_kind(*old, *now)
+        if kind is not None:
+            changes.append((stored[_ID], old, now, kind, person))
     conn.executemany(
         "INSERT OR IGNORE INTO job_changes (contact_id, old_company, old_position, new_company,"
-        f" new_position, seen_on) VALUES (?, ?, ?, ?, ?, '{seen_on}')",
-        [(contact_id, *old, *now) for contact_id, old, now, _ in changes],
+        f" new_position, kind, seen_on) VALUES (?, ?, ?, ?, ?, ?, '{seen_on}')",
+        [(contact_id, *old, *now, kind) for contact_id, old, now, kind, _ in changes],
     )
     return [
-        JobChangeSeen(f"{p.first_name} {p.last_name}".strip(), old[0], old[1], now[0], now[1])
-        for _, old, now, p in changes
+        JobChangeSeen(f"{p.first_name} {p.last_name}".strip(), old[0], old[1], now[0], now[1], kind)
+        for _, old, now, kind, p in changes
     ]
 
 

@@ -31,6 +31,7 @@ class JobChange:
     new_company: str
     new_position: str
     seen_on: str  # ISO date
+    kind: str = "job"  # 'job': another employer; 'promotion': a new title at the same one
 
 
 class Contact(NamedTuple):
@@ -133,13 +134,15 @@ def load_contacts(
 
 
 def _latest_job_changes(conn: sqlite3.Connection) -> dict[int, JobChange]:
+    """Each contact's latest move to another employer, else their latest promotion: a new title
+    soon after a move must not hide the move."""
     latest: dict[int, JobChange] = {}
     rows = conn.execute(
-        "SELECT contact_id, old_company, old_position, new_company, new_position, seen_on"
-        " FROM job_changes ORDER BY seen_on"
+        "SELECT contact_id, old_company, old_position, new_company, new_position, seen_on, kind"
+        " FROM job_changes ORDER BY kind = 'job', seen_on"
     )
     for r in rows:
-        latest[r[0]] = JobChange(r[1], r[2], r[3], r[4], r[5])
+        latest[r[0]] = JobChange(r[1], r[2], r[3], r[4], r[5], r[6])
     return latest
 
 
