@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from outreach.groups.geo import locate
 from outreach.groups.recommend import MIN_SCORE, plan_groups, recommend_groups
-from outreach.groups.scoring import MAX_POINTS, Target
+from outreach.groups.scoring import MAX_POINTS, TargetPlaces
 from outreach.groups.store import Group
 from outreach.profile import Profile
 from outreach.store import open_workspace
@@ -42,7 +42,7 @@ def by_name(plan):
 
 def target(name, location="", industry="", priority=1.0):
     places = tuple(p for p in [locate(location)] if p) if location else ()
-    return Target(name, priority, location, industry, places)
+    return TargetPlaces(name, priority, location, industry, places)
 
 
 def test_free_facilitated_job_club_outranks_a_social_mixer_and_a_venting_circle():

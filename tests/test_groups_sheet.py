@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from outreach.groups.recommend import GROUPS_SHEET, groups_sheet, groups_summary, plan_groups
-from outreach.groups.scoring import Target
+from outreach.groups.scoring import TargetPlaces
 from outreach.groups.store import Group
 from outreach.profile import Profile
 from outreach.workbook.files import write_workbook
@@ -22,7 +22,7 @@ BNI = replace(CLUB, name="BNI Chapter", kind="referral club", focus="business re
               meets_text="Thursdays 7am", meetings_per_month=52 / 12)
 MIXER = replace(CLUB, name="Friday Mixer", kind="social", focus="social", format="open",
                 meetings_per_month=1.0)
-TARGETS = [Target("Dell Technologies", 1.0, "Austin, TX", "hardware")]
+TARGETS = [TargetPlaces("Dell Technologies", 1.0, "Austin, TX", "hardware")]
 
 
 def plan():

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from outreach.cli._app import App, cli, echo_json, pass_app
+from outreach.cli._text import cut, more, number, pad, plural
 
 if TYPE_CHECKING:
     from outreach.plan.build import Plan
@@ -67,16 +68,12 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
     f = plan.facts
     decided = written.decisions_kept
     click.echo(
-        f"Wrote {output}: {_plural(f['planned'], 'person')} over {_plural(f['weeks'], 'week')} "
-        f"({plan.profile.messages_per_week} a week); you reach "
-        f"{f['targets_direct'] + f['targets_warm_only']} of {f['targets']} targets"
-        + (f"; {decided} review decisions kept" if decided else "") + ".",
+        f"Wrote {output}: {plural(f['planned'], 'person', 'people')} over {plural(f['weeks'], 'week')} "
+        f"({number(plan.profile.messages_per_week)} a week); you reach "
+        f"{number(f['targets_direct'] + f['targets_warm_only'])} of {plural(f['targets'], 'target')}"
+        + (f"; {plural(decided, 'review decision')} kept" if decided else "") + ".",
         err=as_json,
     )
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _print_table(plan: Plan) -> None:
@@ -88,10 +85,10 @@ def _print_table(plan: Plan) -> None:
     click.echo(f"{'#':>3}  {'Wk':>2}  {'Name':<24}  {'Target':<22}  {'Score':>5}  Kind")
     for r in rows:
         who = r.name + (f" (via {r.via})" if r.via else "")
-        click.echo(f"{r.rank:>3}  {r.week or '':>2}  {_cut(who, 24):<24}  {_cut(r.target, 22):<22}  "
+        click.echo(f"{r.rank:>3}  {r.week or '':>2}  {pad(cut(who, 24), 24)}  {pad(cut(r.target, 22), 22)}  "
                    f"{r.score:>5.1f}  {r.kind}")
     if len(plan.rows) > TABLE_ROWS:
-        click.echo(f"... and {len(plan.rows) - TABLE_ROWS} more in the workbook.")
+        click.echo(more(len(plan.rows) - TABLE_ROWS) + " in the workbook.")
 
 
 @cli.command("graph")
@@ -132,13 +129,7 @@ def graph_command(app: App, output: Path, everyone: bool) -> None:
     kinds: dict[str, int] = {}
     for _, data in graph.nodes(data=True):
         kinds[data["kind"]] = kinds.get(data["kind"], 0) + 1
-    counts = ", ".join(_plural(kinds.get(kind, 0), word) for kind, word in
-                       (("contact", "person"), ("company", "company"), ("target", "target"),
-                        ("friend", "friend")))
+    counts = ", ".join(plural(kinds.get(kind, 0), *words) for kind, words in
+                       (("contact", ("person", "people")), ("company", ("company", "companies")),
+                        ("target", ("target",)), ("friend", ("friend",))))
     click.echo(f"Wrote {output}: {counts}.")
-
-
-def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return f"1 {word}"
-    return f"{n:,} " + {"person": "people", "company": "companies"}.get(word, word + "s")

@@ -36,7 +36,7 @@ MIN_FOCUS = 0.3
 class GroupRow:
     group: Group
     score: float
-    components: list[gs.Component]
+    components: list[gs.GroupComponent]
     why: str
     flags: list[str]
     targets_to_meet: list[str]
@@ -97,7 +97,7 @@ class GroupPlan:
         return sum(r.cost_per_year or 0.0 for r in self.recommended)
 
 
-def load_targets(conn: sqlite3.Connection) -> list[gs.Target]:
+def load_target_places(conn: sqlite3.Connection) -> list[gs.TargetPlaces]:
     """The user's target employers with their locations found on the map (where possible)."""
     targets = []
     rows = conn.execute(
@@ -109,11 +109,11 @@ def load_targets(conn: sqlite3.Connection) -> list[gs.Target]:
                         if text.strip().lower() not in {"remote", "anywhere", "online"})
             if p is not None
         )
-        targets.append(gs.Target(name, float(priority or 0), location or "", industry or "", places))
+        targets.append(gs.TargetPlaces(name, float(priority or 0), location or "", industry or "", places))
     return targets
 
 
-def _sentence(components: list[gs.Component], hours_note: str) -> str:
+def _sentence(components: list[gs.GroupComponent], hours_note: str) -> str:
     """One sentence: what speaks for the group, then 'but' what speaks against it."""
     parts = [c for c in components if c.name != "time" and c.note]
     good = [c.note for c in parts if c.points / c.maximum >= 0.6]
@@ -127,7 +127,7 @@ def _sentence(components: list[gs.Component], hours_note: str) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def weakest(row: GroupRow) -> gs.Component:
+def weakest(row: GroupRow) -> gs.GroupComponent:
     """The component that holds a group back most (time only when nothing else does)."""
     others = [c for c in row.components if c.name != "time"]
     low = min(others, key=lambda c: c.points / c.maximum)
@@ -193,7 +193,7 @@ def choose(rows: list[GroupRow], budget: float) -> float:
     return round(used, 2)
 
 
-def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.Target]) -> GroupPlan:
+def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.TargetPlaces]) -> GroupPlan:
     """Score ``groups`` for ``profile`` and choose the recommended set (no database needed)."""
     notes: list[str] = []
     home = None
@@ -218,7 +218,7 @@ def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.Target])
 
 def recommend_groups(conn: sqlite3.Connection, profile: Profile) -> GroupPlan:
     """The group plan for the workspace's catalogue and targets."""
-    return plan_groups(load_groups(conn), profile, load_targets(conn))
+    return plan_groups(load_groups(conn), profile, load_target_places(conn))
 
 
 # --- the plan workbook's Groups sheet -----------------------------------------------------

@@ -61,7 +61,7 @@ DEFAULT_MEETING_HOURS = 1.5
 
 
 @dataclass(frozen=True)
-class Component:
+class GroupComponent:
     name: str
     points: float
     maximum: float
@@ -72,7 +72,7 @@ class Component:
 
 
 @dataclass(frozen=True)
-class Target:
+class TargetPlaces:
     name: str
     priority: float
     location: str
@@ -86,7 +86,7 @@ class Context:
 
     profile: Profile
     home: Place | None
-    targets: list[Target]
+    targets: list[TargetPlaces]
     notes: list[str] = field(default_factory=list)
     _kinds: tuple[list[tuple[str, tuple[Place, ...]]], list[int]] | None = field(
         default=None, init=False, repr=False)
@@ -103,7 +103,7 @@ class Context:
 
 # --- focus --------------------------------------------------------------------------------
 
-def focus(group: Group) -> Component:
+def focus(group: Group) -> GroupComponent:
     default_focus, default_format = KIND_DEFAULTS.get(group.kind, ("", ""))
     foci = [f.strip() for f in group.focus.split(",") if f.strip()]
     assumed = not foci or not group.format
@@ -116,12 +116,12 @@ def focus(group: Group) -> Component:
     note = f"{words} focus, {FORMAT_PHRASE.get(fmt, 'format unknown')}"
     if assumed:
         note += f" (as a {group.kind} usually is)" if default_focus else " (not given)"
-    return Component("focus", points, MAX_POINTS["focus"], note)
+    return GroupComponent("focus", points, MAX_POINTS["focus"], note)
 
 
 # --- money --------------------------------------------------------------------------------
 
-def money(group: Group, focus_part: Component) -> tuple[Component, list[str], bool]:
+def money(group: Group, focus_part: GroupComponent) -> tuple[GroupComponent, list[str], bool]:
     """(component, flags, skip): skip is True for a contract you cannot try out first."""
     flags: list[str] = []
     value = focus_part.points / focus_part.maximum
@@ -162,7 +162,7 @@ def money(group: Group, focus_part: Component) -> tuple[Component, list[str], bo
         else:
             flags.append(f"ask whether you may visit before signing the {months}-month contract")
             points -= 3
-    return Component("money", points, MAX_POINTS["money"], note), flags, skip
+    return GroupComponent("money", points, MAX_POINTS["money"], note), flags, skip
 
 
 # --- fit ----------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def targets_to_meet(group: Group, place: Place | None, ctx: Context) -> list[str
     return [t.name for t, kind in zip(ctx.targets, kind_of, strict=True) if chosen[kind]]
 
 
-def fit(group: Group, ctx: Context, place: Place | None) -> tuple[Component, list[str]]:
+def fit(group: Group, ctx: Context, place: Place | None) -> tuple[GroupComponent, list[str]]:
     salary_points, salary_note = salary_fit(group, ctx.profile)
     names = targets_to_meet(group, place, ctx)
     if not ctx.targets:
@@ -282,7 +282,7 @@ def fit(group: Group, ctx: Context, place: Place | None) -> tuple[Component, lis
     else:
         target_points, target_note = 0.0, "none of your targets likely there"
     note = "; ".join(n for n in (salary_note, target_note) if n) or "fit unknown"
-    return Component("fit", salary_points + target_points, MAX_POINTS["fit"], note), names
+    return GroupComponent("fit", salary_points + target_points, MAX_POINTS["fit"], note), names
 
 
 # --- place --------------------------------------------------------------------------------
@@ -298,23 +298,23 @@ def where(group: Group) -> Place | None:
     return None if group.online or not group.city else locate(group.city)
 
 
-def place_part(group: Group, ctx: Context, place: Place | None) -> tuple[Component, Where, list[str]]:
+def place_part(group: Group, ctx: Context, place: Place | None) -> tuple[GroupComponent, Where, list[str]]:
     flags: list[str] = []
     relocate = ctx.profile.willing_to_relocate
     if group.online:
         if relocate:
-            return Component("place", 15.0, 15.0, "online, which suits a move anywhere"), Where(None, None), flags
+            return GroupComponent("place", 15.0, 15.0, "online, which suits a move anywhere"), Where(None, None), flags
         if ctx.home is None:
-            return Component("place", 8.0, 15.0, "online"), Where(None, None), flags
+            return GroupComponent("place", 8.0, 15.0, "online"), Where(None, None), flags
         # Seed article, point 5: a job near home comes from local breakfasts and job clubs.
-        return (Component("place", 2.0, 15.0, "online, while local in-person groups suit a job "
+        return (GroupComponent("place", 2.0, 15.0, "online, while local in-person groups suit a job "
                           "near home better"), Where(None, None), flags)
     if place is None:
         if group.city:
             flags.append(f"city {group.city!r} not found: distance unknown")
-        return Component("place", 7.0, 15.0, "distance unknown"), Where(None, None), flags
+        return GroupComponent("place", 7.0, 15.0, "distance unknown"), Where(None, None), flags
     if ctx.home is None:
-        return Component("place", 8.0, 15.0, f"in {place.label}"), Where(place, None), flags
+        return GroupComponent("place", 8.0, 15.0, f"in {place.label}"), Where(place, None), flags
     km = distance_km(ctx.home, place)
     target_city = any(
         distance_km(place, p) <= TARGET_CITY_KM for _, places in ctx.target_kinds()[0] for p in places
@@ -331,11 +331,11 @@ def place_part(group: Group, ctx: Context, place: Place | None) -> tuple[Compone
         points, note = 3.0, f"in {place.label}, {away} and away from your targets"
     else:
         reason = f"too far: {place.label} is {away} and you will not relocate"
-        return Component("place", 0.0, 15.0, f"in {place.label}, {away}"), Where(place, km, reason), flags
+        return GroupComponent("place", 0.0, 15.0, f"in {place.label}, {away}"), Where(place, km, reason), flags
     if relocate and target_city and km <= REACH_KM:
         points = max(points, 13.0)
         note += ", where your target employers are"
-    return Component("place", points, 15.0, note), Where(place, km), flags
+    return GroupComponent("place", points, 15.0, note), Where(place, km), flags
 
 
 # --- time ---------------------------------------------------------------------------------
@@ -376,7 +376,7 @@ def hours_per_month(group: Group, distance: float | None) -> tuple[float, list[s
     return round(meeting_hours + travel * meetings + group.volunteer_hours, 2), notes
 
 
-def time_part(hours: float, budget: float) -> Component:
+def time_part(hours: float, budget: float) -> GroupComponent:
     share = hours / budget if budget > 0 else 1.0
     points = 10 * max(0.0, 1 - share)
-    return Component("time", points, MAX_POINTS["time"], f"{hours:.1f} h a month")
+    return GroupComponent("time", points, MAX_POINTS["time"], f"{hours:.1f} h a month")

@@ -24,6 +24,7 @@ from outreach.plan.schedule import schedule
 from outreach.plan.scoring import find_candidates
 from outreach.profile import Profile
 from outreach.store import transaction
+from outreach.wording import plural
 
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
 DECISIONS = ("accept", "reject")
@@ -235,7 +236,7 @@ def build_plan(
         if not direct:
             url = people_search_url(target.name)
             if not warm:
-                step = (f"Check {pending[target.id]} possible match(es) in the {REVIEW} sheet"
+                step = (f"Check {plural(pending[target.id], 'possible match', 'possible matches')} in the {REVIEW} sheet"
                         if pending[target.id] else
                         "Nobody you know works there yet: find people with the search link, "
                         "or look for them at a networking group")

@@ -23,6 +23,7 @@ from outreach.plan.network import Contact, Network, Target
 from outreach.plan.reach import Reach, WarmPath, owner_of_node, parse_day, target_node, tie_strength
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
+from outreach.wording import listed, plural
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "target_priority": 3.0,
@@ -246,7 +247,7 @@ def _details(c: Candidate) -> tuple[str, ...]:
     if via is None:
         tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, c.today)
         messages = contact.messages_sent + contact.messages_received
-        tie_detail = (f"{messages} messages, reciprocity {tie.reciprocity:.2f}, recency {tie.recency:.2f}"
+        tie_detail = (f"{plural(messages, 'message')}, reciprocity {tie.reciprocity:.2f}, recency {tie.recency:.2f}"
                       if messages else "no messages yet")
     else:
         tie_detail = (f"via {via.name}: you–{via.name} {via.strength:.2f}, "
@@ -331,15 +332,14 @@ def explain(c: Candidate) -> str:
         extras.insert(0, f"{c.via.name} knows them and can introduce you")
     elif contact.messages_sent + contact.messages_received:
         last = f", last on {contact.last_message_at[:10]}" if contact.last_message_at else ""
-        extras.append(f"you have exchanged {contact.messages_sent + contact.messages_received} messages{last}")
+        extras.append(f"you have exchanged {plural(contact.messages_sent + contact.messages_received, 'message')}{last}")
     if c.job_change_recent and contact.job_change:
         extras.append(f"new there (was at {contact.job_change.old_company})")
     place = next(p for p in c.components if p.name == "location_fit")
     if place.value >= 1 and place.detail.startswith("in "):
         extras.append(f"{place.detail}, where you live")
     if c.also_reaches:
-        more = f" and {len(c.also_reaches) - 2} more" if len(c.also_reaches) > 2 else ""
-        extras.append(f"also reaches {', '.join(c.also_reaches[:2])}{more}")
+        extras.append(f"also reaches {listed(c.also_reaches, 2)}")
     return lead + (": " + "; ".join(extras) if extras else "") + "."
 
 

@@ -21,6 +21,7 @@ from outreach.plan.build import (
     TARGETS,
     Plan,
 )
+from outreach.wording import number, plural
 from outreach.workbook.spec import Column, ListSheet, SummarySheet
 
 SUMMARY = "Summary"
@@ -102,16 +103,16 @@ def summary_sheet(plan: Plan) -> SummarySheet:
         for r in week_one[:THIS_WEEK_LINES]
     ]
     if len(week_one) > THIS_WEEK_LINES:
-        actions.append(f"…and {len(week_one) - THIS_WEEK_LINES} more in the {OUTREACH} sheet (week 1)")
+        actions.append(f"…and {number(len(week_one) - THIS_WEEK_LINES)} more in the {OUTREACH} sheet (week 1)")
     due = plan.today + timedelta(days=7)
     follow = [f"Follow up with {r.name} ({r.target})" for r in plan.rows
               if r.week is None and r.status == "contacted" and r.follow_up and r.follow_up <= due]
     next_steps = []
     if f["review_pending"]:
-        next_steps.append(f"Accept or reject {f['review_pending']} possible matches in the {REVIEW} sheet, "
+        next_steps.append(f"Accept or reject {plural(f['review_pending'], 'possible match', 'possible matches')} in the {REVIEW} sheet, "
                           "then plan again")
     if f["targets_none"]:
-        next_steps.append(f"{f['targets_none']} targets have nobody yet: see the people-search links in "
+        next_steps.append(f"{plural(f['targets_none'], 'target')} {'has' if f['targets_none'] == 1 else 'have'} nobody yet: see the people-search links in "
                           f"the {TARGETS} sheet")
     next_steps.append(f"Set the {STATUS} of each row as you go; plan again each week: what you type is kept")
     sections = [("This week", actions or ["Nothing planned: import more targets or connections"])]

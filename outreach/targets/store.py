@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from outreach.companies.matching import match_contact_rows
 from outreach.companies.names import analyse_company
 from outreach.errors import InputError
 from outreach.models import TIER_RANK
+from outreach.runtime import no_gc_pauses
 from outreach.store import transaction
 from outreach.wording import plural
 
@@ -193,15 +195,11 @@ class TargetEntry:
 
 def target_report(conn: sqlite3.Connection, *, owner_ids: Sequence[int] | None = None) -> list[TargetEntry]:
     """Every target, most wanted first, with its matched contacts and pending suggestions."""
-    from outreach.runtime import no_gc_pauses
-
     with no_gc_pauses():
         return _target_report(conn, owner_ids)
 
 
 def _target_report(conn: sqlite3.Connection, owner_ids: Sequence[int] | None) -> list[TargetEntry]:
-    from outreach.companies.matching import match_contact_rows
-
     entries = {
         row["id"]: TargetEntry(
             id=row["id"], target=row["name"], priority=row["priority"],
