@@ -5,8 +5,10 @@ Every reader (LinkedIn, targets, groups) starts here. Rules, from real files:
   then cp1252 (Excel on Windows), and say so in a note. Never guess silently.
 - Sniff the delimiter from a bounded peek (``,`` ``;`` tab ``|``).
 - Keep every value a string, so ZIP codes and IDs keep their leading zeros.
-- Recognise files that are not text at all (an .xlsx renamed .csv, a zip, a PDF) and say what
-  they look like rather than parsing garbage.
+- One file-kind policy for every spreadsheet reader (``read_table_file``): a file is what its
+  bytes are (magic bytes, zip members), not what its name says. An .xlsx saved as .csv is read
+  as the workbook it is, with a warning; a kind we cannot read (an old .xls, a password-protected
+  workbook, a zip, a PDF) is refused with one message saying what it is and what to do.
 - Find a header row by its content, not by position: title rows and preambles come first.
 """
 
@@ -44,20 +46,27 @@ class TextTable:
     notes: list[str] = field(default_factory=list)
 
 
-def sniff_kind(data: bytes) -> str:
-    """What a file's bytes look like: 'xlsx', 'ods', 'zip', 'ole', 'pdf', 'empty', 'text', 'binary'.
+def looks_like_zip(data: bytes) -> bool:
+    """Whether the bytes start like a zip archive (an export, an .xlsx, an .ods...)."""
+    return data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
 
-    'ole' is the old compound-document container: legacy .xls, and also *password-protected*
-    .xlsx files, which Excel wraps in that container.
+
+def sniff_kind(data: bytes) -> str:
+    """What a file's bytes are: 'xlsx', 'ods', 'zip', 'damaged_zip', 'ole', 'pdf', 'html', 'xml',
+    'empty', 'text' or 'binary'.
+
+    'xlsx' is any Excel Open XML workbook (.xlsx, .xlsm, .xlsb). 'ole' is the old
+    compound-document container: legacy .xls, and also *password-protected* .xlsx files, which
+    Excel wraps in that container (``_ole_holds`` tells them apart).
     """
     if not data.strip():
         return "empty"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if looks_like_zip(data):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = zf.namelist()
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return "zip"
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return "damaged_zip"  # a workbook or archive cut short, or not a zip after all
         if any(n.startswith("xl/") for n in names):
             return "xlsx"
         if "content.xml" in names and "mimetype" in names:
@@ -72,6 +81,12 @@ def sniff_kind(data: bytes) -> str:
     head = data[:SNIFF_BYTES]
     if b"\x00" in head:
         return "binary"
+    # Web apps save HTML tables as ".xls"; Excel's "XML Spreadsheet 2003" is XML.
+    start = head[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<table")):
+        return "html"
+    if start.startswith(b"<?xml"):
+        return "xml"
     # Control characters other than tab/CR/LF/FF are rare in text and common in binary files.
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if controls > max(8, len(head) // 100):
@@ -91,15 +106,127 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def describe_kind(kind: str) -> str:
+    """A ``sniff_kind`` result as words for a message: 'an Excel workbook (.xlsx)'."""
     return {
         "xlsx": "an Excel workbook (.xlsx)",
         "ods": "an OpenDocument spreadsheet (.ods)",
+        "text": "a text (CSV) file",
         "zip": "a zip archive",
+        "damaged_zip": "a damaged zip archive",
         "ole": "a legacy Excel (.xls) or password-protected Office file",
         "pdf": "a PDF document",
-        "binary": "a binary file, not text",
+        "html": "a web page (HTML)",
+        "xml": "an XML file (such as an Excel 2003 XML spreadsheet)",
+        "binary": "a binary file",
         "empty": "empty",
     }.get(kind, kind)
+
+
+# -- the file-kind policy --------------------------------------------------------------------
+
+#: The kinds (of ``sniff_kind``) a spreadsheet reader reads; every other kind is refused.
+#: python-calamine could read a legacy .xls too; DESIGN.md section 4 keeps to these.
+READABLE_KINDS = frozenset(("text", "xlsx", "ods"))
+
+#: What a file's extension claims it holds, as a ``sniff_kind`` kind, and in words.
+_NAMED_KINDS = {
+    ".csv": "text", ".tsv": "text", ".tab": "text", ".txt": "text",
+    ".xlsx": "xlsx", ".xlsm": "xlsx", ".xlsb": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
+    ".ods": "ods", ".xls": "ole", ".zip": "zip", ".pdf": "pdf",
+}
+_CLAIMS = {
+    "text": "a CSV or text file", "xlsx": "an Excel workbook", "ods": "an OpenDocument spreadsheet",
+    "ole": "an old Excel .xls file", "zip": "a zip archive", "pdf": "a PDF",
+}
+_EXTENSIONS = {"text": ".csv", "xlsx": ".xlsx", "ods": ".ods"}
+
+
+@dataclass
+class TableFile:
+    """A spreadsheet or delimited text file, read by what its bytes are."""
+
+    kind: str  # 'text', 'xlsx' or 'ods'
+    sheets: dict[str, list[list[str]]]  # by sheet name; a text file is one sheet named ''
+    notes: list[str] = field(default_factory=list)  # how it was read: encoding, delimiter
+    warnings: list[str] = field(default_factory=list)  # its name says another kind
+
+
+def read_table_file(data: bytes, name: str) -> TableFile:
+    """Read a spreadsheet reader's input by its content, whatever its name says.
+
+    Raises InputError, one line, for a kind no reader reads (``kind_problem``). When the name
+    disagrees with the content (an .xlsx saved as .csv), the file is read as what it is and
+    the result carries a warning saying so.
+    """
+    kind = sniff_kind(data)
+    problem = kind_problem(data, name, kind)
+    if problem:
+        raise InputError(problem)
+    warnings = [w] if (w := name_mismatch(name, kind)) else []
+    if kind == "text":
+        table = read_text_table(data, name)
+        return TableFile(kind, {"": table.rows}, table.notes, warnings)
+    return TableFile(kind, read_spreadsheet(data, name), [], warnings)
+
+
+def name_mismatch(name: str, kind: str) -> str | None:
+    """The warning for a file whose extension claims another kind than its bytes; else None."""
+    suffix = Path(name).suffix.lower()
+    claimed = _NAMED_KINDS.get(suffix)
+    if claimed is None or claimed == kind:
+        return None
+    rename = f" (rename it {Path(name).stem}{_EXTENSIONS[kind]})" if kind in _EXTENSIONS else ""
+    return (
+        f"{name} is really {describe_kind(kind)}, not {_CLAIMS[claimed]} as its name says; "
+        f"read it as what it is{rename}"
+    )
+
+
+def kind_problem(data: bytes, name: str, kind: str) -> str | None:
+    """The one message for a file of a kind no spreadsheet reader reads: what it is, what to do.
+
+    None for the kinds in READABLE_KINDS. The message depends on the content, never the name.
+    """
+    if kind in READABLE_KINDS:
+        return None
+    if kind == "empty":
+        return f"{name} is empty: pick the file that holds your list"
+    if kind == "ole":
+        holds = _ole_holds(data)
+        if holds == "encrypted":
+            return (f"{name} is a password-protected workbook: open it in Excel, remove the "
+                    "password, and save it as .xlsx or .csv")
+        if holds == "xls":
+            return f"{name} is an old Excel 97-2003 .xls file: open it and save it as .xlsx or .csv"
+        return (f"{name} is an old Office file (an Excel 97-2003 .xls, a password-protected "
+                "workbook or another Office document): open it, remove any password, and save "
+                "it as .xlsx or .csv")
+    if kind == "damaged_zip":
+        return (f"{name} is damaged (a zip archive cut short, such as a half-copied workbook): "
+                "open it in Excel or LibreOffice and save it again, or copy it again")
+    if kind == "zip":
+        return (f"{name} is a zip archive, not a spreadsheet: unzip it and give the .xlsx or "
+                ".csv file inside")
+    return (f"{name} looks like {describe_kind(kind)}, not a CSV file or a spreadsheet: "
+            "save the list as .xlsx or CSV (UTF-8)")
+
+
+def _ole_holds(data: bytes) -> str:
+    """'encrypted', 'xls' or 'other': what an OLE compound file holds, by its stream names.
+
+    The directory stores names as NUL-terminated UTF-16-LE. Excel encrypts an .xlsx into an
+    'EncryptedPackage' stream; an Excel 97-2003 file keeps its sheets in 'Workbook' ('Book'
+    before Excel 97).
+    """
+
+    def has(stream: str) -> bool:
+        return stream.encode("utf-16-le") + b"\x00\x00" in data
+
+    if has("EncryptedPackage"):
+        return "encrypted"
+    if has("Workbook") or has("Book"):
+        return "xls"
+    return "other"
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -170,12 +297,9 @@ def read_text_table(data: bytes, name: str) -> TextTable:
     """
     kind = sniff_kind(data)
     if kind != "text":
-        if kind == "empty":
-            raise InputError(f"{name} is empty: export it again or pick another file")
-        raise InputError(
-            f"{name} looks like {describe_kind(kind)}, not a CSV file: "
-            "save it as CSV (UTF-8) or give the file its real extension"
-        )
+        raise InputError(kind_problem(data, name, kind) or (
+            f"{name} is {describe_kind(kind)}, not a CSV file: read it as a spreadsheet"
+        ))
     text, encoding, notes = decode_bytes(data, name)
     text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)
@@ -248,19 +372,13 @@ def read_spreadsheet(data: bytes, name: str) -> dict[str, list[list[str]]]:
     """Every sheet of an .xlsx/.xlsm/.ods (via calamine) as rows of strings, by sheet name.
 
     Merged cells read as the top-left value and blanks elsewhere. Password-protected, corrupt
-    and legacy .xls files raise InputError with what to do.
+    and legacy .xls files raise InputError with what to do. Readers call ``read_table_file``.
     """
     kind = sniff_kind(data)
-    if kind == "ole":
-        raise InputError(
-            f"{name} is password-protected or a legacy .xls file: open it in Excel, remove the "
-            "password, and save it as .xlsx (or CSV)"
-        )
     if kind not in ("xlsx", "ods"):
-        raise InputError(
-            f"{name} is not a readable spreadsheet (it looks like {describe_kind(kind)}): "
-            "save it as .xlsx or CSV"
-        )
+        raise InputError(kind_problem(data, name, kind) or (
+            f"{name} is {describe_kind(kind)}, not a workbook: read it as text"
+        ))
     from python_calamine import CalamineWorkbook
 
     try:

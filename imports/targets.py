@@ -18,14 +18,11 @@ from typing import TYPE_CHECKING
 
 from outreach.errors import InputError
 from outreach.imports.tabular import (
-    describe_kind,
     find_header_row,
     is_blank_row,
     normalise_header,
     read_path_bytes,
-    read_spreadsheet,
-    read_text_table,
-    sniff_kind,
+    read_table_file,
 )
 
 if TYPE_CHECKING:
@@ -213,40 +210,25 @@ def normalise_priorities(readings: Sequence[_Reading | None]) -> list[float | No
 # -- reading ---------------------------------------------------------------------------------
 
 
-def _sheets(data: bytes, name: str, wanted: Sequence[str] | None, notes: list[str]) -> dict[str, list[list[str]]]:
-    kind = sniff_kind(data)
-    suffix = Path(name).suffix.lower()
-    if kind == "empty":
-        raise InputError(f"{name} is empty: pick the file that lists your target employers")
-    if kind in ("xlsx", "ods", "ole"):
-        sheets = read_spreadsheet(data, name)
-        if suffix in (".csv", ".tsv", ".txt"):
-            notes.append(f"{name} is really {describe_kind(kind)}, not text; read it as one")
-        if wanted:
-            missing = [s for s in wanted if s not in sheets]
-            if missing:
-                raise InputError(
-                    f"{name} has no sheet called {', '.join(repr(s) for s in missing)}; "
-                    f"its sheets are {', '.join(repr(s) for s in sheets)}"
-                )
-            sheets = {s: sheets[s] for s in wanted}
-        return sheets
-    if kind == "zip" and suffix in (".xlsx", ".xlsm", ".ods"):
-        raise InputError(
-            f"{name} is damaged (not a readable workbook): open it in Excel or LibreOffice and "
-            "save it again"
-        )
-    if kind != "text":
-        raise InputError(
-            f"{name} looks like {describe_kind(kind)}: save your target list as .xlsx, .ods or CSV"
-        )
-    if wanted:
-        raise InputError(f"{name} is a text (CSV) file with no sheets: leave out the sheet names")
-    table = read_text_table(data, name)
+def _sheets(
+    data: bytes, name: str, wanted: Sequence[str] | None, notes: list[str], warnings: list[str]
+) -> dict[str, list[list[str]]]:
+    """The rows of every sheet (or of ``wanted``); which kinds of file are read, and how, is
+    ``read_table_file``'s policy."""
+    table = read_table_file(data, name)
     notes.extend(table.notes)
-    if suffix in (".xlsx", ".xlsm", ".ods"):
-        notes.append(f"{name} is really a text (CSV) file, not a workbook; read it as one")
-    return {"": table.rows}
+    warnings.extend(table.warnings)
+    if not wanted:
+        return table.sheets
+    if table.kind == "text":
+        raise InputError(f"{name} is a text (CSV) file with no sheets: leave out the sheet names")
+    missing = [s for s in wanted if s not in table.sheets]
+    if missing:
+        raise InputError(
+            f"{name} has no sheet called {', '.join(repr(s) for s in missing)}; "
+            f"its sheets are {', '.join(repr(s) for s in table.sheets)}"
+        )
+    return {s: table.sheets[s] for s in wanted}
 
 
 def read_targets(data: bytes, name: str, *, sheets: Sequence[str] | None = None) -> TargetList:
@@ -261,7 +243,7 @@ def read_targets(data: bytes, name: str, *, sheets: Sequence[str] | None = None)
     records: list[dict[str, object]] = []
     without_company = 0
     read_sheets: list[str] = []
-    all_sheets = _sheets(data, name, sheets, notes)
+    all_sheets = _sheets(data, name, sheets, notes, warnings)
     skipped: list[str] = []
     for sheet, rows in all_sheets.items():
         where = f"{name}, sheet {sheet!r}" if sheet else name

@@ -123,7 +123,6 @@ def test_ods(tmp_path):
     (lambda d: GROUPS / "only_header.csv", "no groups below it"),
     (lambda d: GROUPS / "empty.csv", "is empty"),
     (lambda d: GROUPS / "binary.csv", "not a CSV file"),
-    (lambda d: write_xlsx(d / "renamed.csv", {"Groups": [HEADER, *ROWS]}), "Excel workbook"),
     (lambda d: d / "missing.csv", "does not exist"),
 ])
 def test_bad_input_is_one_line_and_changes_nothing(run, workspace, tmp_path, make, message):

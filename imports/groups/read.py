@@ -27,9 +27,7 @@ from outreach.imports.tabular import (
     is_blank_row,
     normalise_header,
     read_path_bytes,
-    read_spreadsheet,
-    read_text_table,
-    sniff_kind,
+    read_table_file,
 )
 
 if TYPE_CHECKING:
@@ -150,25 +148,23 @@ def classify(text: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
     return [name for name, pattern in rules if re.search(pattern, text, re.IGNORECASE)]
 
 
-def _pick_rows(data: bytes, name: str, notes: list[str]) -> list[list[str]]:
-    suffix = Path(name).suffix.lower()
-    kind = sniff_kind(data)
-    if suffix in (".xlsx", ".xlsm", ".ods") or (suffix not in (".csv", ".tsv", ".txt") and kind in ("xlsx", "ods", "ole")):
-        sheets = read_spreadsheet(data, name)
-        scored = []
-        for sheet_name, rows in sheets.items():
-            index = find_header_row(rows, _header_score)
-            score = _header_score([normalise_header(c) for c in rows[index]]) if index is not None else 0
-            scored.append((score, sheet_name, rows))
-        if not scored:
-            raise InputError(f"{name} has no sheets: save it again from Excel or LibreOffice")
-        best = max(scored, key=lambda item: item[0])
-        if len(sheets) > 1:
-            notes.append(f"{name}: read sheet {best[1]!r}")
-        return best[2]
-    table = read_text_table(data, name)
+def _pick_rows(data: bytes, name: str, notes: list[str], warnings: list[str]) -> list[list[str]]:
+    """The rows of the sheet that looks most like a catalogue; which kinds of file are read,
+    and how, is ``read_table_file``'s policy."""
+    table = read_table_file(data, name)
     notes.extend(table.notes)
-    return table.rows
+    warnings.extend(table.warnings)
+    scored = []
+    for sheet_name, rows in table.sheets.items():
+        index = find_header_row(rows, _header_score)
+        score = _header_score([normalise_header(c) for c in rows[index]]) if index is not None else 0
+        scored.append((score, sheet_name, rows))
+    if not scored:
+        raise InputError(f"{name} has no sheets: save it again from Excel or LibreOffice")
+    best = max(scored, key=lambda item: item[0])
+    if len(table.sheets) > 1:
+        notes.append(f"{name}: read sheet {best[1]!r}")
+    return best[2]
 
 
 def read_groups(data: bytes, name: str) -> GroupCatalogue:
@@ -176,7 +172,8 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
     import pandas as pd
 
     notes: list[str] = []
-    rows = _pick_rows(data, name, notes)
+    warnings: list[str] = []
+    rows = _pick_rows(data, name, notes, warnings)
     header_index = find_header_row(rows, _header_score)
     if header_index is None:
         raise InputError(
@@ -192,7 +189,6 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
         )
     if "city" not in columns:
         notes.append(f"{name}: no city column, so distances cannot be used")
-    warnings: list[str] = []
     records: list[dict[str, Any]] = []
     seen: dict[tuple[str, str], int] = {}
     for offset, raw in enumerate(rows[header_index + 1:], start=header_index + 2):

@@ -18,7 +18,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from outreach.errors import InputError
-from outreach.imports.tabular import SNIFF_BYTES, describe_kind, read_path_bytes, sniff_kind
+from outreach.imports.tabular import (
+    SNIFF_BYTES,
+    describe_kind,
+    looks_like_zip,
+    read_path_bytes,
+    sniff_kind,
+)
 
 #: Base names (lowercase) of the members we read, and the kind each holds.
 MEMBER_KINDS = {"connections.csv": "connections", "messages.csv": "messages", "invitations.csv": "invitations"}
@@ -115,11 +121,11 @@ def find_export_files(path: Path) -> ExportFiles:
     if path.is_dir():
         return _from_folder(path)
     data = read_path_bytes(path)
-    looks_like_zip = data[:4] in (b"PK\x03\x04", b"PK\x05\x06")
-    if looks_like_zip and sniff_kind(data) in ("xlsx", "ods"):
+    is_zip = looks_like_zip(data)
+    if is_zip and sniff_kind(data) in ("xlsx", "ods"):
         refuse_non_text(data, str(path))
-    if looks_like_zip or path.name.lower().endswith(".zip"):
-        if not looks_like_zip:
+    if is_zip or path.name.lower().endswith(".zip"):
+        if not is_zip:
             kind = sniff_kind(data)
             what = "is empty" if kind == "empty" else f"is not a zip archive (it holds {describe_kind(kind)})"
             raise InputError(f"{path} {what}: {_TRY_AGAIN}")
