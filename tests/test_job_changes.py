@@ -154,3 +154,20 @@ def test_a_new_title_after_a_move_does_not_hide_the_move(run, workspace, tmp_pat
 )
 def test_change_kind_rules(before, after, kind):
     assert change_kind(*before, *after) == kind
+
+
+def test_the_graph_marks_the_move_but_not_the_promotion(imported, run, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "network.graphml"
+    assert run("graph", "-o", out, "--all").exit_code == 0
+    graph = nx.read_graphml(out)
+    works = {}
+    for a, b, data in graph.edges(data=True):
+        if data.get("kind") == "works_at":
+            person = a if graph.nodes[a]["kind"] == "contact" else b
+            works[graph.nodes[person]["label"]] = data
+    assert works["Tom Becker"]["job_change"] is True
+    assert works["Tom Becker"]["previous_company"] == "Acme Inc"
+    assert works["Priya Raman"]["job_change"] is False and works["Priya Raman"]["promoted_on"]
+    assert works["Marco Rossi"]["job_change"] is False and not works["Marco Rossi"]["promoted_on"]

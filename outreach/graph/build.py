@@ -21,6 +21,7 @@ from outreach.plan.reach import (
     company_node,
     friend_strengths,
     owner_node,
+    parse_node,
     person_node,
     target_node,
     tie_strength,
@@ -59,14 +60,16 @@ def build_graph(network: Network, matches: Iterable[Match], *, today: date | Non
         }))
         if c.company:
             change = c.job_change
+            moved = change is not None and change.kind == "job"  # a promotion is no new employer
             works.append((person, company_node(c.company), {
-                "kind": "works_at", "position": c.position, "job_change": change is not None,
-                "job_change_on": change.seen_on if change else "",
-                "previous_company": change.old_company if change else "",
+                "kind": "works_at", "position": c.position, "job_change": moved,
+                "job_change_on": change.seen_on if change and moved else "",
+                "previous_company": change.old_company if change and moved else "",
+                "promoted_on": change.seen_on if change and not moved else "",
             }))
     graph.add_nodes_from(people.items())
     graph.add_edges_from(knows)
-    companies = {company: {"kind": "company", "label": company[8:]} for _, company, _ in works}
+    companies = {company: {"kind": "company", "label": parse_node(company)[1]} for _, company, _ in works}
     graph.add_nodes_from(companies.items())
     graph.add_edges_from(works)
 
