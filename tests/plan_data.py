@@ -6,8 +6,8 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+from outreach.identity import normalise_profile_url
 from outreach.models import Match
-from outreach.plan.network import normalise_profile_url
 from outreach.store import open_workspace, transaction
 
 TODAY = date(2026, 3, 2)

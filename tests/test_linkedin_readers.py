@@ -19,7 +19,7 @@ from outreach.imports.linkedin.export import (
 )
 from outreach.imports.linkedin.files import export_date_from_name
 from outreach.imports.linkedin.messages import MessagesRead
-from outreach.imports.linkedin.values import iso_date, normalise_profile_url, parse_datetime
+from outreach.imports.linkedin.values import iso_date, parse_datetime
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 
@@ -194,28 +194,6 @@ def test_header_only_gives_nobody():
 
 
 # -- values ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "url,key",
-    [
-        ("https://www.linkedin.com/in/jane-doe-1a2b3c", "www.linkedin.com/in/jane-doe-1a2b3c"),
-        ("HTTPS://WWW.LinkedIn.com/in/Jane-Doe/", "www.linkedin.com/in/jane-doe"),
-        ("http://linkedin.com/in/jane-doe?trk=abc#x", "www.linkedin.com/in/jane-doe"),
-        ("https://de.linkedin.com/in/jane-doe", "www.linkedin.com/in/jane-doe"),
-        ("www.linkedin.com/in/j%C3%B6rg", "www.linkedin.com/in/jörg"),
-        ("https://www.linkedin.com/in/J%C3%B6rg-M%C3%BCller-77", "www.linkedin.com/in/jörg-müller-77"),
-        ("https://www.linkedin.com/in/jo%CC%88rg", "www.linkedin.com/in/jörg"),  # decomposed ö
-        ("https://www.linkedin.com/in/a%3Fb", "www.linkedin.com/in/a?b"),  # an encoded "?" is not a query
-        ("  https://www.linkedin.com/pub/jane-doe/1/2/3  ", "www.linkedin.com/pub/jane-doe/1/2/3"),
-        ("https://notlinkedin.com/in/x", "notlinkedin.com/in/x"),
-        ("", None),
-        ("N/A", None),
-        ("https://www.linkedin.com/", None),
-    ],
-)
-def test_normalise_profile_url(url, key):
-    assert normalise_profile_url(url) == key
 
 
 @pytest.mark.parametrize(

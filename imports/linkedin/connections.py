@@ -3,10 +3,10 @@
 Three shapes (DESIGN.md §3): 2018 (dates "1/8/18, 6:14 PM", member ids in the e-mail column),
 2020-2023 (dates "16 Sep 2021"), and Dec 2024 on (a URL column and a "Notes:" preamble).
 
-Identity. With a profile URL the key is the normalised URL. Without one (exports before 2024)
-the key is the normalised full name plus the Connected On date: a person's connection date
-never changes between exports, so the key survives a job change, and two different people
-share it only if they have the same name *and* connected on the same day. Such rows appear in
+Identity (``outreach.identity``). With a profile URL the key is the normalised URL. Without
+one (exports before 2024) the key is the name key with the Connected On date: a person's
+connection date never changes between exports, so the key survives a job change, and two
+different people share it only if they have the same name *and* connected on the same day. Such rows appear in
 the same file, so they are told apart there (by company and position, then by their order)
 and reported, never merged.
 """
@@ -17,14 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from outreach.identity import name_key, normalise_name, normalise_profile_url
 from outreach.imports.linkedin.csvfile import CsvTable
-from outreach.imports.linkedin.values import (
-    NAME_KEY_PREFIX,
-    email_address,
-    iso_date,
-    normalise_name,
-    normalise_profile_url,
-)
+from outreach.imports.linkedin.values import email_address, iso_date
 
 
 class Connection(NamedTuple):
@@ -80,7 +75,6 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
         skipped[RAGGED] = csv.ragged_rows
     notes = list(csv.notes)
     dates: dict[str, str | None] = {"": None}
-    names: dict[str, str] = {}
     seen: set[str] = set()
     # (profile key or None, weak key, first, last, url, e-mail, company, position, ISO date)
     rows: list[tuple[Any, ...]] = []
@@ -116,10 +110,7 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
                 skipped[DUPLICATE] += 1
                 continue
             seen.add(key)
-        name = names.get(full)
-        if name is None:
-            name = names[full] = normalise_name(full)
-        rows.append((key, f"{NAME_KEY_PREFIX}{name}|{on or ''}", first, last, url if key else None,
+        rows.append((key, name_key(full, on or ""), first, last, url if key else None,
                      address, company, position, on))
         raw_dates.append(when)
     if bad_urls:

@@ -24,7 +24,6 @@ from outreach.imports.linkedin.connections import ConnectionsRead, read_connecti
 from outreach.imports.linkedin.csvfile import CsvTable, plain_messages_header, read_linkedin_csv
 from outreach.imports.linkedin.files import ExportFiles, Member, find_export_files, refuse_non_text
 from outreach.imports.linkedin.invitations import InvitationsRead, read_invitations
-from outreach.imports.linkedin.values import normalise_profile_url
 
 if TYPE_CHECKING:
     # Not imported here: the messages reader brings numpy and pyarrow, which only the process
@@ -224,7 +223,6 @@ __all__ = [
     "InvitationsRead",
     "LinkedInExport",
     "find_export_files",
-    "normalise_profile_url",
     "read_export",
     "read_linkedin_file",
 ]

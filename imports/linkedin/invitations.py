@@ -11,14 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from outreach.identity import person_key
 from outreach.imports.linkedin.csvfile import CsvTable
-from outreach.imports.linkedin.values import (
-    NAME_KEY_PREFIX,
-    iso_timestamps,
-    map_distinct,
-    normalise_name,
-    normalise_profile_url,
-)
+from outreach.imports.linkedin.values import iso_timestamps, map_distinct
 
 
 class Invitation(NamedTuple):
@@ -70,10 +65,7 @@ def read_invitations(csv: CsvTable) -> InvitationsRead:
         outgoing = direction == "outgoing"
         name = (to if outgoing else sender).strip()
         url = invitee_url if outgoing else inviter_url
-        key = normalise_profile_url(url) if url else None
-        if key is None:
-            by_name = normalise_name(name)
-            key = NAME_KEY_PREFIX + by_name if by_name else None
+        key = person_key(url, name)
         if key is None:
             skipped[NO_PERSON] += 1
             continue

@@ -22,24 +22,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from outreach.identity import name_key, normalise_name, normalise_profile_url, person_key
 from outreach.imports.linkedin.coded import CodedTable, factorize, in_order_of_appearance
 from outreach.imports.linkedin.csvfile import CsvTable
 from outreach.imports.linkedin.stats import MessagesRead, MessageStats
-from outreach.imports.linkedin.values import (
-    NAME_KEY_PREFIX,
-    map_distinct,
-    normalise_name,
-    normalise_profile_url,
-    strip,
-)
+from outreach.imports.linkedin.values import map_distinct, strip
+
+# "LinkedIn Member" stands for anyone who has left or hidden themselves: not one person.
+_HIDDEN_MEMBER = name_key("LinkedIn Member")
 
 
 def _name_key(name: str) -> str | None:
-    name = normalise_name(name)
-    # "LinkedIn Member" stands for anyone who has left or hidden themselves: not one person.
-    if not name or name == "linkedin member":
-        return None
-    return NAME_KEY_PREFIX + name
+    key = person_key(None, name)
+    return None if key == _HIDDEN_MEMBER else key
 
 
 def _is_yes(value: str) -> bool:

@@ -1,4 +1,5 @@
-"""Cell values in LinkedIn exports: profile URLs, names, e-mail addresses, dates.
+"""Cell values in LinkedIn exports: e-mail addresses and dates. Profile URLs and names are
+person identity: ``outreach.identity``.
 
 The column helpers (``map_distinct`` and those built on it) call the cell function once per
 distinct value, so a 30,000-row export costs one call per distinct value, not per row.
@@ -7,19 +8,12 @@ distinct value, so a 30,000-row export costs one call per distinct value, not pe
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TypeVar
-from urllib.parse import unquote
 
 T = TypeVar("T")
-
-#: Prefix of person keys built from a name when there is no profile URL.
-NAME_KEY_PREFIX = "name:"
-
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
 # Formats seen in real exports, most common first. LinkedIn writes US month/day order; the
 # day/month variants only match what month/day cannot (a "day" above 12), for files re-saved
@@ -48,44 +42,6 @@ DATE_FORMATS = (
     "%d/%m/%y",
     "%d.%m.%Y",
 )
-
-
-_LINKEDIN_HOST = re.compile(r"^(?:[^/@]*@)?(?:[a-z0-9-]+\.)*linkedin\.com(?::\d*)?$")
-# The usual shape, handled without the general steps: most of a 30,000-row export.
-_USUAL = re.compile(r"(?:https?://)?(?:www\.)?linkedin\.com(/in/[a-z0-9_%-]+)/?")
-
-
-@lru_cache(maxsize=1 << 17)  # the same URLs recur in Connections, messages and Invitations
-def normalise_profile_url(value: str) -> str | None:
-    """'https://WWW.linkedin.com/in/J%C3%B6rg/?trk=x' -> 'www.linkedin.com/in/jörg'.
-
-    Lowercase, percent-decoded, no scheme, query, fragment or trailing slash. LinkedIn's
-    country hosts (``de.linkedin.com``) and the bare ``linkedin.com`` serve the same profile
-    as ``www.linkedin.com``, so they all become ``www.linkedin.com``. None for a value with no
-    path (not a profile link).
-    """
-    text = value.strip().lower()
-    usual = _USUAL.fullmatch(text)
-    if usual:
-        path = usual.group(1)
-        if "%" in path:
-            path = unicodedata.normalize("NFC", unquote(path)).lower()
-        return "www.linkedin.com" + path
-    text = _SCHEME.sub("", text)
-    # Cut the query before decoding, so an encoded "?" in a slug stays part of it.
-    text = text.split("?", 1)[0].split("#", 1)[0]
-    text = unicodedata.normalize("NFC", unquote(text)).lower().strip().rstrip("/")
-    host, _, path = text.partition("/")
-    if "." not in host or not path.strip():  # "N/A" is not a link
-        return None
-    if _LINKEDIN_HOST.match(host):
-        host = "www.linkedin.com"
-    return f"{host}/{path}"
-
-
-def normalise_name(value: str) -> str:
-    """'  Zoë   O’Brien ' -> 'zoë o’brien': NFKC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
 
 
 def map_distinct(values: list[str], func: Callable[[str], T]) -> list[T]:

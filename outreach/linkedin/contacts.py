@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from outreach.imports.linkedin.values import normalise_name
+from outreach.identity import normalise_name
 
 
 def company_key(name: str) -> str:

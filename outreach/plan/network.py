@@ -7,12 +7,12 @@ so they can be tested with hand-built rows.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from urllib.parse import unquote
+
+from outreach.identity import normalise_name, normalise_profile_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,48 +157,41 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
 def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict[int, int]:
     """Which of the user's contacts is each friend who shared an export (``--owner NAME``)?
 
-    NAME may be a profile URL (a sure match) or a full name, matched only when exactly one of the
-    user's contacts has it: two people are never merged on a guess (DESIGN.md §3).
+    Compared by the importer's rules (``outreach.identity``). NAME may be the friend's profile
+    URL in any form (``linkedin.com/in/x``, ``https://de.linkedin.com/in/X/?trk=...``): a sure
+    match on the contact's key. Or a full name, matched only when exactly one of the user's
+    contacts has it: two people are never merged on a guess (DESIGN.md §3).
     """
     friends = [o for o in owners.values() if not o.is_self]
     self_id = next((o.id for o in owners.values() if o.is_self), None)
     if not friends or self_id is None:
         return {}
     found = {}
+    named: dict[str, list[int]] = {}  # a friend's normalised name -> the friends (owner ids)
     for friend in friends:
         url_key = normalise_profile_url(friend.name)
-        if "/in/" in url_key:
-            row = conn.execute("SELECT id FROM contacts WHERE owner_id = ? AND person_key = ?",
-                               (self_id, url_key)).fetchone()
-            if row:
-                found[friend.id] = row[0]
+        if url_key is None:
+            named.setdefault(normalise_name(friend.name), []).append(friend.id)
             continue
-        # Every split of "Mary Ann Smith" into first and last name; SQL narrows, Python decides.
-        words = friend.name.split()
-        splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-        same: set[int] = set()
-        for first, last in splits:
-            rows = conn.execute(
-                "SELECT id, first_name, last_name FROM contacts WHERE owner_id = ?"
-                " AND lower(trim(first_name)) = lower(?) AND lower(trim(last_name)) = lower(?)",
-                (self_id, first, last),
-            )
-            same.update(cid for cid, f, la in rows
-                        if normalise_name(f"{f} {la}") == normalise_name(friend.name))
-        if len(same) == 1:
-            found[friend.id] = same.pop()
+        row = conn.execute("SELECT id FROM contacts WHERE owner_id = ? AND person_key = ?",
+                           (self_id, url_key)).fetchone()
+        if row:
+            found[friend.id] = row[0]
+    if not named:
+        return found
+    # One pass over the user's contacts. SQLite's lower() folds ASCII only ('MÜLLER' stays
+    # 'mÜller'), so the names are compared in Python, by the same rule as the importer's.
+    having: dict[str, list[int]] = {}
+    for contact_id, first, last in conn.execute(
+        "SELECT id, first_name, last_name FROM contacts WHERE +owner_id = ?", (self_id,)
+    ):
+        name = normalise_name(f"{first} {last}")
+        if name in named:
+            having.setdefault(name, []).append(contact_id)
+    for name, contact_ids in having.items():
+        if len(contact_ids) == 1:
+            found.update(dict.fromkeys(named[name], contact_ids[0]))
     return found
-
-
-def normalise_profile_url(text: str) -> str:
-    """'HTTPS://www.LinkedIn.com/in/J%C3%B6rg/' -> 'www.linkedin.com/in/jörg' (DESIGN.md §3)."""
-    text = unquote(text.strip()).lower()
-    text = re.sub(r"^[a-z]+://", "", text)
-    return text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-
-
-def normalise_name(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 __all__ = [
@@ -212,6 +205,4 @@ __all__ = [
     "load_owners",
     "identify_friends",
     "load_targets",
-    "normalise_name",
-    "normalise_profile_url",
 ]
