@@ -30,13 +30,13 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.companies.names import company_key
 from outreach.identity import NAME_KEY_PREFIX, normalise_name
-from outreach.imports.linkedin.stats import STATS_COLUMNS
+from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats
 from outreach.store import transaction
 
 if TYPE_CHECKING:
     from outreach.imports.linkedin.connections import Connection
     from outreach.imports.linkedin.export import ConnectionsRead, InvitationsRead, LinkedInExport
-    from outreach.imports.linkedin.stats import MessagesRead, MessageStats
+    from outreach.imports.linkedin.stats import MessagesRead
 
 SELF_OWNER_ID = 1
 
@@ -426,8 +426,6 @@ def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
         f"SELECT {', '.join(STATS_COLUMNS)} FROM message_stats WHERE owner_id = ?", (owner_id,)
     ).fetchall()
     if rows:
-        from outreach.imports.linkedin.stats import MessageStats
-
         joined, _ = _join_to_contacts(conn, owner_id, [MessageStats(*r) for r in rows])
         _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], joined)
 
