@@ -399,3 +399,67 @@ def test_the_splice_itself(shape):
                    else b"<sheetData/>", xml)
     root = ElementTree.fromstring(splice_sheet(empty, rows_for(), []))
     assert [r.get("r") for r in root[1]] == ["2"]
+
+
+def test_openpyxl_still_writes_the_sheet_xml_rows_py_splices_into():
+    """A list sheet as openpyxl alone writes it (header row, table, dropdown, colour scale,
+    frozen header; no data rows): every marker ``save_with_rows`` and ``splice_sheet`` look for
+    must be there, exactly once. pyproject.toml caps openpyxl below its next minor version
+    because of this; when raising the cap, this test says what changed."""
+    import io
+
+    import openpyxl
+    from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    from outreach.workbook import rows
+
+    def check(found: bool, what: str) -> None:
+        assert found, (
+            f"openpyxl {openpyxl.__version__} no longer writes {what}, which "
+            "outreach/workbook/rows.py relies on when it splices data rows into a sheet: adapt "
+            "rows.py (its patterns and splice_sheet) to the new output, then raise the openpyxl "
+            "cap in pyproject.toml; until then, install the version pyproject.toml allows")
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Outreach"
+    ws.append(["Name", "Company", "Status", "Priority"])
+    ws.add_table(Table(displayName="Outreach", ref="A1:D2",
+                       tableStyleInfo=TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)))
+    ws.freeze_panes = "A2"
+    status = DataValidation(type="list", formula1='"open,done"', allow_blank=True)
+    status.add("C2:C1048576")
+    ws.add_data_validation(status)
+    ws.conditional_formatting.add("D2:D2", ColorScaleRule(
+        start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    check(isinstance(ws.path, str) and ws.path.startswith("/"), "Worksheet.path ('/xl/...')")
+    part = ws.path.lstrip("/")
+    with zipfile.ZipFile(buffer) as archive:
+        names = set(archive.namelist())
+        check(part in names, f"the sheet part named by Worksheet.path ({part})")
+        xml = archive.read(part)
+        rels_name = rows._rels_name(part)
+        check(rels_name in names, f"the sheet's relationships beside it ({rels_name})")
+        rels = archive.read(rels_name)
+    check(len(rows._DIMENSION.findall(xml)) == 1, 'one <dimension ref="..."/>')
+    check(len(rows._SHEET_DATA.findall(xml)) == 1 and xml.count(b"<sheetData") == 1,
+          "one <sheetData> (or <sheetData/>)")
+    check(b"</sheetData>" in xml, "a closed </sheetData> around the header row")
+    check(set(rows._ROW_NUMBER.findall(xml)) == {b"1"}, 'the header row as <row r="1"')
+    check(b"<hyperlinks" not in xml, "a sheet without <hyperlinks> when no cell has a link")
+    tail = xml[xml.index(b"</sheetData>"):]
+    after = rows._AFTER_HYPERLINKS.search(tail)
+    check(after is not None and after.group().startswith(b"<pageMargins"),
+          "<pageMargins> as the first element after where <hyperlinks> goes")
+    assert after is not None
+    check(tail.index(b"<conditionalFormatting") < after.start()
+          and tail.index(b"<dataValidations") < after.start(),
+          "<conditionalFormatting> and <dataValidations> before <pageMargins>")
+    check(b"<tableParts" in tail, "<tableParts> after the sheet data")
+    check(rels.rstrip().endswith(b"</Relationships>") and rows._RELATIONSHIP_ID.search(rels),
+          'a relationships part of <Relationship Id="..."> elements ending in </Relationships>')
