@@ -139,7 +139,9 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
                 "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
                 (migration.version, migration.name),
             )
-            conn.execute(f"PRAGMA user_version = {max(migration.version, current)}")
+            # PRAGMA takes no ? parameters: the number is written in, an int from the
+            # migration's file name (int() keeps it one).
+            conn.execute(f"PRAGMA user_version = {int(max(migration.version, current))}")
         current = max(migration.version, current)
         done.append(migration.version)
     return done

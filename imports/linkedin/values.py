@@ -110,7 +110,7 @@ def iso_timestamp(value: str) -> str | None:
             datetime.fromisoformat(value[:19])
         except ValueError:
             return None
-        return value[:10] + "T" + value[11:19] + "Z"
+        return value[:19].replace(" ", "T") + "Z"  # the date and time as they are, ISO-joined
     parsed = parse_datetime(value)
     return parsed.isoformat(timespec="seconds") + "Z" if parsed else None
 

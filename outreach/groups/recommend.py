@@ -124,6 +124,7 @@ def _sentence(components: list[gs.GroupComponent], hours_note: str) -> str:
     else:
         text = " and ".join(weak[:2]) or parts[0].note
     text += f"; {hours_note}"
+    # Upper-case the first letter only: str.capitalize() would lower the rest (names, "BNI").
     return text[0].upper() + text[1:] + "."
 
 
