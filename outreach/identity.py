@@ -51,8 +51,8 @@ def normalise_profile_url(value: str) -> str | None:
     text = text.split("?", 1)[0].split("#", 1)[0]
     text = unicodedata.normalize("NFC", unquote(text)).lower().strip().rstrip("/")
     host, _, path = text.partition("/")
-    if "." not in host or not path.strip():  # "N/A" is not a link
-        return None
+    if "." not in host or not path.strip() or any(c.isspace() for c in host):
+        return None  # "N/A", "Dr. Ana Lima / Globex": not links
     if _LINKEDIN_HOST.match(host):
         host = "www.linkedin.com"
     return f"{host}/{path}"
@@ -80,4 +80,14 @@ def person_key(profile_url: str | None, name: str, *qualifiers: str) -> str | No
     return key
 
 
-__all__ = ["NAME_KEY_PREFIX", "name_key", "normalise_name", "normalise_profile_url", "person_key"]
+def owner_key(text: str) -> str:
+    """Who ``--owner TEXT`` names: their normalised profile URL, or their name's weak key.
+
+    The same friend given once as ``linkedin.com/in/x`` and once as ``www.linkedin.com/in/x/``
+    (or as "Dana  Whitfield" and "dana whitfield") is one owner.
+    """
+    return person_key(text, text) or text
+
+
+__all__ = ["NAME_KEY_PREFIX", "name_key", "normalise_name", "normalise_profile_url", "owner_key",
+           "person_key"]

@@ -29,7 +29,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from outreach.companies.names import company_key
-from outreach.identity import NAME_KEY_PREFIX, normalise_name
+from outreach.identity import NAME_KEY_PREFIX, normalise_name, owner_key
 from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats
 from outreach.store import transaction
 
@@ -152,9 +152,10 @@ def _owner(conn: sqlite3.Connection, name: str | None) -> tuple[int, str]:
     if name is None:
         row = conn.execute("SELECT id, name FROM owners WHERE id = ?", (SELF_OWNER_ID,)).fetchone()
         return int(row[0]), str(row[1])
-    row = conn.execute("SELECT id, name FROM owners WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
-    if row:
-        return int(row[0]), str(row[1])
+    wanted = owner_key(name)  # a URL in any form, or a name in any case and spacing
+    for owner_id, stored in conn.execute("SELECT id, name FROM owners WHERE is_self = 0"):
+        if owner_key(stored) == wanted:
+            return int(owner_id), str(stored)
     cursor = conn.execute("INSERT INTO owners (name, is_self) VALUES (?, 0)", (name,))
     return int(cursor.lastrowid or 0), name
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from outreach.identity import normalise_name, normalise_profile_url
@@ -151,7 +151,13 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
     owners = load_owners(conn)
     friends = identify_friends(conn, owners)
     wanted = None if contact_ids is None else {*contact_ids, *friends.values()}
-    return Network(owners, load_contacts(conn, wanted), load_targets(conn), friends)
+    contacts = load_contacts(conn, wanted)
+    for owner_id, contact_id in friends.items():
+        # A friend found among the user's contacts is shown by their name as LinkedIn has it,
+        # not as typed after --owner (a profile URL, or "JÖRG MÜLLER").
+        if contacts[contact_id].name:
+            owners[owner_id] = replace(owners[owner_id], name=contacts[contact_id].name)
+    return Network(owners, contacts, load_targets(conn), friends)
 
 
 def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict[int, int]:
