@@ -11,7 +11,7 @@ import pytest
 from outreach.imports.linkedin.export import find_export_files, read_export
 from outreach.imports.linkedin.messages import MessageStats
 from outreach.linkedin.apply import _join_to_contacts, apply_linkedin_export
-from outreach.linkedin.contacts import company_key, list_contacts
+from outreach.linkedin.contacts import list_contacts
 from outreach.store import open_workspace
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
@@ -76,9 +76,10 @@ def test_stats_joining_one_contact_are_added_up(conn):
     assert row.name == "Ahmed Hassan"
 
 
-def test_company_filter_is_exact_on_the_normalised_name(conn):
+def test_company_filter_is_the_text_case_and_spacing_aside(conn):
+    """(The CLI passes only placeholders such as "Self-employed" here; real employers are
+    matched like targets.)"""
     apply(conn, "connections_2024.csv")
-    assert company_key("  Acme   CORP ") == company_key("acme corp")
-    assert [r["first_name"] for r in list_contacts(conn, "ACME CORP")] == ["Jane"]
+    assert [r["first_name"] for r in list_contacts(conn, "  ACME   CORP ")] == ["Jane"]
     assert list_contacts(conn, "Acme") == []
     assert len(list_contacts(conn)) == 5

@@ -1,6 +1,6 @@
 """Company names: one normalised key per name, and the built-in alias table.
 
-``analyse_company`` turns a company name as people write it into ``Candidate`` names, each with
+``analyse_company`` turns a company name as people write it into ``NameCandidate`` names, each with
 - ``key``: the exact-tier key. Case, diacritics (including letters that do not decompose, such
   as Ø and ß), punctuation, spacing (``Go Daddy`` = ``GoDaddy``), ``&``/``and``, a leading
   ``The`` and legal forms of many countries (``Inc.``, ``GmbH``, ``A/S``, ``sp. z o.o.``) are
@@ -39,7 +39,7 @@ RULES_VERSION = "1"
 
 # NamedTuples rather than dataclasses: tens of thousands are made per command, and a tuple is
 # several times cheaper to build than a frozen dataclass.
-class Candidate(NamedTuple):
+class NameCandidate(NamedTuple):
     key: str  # the words joined without spaces
     words: str  # the normalised words, space-separated (the fuzzy tier compares them)
     trimmed: str
@@ -48,7 +48,7 @@ class Candidate(NamedTuple):
 
 class CompanyName(NamedTuple):
     raw: str
-    candidates: tuple[Candidate, ...]  # primary first; empty for placeholders and blanks
+    candidates: tuple[NameCandidate, ...]  # primary first; empty for placeholders and blanks
     placeholder: bool = False
 
     @property
@@ -251,7 +251,7 @@ def _is_placeholder(words: list[str]) -> bool:
     )
 
 
-def _candidate(text: str) -> Candidate | None:
+def _candidate(text: str) -> NameCandidate | None:
     words = _words(fold(text))
     if _is_placeholder(words):
         return None
@@ -265,7 +265,7 @@ def _candidate(text: str) -> Candidate | None:
     # The alias table is looked up without a trailing region, unless that leaves only a weak
     # word ("Air India" is not "Air").
     trimmed = "".join(regional) if _distinctive_enough(regional) else key
-    return Candidate(key=key, words=" ".join(words), trimmed=trimmed, core=_core(regional))
+    return NameCandidate(key=key, words=" ".join(words), trimmed=trimmed, core=_core(regional))
 
 
 def split_company(raw: str) -> tuple[str, list[str]]:
@@ -298,7 +298,7 @@ def analyse_company(raw: str) -> CompanyName:
 
 def _analyse(raw: str) -> CompanyName:
     primary, secondary = split_company(raw)
-    candidates: list[Candidate] = []
+    candidates: list[NameCandidate] = []
     seen: set[str] = set()
     placeholder = False
     forms = _legal_forms()
@@ -368,7 +368,7 @@ def decode_analysis(raw: str, text: str) -> CompanyName:
     candidates = []
     for part in text.split("\t"):
         words, trimmed, core = part.split(":", 2)
-        candidates.append(_new(Candidate, (words.replace(" ", ""), words, trimmed, core)))
+        candidates.append(_new(NameCandidate, (words.replace(" ", ""), words, trimmed, core)))
     return _new(CompanyName, (raw, tuple(candidates), False))
 
 
@@ -415,7 +415,7 @@ def _same_employers() -> dict[str, str]:
 
 __all__ = [
     "AliasEntry",
-    "Candidate",
+    "NameCandidate",
     "CompanyName",
     "analyse_company",
     "builtin_aliases",

@@ -6,15 +6,12 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from outreach.identity import normalise_name
 
-
-def company_key(name: str) -> str:
-    """The company filter of ``outreach contacts``: exact match on a normalised name.
-
-    A placeholder for tiered matching (outreach/matching.py), which will replace it.
-    """
-    return normalise_name(name)
+def _as_written(company: str) -> str:
+    """A company as text, case and spacing aside: the filter for strings that name no employer
+    ("Self-employed", "Stealth"), which the matcher (``outreach.companies``) leaves out. Every
+    other company is matched like a target by ``companies.matching.contacts_matching_company``."""
+    return " ".join(company.casefold().split())
 
 
 _LIST_SQL = """
@@ -31,10 +28,10 @@ ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.owner_id, c.
 
 def list_contacts(conn: sqlite3.Connection, company: str | None = None) -> list[dict[str, Any]]:
     """Every owner's contacts (or those at ``company``), as plain dicts, by name."""
-    wanted = None if company is None else company_key(company)
+    wanted = None if company is None else _as_written(company)
     out = []
     for row in conn.execute(_LIST_SQL):
-        if wanted is not None and company_key(row["company"]) != wanted:
+        if wanted is not None and _as_written(row["company"]) != wanted:
             continue
         item = dict(row)
         for stamp in ("first_message_at", "last_message_at"):
