@@ -87,11 +87,21 @@ def sniff_kind(data: bytes) -> str:
         return "html"
     if start.startswith(b"<?xml"):
         return "xml"
-    # Control characters other than tab/CR/LF/FF are rare in text and common in binary files.
+    # Control characters other than tab/CR/LF/FF are rare in text and common in binary files;
+    # but valid UTF-8 without NULs is text, whatever a message pasted into it holds.
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    if controls > max(8, len(head) // 100):
+    if controls > max(8, len(head) // 100) and not _is_utf8(head):
         return "binary"
     return "text"
+
+
+def _is_utf8(head: bytes) -> bool:
+    """Whether ``head`` (maybe cut inside a character) is UTF-8."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data" and exc.start >= len(head) - 3
+    return True
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -89,6 +89,16 @@ def test_any_messages_read_the_same_both_ways(rows):
     assert fast == careful
 
 
+def test_messages_full_of_control_characters_are_text_both_ways():
+    """Found by the test above: message bodies of control characters (pasted from another
+    program) made the careful way refuse the file as binary while the fast way read it."""
+    rows = [["2-conv0==", "", "Jane Doe", "https://www.linkedin.com/in/jane-doe", "Alex Moreno",
+             "https://www.linkedin.com/in/alex-moreno", "2015-01-01 00:00:00 UTC", "", "\x1f\x1f\x1f",
+             "INBOX", "No", "No"]] * 25
+    fast, careful = both_ways(write(rows))
+    assert fast == careful
+
+
 @pytest.mark.parametrize(
     "change",
     [
