@@ -3,7 +3,7 @@
 People write costs as ``free``, ``$20 per meeting``, ``$45 per 6 months``, ``$689/yr``,
 ``$500 to join + $689 per year``. Each parser returns ``None`` for text it cannot read (the
 reader turns that into a warning naming the row and column) and never raises on any input.
-Schedules and durations are in ``imports/group_schedule.py``.
+Schedules and durations are ``outreach.groups.schedule``'s.
 """
 
 from __future__ import annotations

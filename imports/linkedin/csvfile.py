@@ -90,7 +90,7 @@ def header_kind(cells: Sequence[str]) -> tuple[str | None, int]:
 def plain_messages_header(data: bytes) -> list[str] | None:
     """The header of a messages.csv as LinkedIn writes it (UTF-8, commas, header on the first
     line, conversation ids), else None. Such a file can take the fast way in
-    (``imports/linkedin_coded.py``)."""
+    (``imports/linkedin/coded.py``)."""
     start = len(_BOM) if data.startswith(_BOM) else 0
     end = data.find(b"\n", start)
     if end < 0:
