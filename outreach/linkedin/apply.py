@@ -164,6 +164,12 @@ def _owner(conn: sqlite3.Connection, name: str | None) -> tuple[int, str]:
 # (owner_id, person_key) index and fetching each row; the unary "+" keeps SQLite off the index.
 _ALL_ROWS_OF_OWNER = "+owner_id = ?"
 
+def _stored_fields(person: Connection) -> tuple[Any, ...]:
+    """A connection's fields as the contacts table stores them (``_CONTACT_FIELDS``)."""
+    return (person.first_name, person.last_name, person.profile_url, person.email,
+            person.company, person.position, person.connected_on)
+
+
 # A stored contact: the row's id, person_key, then _CONTACT_FIELDS, first_seen_on, last_seen_on.
 _STORED = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on"]
 _ID, _KEY, _FIRST_SEEN, _LAST_SEEN = 0, 1, len(_STORED) - 2, len(_STORED) - 1
@@ -211,20 +217,20 @@ def _apply_connections(
     new: list[tuple] = []
     updated: list[tuple[list[Any], list[Any], Connection]] = []  # (stored, new fields, person)
     unchanged = older = 0
-    still: list[tuple[int]] = []  # unchanged, seen again in a newer export
-    earlier: list[tuple[int]] = []  # in an older export than any seen: seen since then
+    still: list[int] = []  # unchanged, seen again in a newer export
+    earlier: list[int] = []  # in an older export than any seen: seen since then
     for person in incoming:
         stored = existing.get(person.person_key)
         if stored is None:
-            new.append(person[:1] + person[2:])  # every field but name_key
+            new.append((person.person_key, *_stored_fields(person)))
             continue
         if stored[_LAST_SEEN] > seen_on:  # an older export never overwrites a newer one
             older += 1
             unchanged += 1
             if stored[_FIRST_SEEN] > seen_on:
-                earlier.append((stored[_ID],))
+                earlier.append(stored[_ID])
             continue
-        fields = list(person[2:])
+        fields = list(_stored_fields(person))
         before = stored[_FIELDS]
         # A blank e-mail or date in a newer export hides, rather than removes, what we knew.
         for i in (_EMAIL, _CONNECTED_ON):
@@ -235,22 +241,22 @@ def _apply_connections(
         else:
             unchanged += 1
             if stored[_LAST_SEEN] < seen_on:
-                still.append((stored[_ID],))
+                still.append(stored[_ID])
     conn.executemany(
         "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, email,"
         " company, position, connected_on, first_seen_on, last_seen_on)"
-        f" VALUES ({owner_id}, ?, ?, ?, ?, ?, ?, ?, ?, '{seen_on}', '{seen_on}')",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         # In key order, the unique index grows at its end instead of splitting pages all over
         # (keys are unique, so tuples compare on the key alone).
-        sorted(new),
+        [(owner_id, *row, seen_on, seen_on) for row in sorted(new)],
     )
     conn.executemany(
         "UPDATE contacts SET first_name = ?, last_name = ?, profile_url = ?, email = ?, company = ?,"
-        f" position = ?, connected_on = ?, last_seen_on = MAX(last_seen_on, '{seen_on}') WHERE id = ?",
-        [(*fields, stored[_ID]) for stored, fields, _ in updated],
+        " position = ?, connected_on = ?, last_seen_on = MAX(last_seen_on, ?) WHERE id = ?",
+        [(*fields, seen_on, stored[_ID]) for stored, fields, _ in updated],
     )
-    conn.executemany(f"UPDATE contacts SET last_seen_on = '{seen_on}' WHERE id = ?", still)
-    conn.executemany(f"UPDATE contacts SET first_seen_on = '{seen_on}' WHERE id = ?", earlier)
+    conn.executemany("UPDATE contacts SET last_seen_on = ? WHERE id = ?", [(seen_on, i) for i in still])
+    conn.executemany("UPDATE contacts SET first_seen_on = ? WHERE id = ?", [(seen_on, i) for i in earlier])
     changes = _job_changes(conn, updated, seen_on)
     promotions = [c for c in changes if c.kind == "promotion"]
     notes = list(read.notes)
@@ -310,8 +316,8 @@ def _job_changes(
             changes.append((stored[_ID], old, now, kind, person))
     conn.executemany(
         "INSERT OR IGNORE INTO job_changes (contact_id, old_company, old_position, new_company,"
-        f" new_position, kind, seen_on) VALUES (?, ?, ?, ?, ?, ?, '{seen_on}')",
-        [(contact_id, *old, *now, kind) for contact_id, old, now, kind, _ in changes],
+        " new_position, kind, seen_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(contact_id, *old, *now, kind, seen_on) for contact_id, old, now, kind, _ in changes],
     )
     return [
         JobChangeSeen(f"{p.first_name} {p.last_name}".strip(), old[0], old[1], now[0], now[1], kind)
@@ -341,8 +347,8 @@ def _replace_rows(
         conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
         conn.executemany(
             f"INSERT INTO {table} (owner_id, {', '.join(columns)})"
-            f" VALUES ({owner_id}, {', '.join('?' * len(columns))})",
-            list(after.values()),
+            f" VALUES (?, {', '.join('?' * len(columns))})",
+            [(owner_id, *row) for row in after.values()],
         )
     return {"new": new, "updated": len(after) - new - unchanged, "unchanged": unchanged, "removed": removed}
 

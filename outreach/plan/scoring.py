@@ -235,9 +235,8 @@ def _score(contact: Contact, target: Target, tier: str, profile: Profile, w: tup
         tie_value = WARM_DISCOUNT * math.sqrt(via.strength * via.contact_strength)
     change = job_change_value(contact, today)[0] if contact.job_change else 0.0
     values = (target.priority, tie_value, role.relevance, role.seniority, change, place)
-    total = w[0] + w[1] + w[2] + w[3] + w[4] + w[5]
-    weighted = (w[0] * values[0] + w[1] * values[1] + w[2] * values[2] + w[3] * values[3]
-                + w[4] * values[4] + w[5] * values[5])
+    total = sum(w)
+    weighted = sum(weight * value for weight, value in zip(w, values, strict=True))
     score = round(100 * weighted / total, 1) if total else 0.0
     return Candidate(contact, target, tier, role, score, values, w, profile, today, via, change > 0)
 
