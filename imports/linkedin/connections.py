@@ -1,7 +1,9 @@
 """Connections.csv -> one row per person, with a person key and every skipped row's reason.
 
 Three shapes (DESIGN.md §3): 2018 (dates "1/8/18, 6:14 PM", member ids in the e-mail column),
-2020-2023 (dates "16 Sep 2021"), and Dec 2024 on (a URL column and a "Notes:" preamble).
+2020-2023 (dates "16 Sep 2021"), and Dec 2024 on (a URL column and a "Notes:" preamble). Before
+2018 LinkedIn's "export connections" wrote Outlook's contacts CSV: ``E-mail Address`` and ``Job
+Title`` are read as the e-mail and the position; it has no Connected On and no profile URL.
 
 Identity (``outreach.identity``). With a profile URL the key is the normalised URL. Without
 one (exports before 2024) the key is the name key with the Connected On date: a person's
@@ -46,6 +48,9 @@ NO_IDENTITY = "no name or profile URL"
 DUPLICATE = "same profile URL as an earlier row"
 RAGGED = "more cells than the header"
 
+#: Outlook's names for the columns a Connections.csv calls "Email Address" and "Position".
+_OUTLOOK_NAMES = {"email address": "e mail address", "position": "job title"}
+
 
 @dataclass
 class ConnectionsRead:
@@ -80,7 +85,7 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
     rows: list[tuple[Any, ...]] = []
     raw_dates: list[str] = []
     bad_urls = member_ids = unreadable = 0
-    columns = [csv.column(name) for name in
+    columns = [csv.column(name if csv.has(name) else _OUTLOOK_NAMES.get(name, name)) for name in
                ("first name", "last name", "url", "email address", "company", "position", "connected on")]
     for first, last, url, email, company, position, when in zip(*columns, strict=True):
         first, last, url, email = first.strip(), last.strip(), url.strip(), email.strip()
@@ -156,6 +161,8 @@ def _person_keys(rows: list[tuple[Any, ...]], notes: list[str]) -> list[str]:
 
 
 def _generation(csv: CsvTable, dates: list[str]) -> str:
+    if not csv.has("connected on") and any(csv.has(name) for name in _OUTLOOK_NAMES.values()):
+        return "pre-2018 Outlook-format (no Connected On dates, no profile URLs)"
     if csv.has("url"):
         preamble = any(c.strip().lower().startswith("notes") for row in csv.preamble for c in row)
         return "2024+ (URL column" + (', "Notes:" preamble)' if preamble else ")")

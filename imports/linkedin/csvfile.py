@@ -34,7 +34,9 @@ FILE_NAMES = {"connections": "Connections.csv", "messages": "messages.csv", "inv
 KIND_COLUMNS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "connections": (
         frozenset({"first name", "last name"}),
-        ("first name", "last name", "url", "email address", "company", "position", "connected on"),
+        ("first name", "last name", "url", "email address", "company", "position", "connected on",
+         # LinkedIn's pre-2018 export was an Outlook contacts file: its e-mail and position columns
+         "e mail address", "job title"),
     ),
     "messages": (
         frozenset({"from", "date", "content"}),
@@ -144,6 +146,14 @@ def _locate_header(rows: Sequence[Sequence[str]], name: str, expect: str | None)
     index = find_header_row(rows, lambda cells: header_kind(cells)[1], max_scan=MAX_HEADER_SCAN, minimum=3)
     kind = None if index is None else header_kind([normalise_header(c) for c in rows[index]])[0]
     if index is None or kind is None:
+        if (edited := _missing_columns(rows, expect)) is not None:
+            kind, missing = edited
+            columns = " and ".join(", ".join(missing).rsplit(", ", 1))
+            raise InputError(
+                f"{name} looks like LinkedIn's {FILE_NAMES[kind]} without its {columns} "
+                f"column{'s' if len(missing) > 1 else ''}: put {'them' if len(missing) > 1 else 'it'} "
+                "back, or give the file as it came in your LinkedIn export"
+            )
         wanted = FILE_NAMES.get(expect or "", "a Connections.csv, messages.csv or Invitations.csv")
         raise InputError(
             f"{name} is not a LinkedIn export file (no {wanted.removeprefix('a ')} header in its "
@@ -154,6 +164,21 @@ def _locate_header(rows: Sequence[Sequence[str]], name: str, expect: str | None)
             f"{name} holds LinkedIn {kind}, not {expect}: check the file, or download the export again"
         )
     return index, kind
+
+
+def _missing_columns(rows: Sequence[Sequence[str]], expect: str | None) -> tuple[str, list[str]] | None:
+    """(kind, missing columns) for a LinkedIn header a user took a required column out of: four
+    of its columns or more, but not all it needs (a Connections.csv without its name columns)."""
+    best: tuple[int, str, list[str]] | None = None
+    for row in rows[:MAX_HEADER_SCAN]:
+        present = {normalise_header(c) for c in row}
+        for kind, (required, known) in KIND_COLUMNS.items():
+            score = len(present.intersection(known))
+            if (required - present and score >= 4 and kind == (expect or kind)
+                    and (best is None or score > best[0])):
+                missing = [c.title() for c in known if c in required - present]
+                best = (score, kind, missing)
+    return None if best is None else (best[1], best[2])
 
 
 def _wanted_columns(header: Sequence[str], kind: str) -> dict[int, str]:
