@@ -6,6 +6,11 @@ written as 1-5, High/Medium/Low, A/B/C, a rank, stars, or not at all. The header
 by its content, columns by synonym, and every priority becomes one number in [0, 1]
 (1 = most wanted) next to the text the user wrote. Nothing here touches SQLite or Click; rows
 are not merged here (duplicates merge on the normalised company key, in ``outreach.targets.store``).
+
+Any sheet with a company column reads as targets, so the other imports' files are refused by
+their content: a LinkedIn export or one of its files (every employer in the network would become
+a target) and a catalogue of networking groups (its "Name" column would read as employers).
+``holds_targets`` answers the same question for ``outreach import groups``.
 """
 
 from __future__ import annotations
@@ -17,6 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach.errors import InputError
+from outreach.imports.groups.columns import holds_catalogue
+from outreach.imports.groups.columns import map_columns as group_columns
+from outreach.imports.linkedin.recognise import (
+    HOLDS,
+    IMPORT_LINKEDIN,
+    linkedin_table,
+    refuse_export,
+)
 from outreach.imports.tabular import (
     find_header_row,
     is_blank_row,
@@ -61,6 +74,9 @@ HIGHER_IS_BETTER = frozenset(
      "desire", "importance", "level")
 )
 
+#: Rows looked at for a header (title rows and blank rows may come first).
+MAX_HEADER_SCAN = 60
+
 COLUMNS = ("name", "priority", "priority_text", "row_order", "location", "industry", "roles",
            "website", "notes", "sheet", "row")
 
@@ -104,6 +120,30 @@ def map_columns(cells: list[str]) -> dict[str, int]:
         if name and name not in found and index != company:
             found[name] = index
     return found
+
+
+def holds_targets(cells: list[str]) -> bool:
+    """Whether a header row (normalised) is surely a list of employers: a company column named
+    for employers ('Company', 'Employer', 'Target'...), or one that could name groups too
+    ('Name', 'Organisation') next to a priority."""
+    columns = map_columns(cells)
+    if "company" not in columns:
+        return False
+    return group_columns(cells).get("name") != columns["company"] or "priority" in columns
+
+
+def _other_import(rows: list[list[str]], header_index: int | None) -> tuple[str, str] | None:
+    """(what the sheet holds, how to import it) when it is another import's file, else None."""
+    kind = linkedin_table(rows)
+    if kind is not None:
+        return HOLDS[kind], IMPORT_LINKEDIN
+    for row in rows[: MAX_HEADER_SCAN if header_index is None else header_index + 1]:
+        cells = [normalise_header(c) for c in row]
+        # A catalogue read as targets takes its groups' names for employers; one that also has
+        # a company column (the host of each group, say) is a target list as well.
+        if holds_catalogue(cells) and map_columns(cells).get("company") in (None, group_columns(cells)["name"]):
+            return "networking groups, not target employers", "import it with `outreach import groups`"
+    return None
 
 
 def _header_score(cells: list[str]) -> int:
@@ -238,6 +278,7 @@ def read_targets(data: bytes, name: str, *, sheets: Sequence[str] | None = None)
     """
     import pandas as pd
 
+    refuse_export(data, name)
     notes: list[str] = []
     warnings: list[str] = []
     records: list[dict[str, object]] = []
@@ -245,13 +286,20 @@ def read_targets(data: bytes, name: str, *, sheets: Sequence[str] | None = None)
     read_sheets: list[str] = []
     all_sheets = _sheets(data, name, sheets, notes, warnings)
     skipped: list[str] = []
+    others: dict[str, tuple[str, str]] = {}  # sheets of another import's file
     for sheet, rows in all_sheets.items():
         where = f"{name}, sheet {sheet!r}" if sheet else name
         if all(is_blank_row(r) for r in rows):
             if sheets:
                 raise InputError(f"{where} is empty")
             continue
-        header_index = find_header_row(rows, _header_score)
+        header_index = find_header_row(rows, _header_score, max_scan=MAX_HEADER_SCAN)
+        other = _other_import(rows, header_index)
+        if other is not None:
+            if sheets or len(all_sheets) == 1:
+                raise InputError(f"{where} holds {other[0]}: {other[1]}")
+            others[sheet] = other
+            continue
         if header_index is None:
             if sheets or len(all_sheets) == 1:
                 raise _no_company_column(where, rows)
@@ -263,6 +311,11 @@ def read_targets(data: bytes, name: str, *, sheets: Sequence[str] | None = None)
         without_company += missing
         records.extend(sheet_records)
         read_sheets.append(sheet)
+    if not read_sheets and others:
+        sheet, (holds, how) = next(iter(others.items()))
+        raise InputError(f"{name}, sheet {sheet!r} holds {holds}: {how}")
+    for sheet, (holds, how) in others.items():
+        notes.append(f"skipped sheet {sheet!r}, which holds {holds} ({how})")
     if not read_sheets:
         if all(all(is_blank_row(r) for r in rows) for rows in all_sheets.values()):
             raise InputError(f"{name} has no rows: pick the file that lists your target employers")
@@ -344,5 +397,5 @@ def read_targets_file(path: Path, *, sheets: Sequence[str] | None = None) -> Tar
     return read_targets(read_path_bytes(path), path.name, sheets=sheets)
 
 
-__all__ = ["TargetList", "map_columns", "normalise_priorities", "read_priority", "read_targets",
+__all__ = ["TargetList", "holds_targets", "map_columns", "normalise_priorities", "read_priority", "read_targets",
            "read_targets_file"]

@@ -117,6 +117,14 @@ def linkedin_export_zip() -> bytes:
     return buffer.getvalue()
 
 
+def zipped_list() -> bytes:
+    """The list itself, zipped to send it by e-mail."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("groups.csv", utf8_csv())
+    return buffer.getvalue()
+
+
 def cut_short() -> bytes:
     whole = workbook()
     return whole[: len(whole) // 2]
@@ -156,6 +164,7 @@ def really(name: str, what: str, claim: str, rename: str) -> str:
 XLSX, ODS, TEXT = "an Excel workbook (.xlsx)", "an OpenDocument spreadsheet (.ods)", "a text (CSV) file"
 OLD_XLS = "an old Excel 97-2003 .xls file: open it and save it as .xlsx or .csv"
 ZIP = "a zip archive, not a spreadsheet: unzip it and give the .xlsx or .csv file inside"
+LINKEDIN_EXPORT = "a LinkedIn data export: import it with `outreach import linkedin`"
 NOT_A_TABLE = "not a CSV file or a spreadsheet: save the list as .xlsx or CSV (UTF-8)"
 
 #: (file name, its bytes, "read" or "refused", the warning when read / the error when refused)
@@ -186,8 +195,9 @@ CASES: list[tuple[str, Callable[[], bytes], str, str | None]] = [
     ("groups.xlsx", password_protected, "refused",
      "groups.xlsx is a password-protected workbook: open it in Excel, remove the password, and "
      "save it as .xlsx or .csv"),
-    ("groups.xlsx", linkedin_export_zip, "refused", f"groups.xlsx is {ZIP}"),
-    ("groups.zip", linkedin_export_zip, "refused", f"groups.zip is {ZIP}"),
+    ("groups.zip", zipped_list, "refused", f"groups.zip is {ZIP}"),
+    ("groups.xlsx", linkedin_export_zip, "refused", f"groups.xlsx is {LINKEDIN_EXPORT}"),
+    ("groups.zip", linkedin_export_zip, "refused", f"groups.zip is {LINKEDIN_EXPORT}"),
     ("groups.xlsx", cut_short, "refused",
      "groups.xlsx is damaged (a zip archive cut short, such as a half-copied workbook): open it "
      "in Excel or LibreOffice and save it again, or copy it again"),

@@ -4,6 +4,10 @@ Users keep these by hand, so the header is found by its content and columns by s
 text (cost, schedule, duration, visitors, contract, salary band) is read into numbers next to
 the original text; a value that cannot be read leaves its number blank and adds a warning
 naming the row and the column. Nothing here touches SQLite, Click or the terminal.
+
+Columns are found by ``columns``' synonyms. The other imports' files are refused by their
+content: a LinkedIn export or one of its files, and a list of target employers (its "Employer"
+or "Organisation" column would read as groups).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.errors import InputError
 from outreach.groups.schedule import parse_duration, parse_schedule
+from outreach.imports.groups.columns import GROUP_FIELDS, map_columns
 from outreach.imports.groups.fields import (
     parse_contract,
     parse_cost,
@@ -22,6 +27,7 @@ from outreach.imports.groups.fields import (
     parse_visitors,
     parse_volunteer_hours,
 )
+from outreach.imports.linkedin.recognise import linkedin_table, refusal, refuse_export
 from outreach.imports.tabular import (
     find_header_row,
     is_blank_row,
@@ -29,35 +35,10 @@ from outreach.imports.tabular import (
     read_path_bytes,
     read_table_file,
 )
+from outreach.imports.targets import MAX_HEADER_SCAN, holds_targets
 
 if TYPE_CHECKING:
     import pandas as pd
-
-#: Field -> header synonyms (normalised: lower case, words separated by one space).
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "group", "group name", "organization", "organisation", "club", "club name",
-             "chapter", "event", "meetup", "networking group", "title"),
-    "kind": ("type", "kind", "category", "group type", "type of group", "kind of group"),
-    "city": ("city", "location", "where", "town", "place", "city or online", "metro", "area"),
-    "cost": ("cost", "price", "fee", "fees", "dues", "membership fee", "cost to attend",
-             "membership cost", "costs", "membership dues"),
-    "meets": ("meets", "schedule", "frequency", "when", "meeting schedule", "meets on",
-              "meetings", "how often", "day and time", "meeting time"),
-    "duration": ("duration", "hours", "length", "duration hours", "meeting length",
-                 "hours per meeting", "duration h", "time per meeting", "how long"),
-    "focus": ("focus", "purpose", "goal", "topic", "aim"),
-    "format": ("format", "style", "meeting format", "structure"),
-    "visitors": ("visitors", "guests", "visitor policy", "visits", "can visit", "visit policy",
-                 "guest policy", "visitors allowed"),
-    "contract": ("contract", "commitment", "term", "membership term", "minimum commitment",
-                 "contract length"),
-    "salary": ("salary", "salary range", "career level", "level", "seniority",
-               "salary range or career level", "salary band", "audience", "members level"),
-    "industries": ("industries", "industry", "sectors", "sector", "fields", "field"),
-    "url": ("url", "website", "web", "link", "site", "web site", "homepage"),
-    "notes": ("notes", "comments", "remarks", "description", "comment", "note"),
-}
-_BY_SYNONYM = {syn: fieldname for fieldname, syns in SYNONYMS.items() for syn in syns}
 
 #: The kinds of group DESIGN.md section 6 lists; first matching pattern wins.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -119,26 +100,6 @@ class GroupCatalogue:
     notes: list[str] = field(default_factory=list)  # encoding, delimiter, which sheet
 
 
-def _field_for(header: str) -> str | None:
-    if header in _BY_SYNONYM:
-        return _BY_SYNONYM[header]
-    # "Cost (USD)" -> "cost usd", "Duration in hours" -> "duration in hours": the first word(s).
-    for synonym in sorted(_BY_SYNONYM, key=len, reverse=True):
-        if header.startswith(synonym + " ") and len(synonym) > 3:
-            return _BY_SYNONYM[synonym]
-    return None
-
-
-def map_columns(header: list[str]) -> dict[str, int]:
-    """Field -> column index for a header row (already normalised); the first match wins."""
-    found: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        name = _field_for(cell)
-        if name and name not in found:
-            found[name] = index
-    return found
-
-
 def _header_score(cells: list[str]) -> int:
     return len(map_columns(cells))
 
@@ -146,6 +107,20 @@ def _header_score(cells: list[str]) -> int:
 def classify(text: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
     """Every canonical value whose pattern matches ``text``, in rule order."""
     return [name for name, pattern in rules if re.search(pattern, text, re.IGNORECASE)]
+
+
+def _refuse_other_imports(rows: list[list[str]], header_index: int | None, name: str) -> None:
+    """InputError when the rows are another import's file: LinkedIn's, or a list of employers
+    that has no column a catalogue would have."""
+    kind = linkedin_table(rows)
+    if kind is not None:
+        raise refusal(name, kind)
+    for row in rows[: MAX_HEADER_SCAN if header_index is None else header_index + 1]:
+        cells = [normalise_header(c) for c in row]
+        found = map_columns(cells)
+        if holds_targets(cells) and not ("name" in found and found.keys() & GROUP_FIELDS):
+            raise InputError(f"{name} holds target employers, not networking groups: import it "
+                             "with `outreach import targets`")
 
 
 def _pick_rows(data: bytes, name: str, notes: list[str], warnings: list[str]) -> list[list[str]]:
@@ -171,10 +146,12 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
     """Read a group catalogue's bytes. Raises InputError (one line) on input that is no catalogue."""
     import pandas as pd
 
+    refuse_export(data, name)
     notes: list[str] = []
     warnings: list[str] = []
     rows = _pick_rows(data, name, notes, warnings)
     header_index = find_header_row(rows, _header_score)
+    _refuse_other_imports(rows, header_index, name)
     if header_index is None:
         raise InputError(
             f"{name}: no header row found (expected columns such as name, type, city, cost, "

@@ -49,7 +49,7 @@ DUPLICATE = "same profile URL as an earlier row"
 RAGGED = "more cells than the header"
 
 #: Outlook's names for the columns a Connections.csv calls "Email Address" and "Position".
-_OUTLOOK_NAMES = {"email address": "e mail address", "position": "job title"}
+OUTLOOK_NAMES = {"email address": "e mail address", "position": "job title"}
 
 
 @dataclass
@@ -85,7 +85,7 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
     rows: list[tuple[Any, ...]] = []
     raw_dates: list[str] = []
     bad_urls = member_ids = unreadable = 0
-    columns = [csv.column(name if csv.has(name) else _OUTLOOK_NAMES.get(name, name)) for name in
+    columns = [csv.column(name if csv.has(name) else OUTLOOK_NAMES.get(name, name)) for name in
                ("first name", "last name", "url", "email address", "company", "position", "connected on")]
     for first, last, url, email, company, position, when in zip(*columns, strict=True):
         first, last, url, email = first.strip(), last.strip(), url.strip(), email.strip()
@@ -161,7 +161,7 @@ def _person_keys(rows: list[tuple[Any, ...]], notes: list[str]) -> list[str]:
 
 
 def _generation(csv: CsvTable, dates: list[str]) -> str:
-    if not csv.has("connected on") and any(csv.has(name) for name in _OUTLOOK_NAMES.values()):
+    if not csv.has("connected on") and any(csv.has(name) for name in OUTLOOK_NAMES.values()):
         return "pre-2018 Outlook-format (no Connected On dates, no profile URLs)"
     if csv.has("url"):
         preamble = any(c.strip().lower().startswith("notes") for row in csv.preamble for c in row)

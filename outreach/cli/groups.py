@@ -37,8 +37,10 @@ def import_groups(app: App, path: Path) -> None:
 
     from outreach.groups.store import replace_catalogue
     from outreach.imports.groups.read import read_groups
+    from outreach.imports.linkedin.recognise import refuse_export_folder
     from outreach.imports.tabular import read_path_bytes
 
+    refuse_export_folder(path)  # an unzipped LinkedIn export is not a spreadsheet to read
     data = read_path_bytes(path)
     catalogue = read_groups(data, path.name)  # bad input fails here, before the workspace
     conn = app.connect()

@@ -41,10 +41,12 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
     import hashlib
 
     from outreach.companies.matching import prepare_matching
+    from outreach.imports.linkedin.recognise import refuse_export_folder
     from outreach.imports.tabular import read_path_bytes
     from outreach.imports.targets import read_targets
     from outreach.targets.store import import_targets
 
+    refuse_export_folder(path)  # an unzipped LinkedIn export is not a spreadsheet to read
     data = read_path_bytes(path)
     table = read_targets(data, path.name, sheets=sheets or None)
     conn = app.connect()
@@ -61,6 +63,10 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
     if replace:
         parts.append(f"{number(summary.removed)} removed")
     click.echo(f"Imported {plural(summary.targets, 'target')} from {summary.source}{where}: {', '.join(parts)}.")
+    if summary.not_in_file and not replace:
+        them = "it" if summary.not_in_file == 1 else "them"
+        click.echo(f"{plural(summary.not_in_file, 'earlier target')} not in {summary.source} "
+                   f"{'was' if summary.not_in_file == 1 else 'were'} kept: add --replace to remove {them}.")
     if summary.duplicates:
         click.echo(f"{plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
     if summary.without_company:

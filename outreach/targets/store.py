@@ -2,8 +2,9 @@
 
 An import is one transaction. Rows merge on the normalised company key
 (``outreach.companies.names.normalise_company``), so ``Google``, ``Google LLC`` and ``google`` are one
-target; the first spelling is kept as the name. Re-importing the same file changes nothing;
-``replace=True`` makes the workspace's list exactly the file's.
+target; the first spelling is kept as the name. Re-importing the same file changes nothing.
+Targets the file does not list are kept and counted (``not_in_file``); ``replace=True`` removes
+them, making the workspace's list exactly the file's.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class TargetImportSummary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0          # only with replace=True
+    not_in_file: int = 0      # targets already there that the file does not list (kept unless replace)
     duplicates: int = 0       # rows merged into an earlier row with the same company key
     without_company: int = 0  # rows with other cells filled but no company
     not_companies: list[str] = field(default_factory=list)  # "Self-employed", "Confidential", "n/a"
@@ -108,8 +110,9 @@ def import_targets(
             row["key"]: row
             for row in conn.execute(f"SELECT id, key, name, row_order, {', '.join(_FIELDS)} FROM targets")
         }
+        gone = [row["id"] for key, row in existing.items() if key not in merged]
+        summary.not_in_file = len(gone)
         if replace:
-            gone = [row["id"] for key, row in existing.items() if key not in merged]
             conn.executemany("DELETE FROM targets WHERE id = ?", [(i,) for i in gone])
             summary.removed = len(gone)
         next_order = 0 if replace else 1 + max(
