@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from outreach.cli._app import App, cli, echo_json, pass_app
-from outreach.cli._text import cut, more, number, pad, plural
+from outreach.cli._text import cut, listed, more, number, pad, plural
 
 if TYPE_CHECKING:
     from outreach.plan.build import Plan
+    from outreach.plan.write import WrittenPlan
+    from outreach.workbook.changes import ReadBack
 
 TABLE_ROWS = 10
+LEFT_OUT_SHOWN = 3
+#: How the cells of a column are counted in the read-back sentence ("6 statuses")
+NOUNS = {"Status": ("status", "statuses"), "Notes": ("note", None),
+         "Follow-up date": ("follow-up date", None), "Decision": ("review decision", None),
+         "Message": ("message", None), "Position": ("position", None), "Name": ("name", None),
+         "Company": ("company", "companies"), "E-mail": ("e-mail address", "e-mail addresses"),
+         "Next step": ("next step", None)}
 
 
 @cli.command("plan")
@@ -23,7 +33,12 @@ TABLE_ROWS = 10
 @click.option("--top", type=click.IntRange(1, 100_000), default=300, show_default=True,
               help="How many people to schedule (the rows you will read).")
 @click.option("--force", is_flag=True,
-              help="Overwrite an output file that cannot be read back (what you typed in it is lost).")
+              help="Skip the checks that protect the output file (open elsewhere, not a plan, a "
+                   "lost Key column); what can be read in it is kept, and a file that cannot be "
+                   "read at all is moved aside.")
+@click.option("--restore", multiple=True, metavar="NAME",
+              help="Bring back a row you deleted from the plan (its name as listed, or 'all'); "
+                   "may be repeated.")
 @click.option("--weights", metavar="NAME=N,...",
               help="Score weights for this plan: target_priority, tie_strength, role_relevance, "
                    "seniority, job_change, location_fit (e.g. 'tie_strength=3,job_change=0').")
@@ -32,17 +47,21 @@ TABLE_ROWS = 10
               help="Message templates (.toml or .json) replacing the built-in ones by kind; a "
                    "templates.toml in the workspace folder is used too.")
 @pass_app
-def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, weights: str | None,
-                 save_weights: bool, templates_file: Path | None) -> None:
+def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
+                 restore: tuple[str, ...], weights: str | None, save_weights: bool,
+                 templates_file: Path | None) -> None:
     """Write the outreach plan workbook and print the first rows.
 
-    When the workbook exists, the statuses, follow-up dates, notes and review decisions you typed
-    in it are read back first and kept. Review decisions are also stored in the workspace.
+    When the workbook exists, what you changed in it is read back first and kept: statuses,
+    follow-up dates, notes, review decisions, a message or position you rewrote (the plan's new
+    suggestion goes beside it), your own columns, rows you added. Rows you deleted stay out of
+    later plans until you --restore them. Review decisions are also stored in the workspace.
 
     \b
     Example:
         outreach plan -o outreach-plan.xlsx
         outreach plan --top 100 --weights "tie_strength=3" --json
+        outreach plan -o outreach-plan.xlsx --restore "Ada Lovelace"
     """
     from outreach.plan import scoring
     from outreach.plan.write import WriteOptions, write_plan
@@ -53,13 +72,18 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
     except scoring.ScoringError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from exc
     options = WriteOptions(top=top, weights=overrides, save_weights=save_weights,
-                           templates_file=templates_file, workspace=app.workspace, force=force)
+                           templates_file=templates_file, workspace=app.workspace, force=force,
+                           restore=restore)
     conn = app.connect(create=False)
     with no_gc_pauses():  # ~100,000 objects, none freed in cycles: a quarter of the time
         written = write_plan(conn, output, options)
     if written.replaced:
-        click.echo(f"Warning: replaced {output}, which could not be read back ({written.replaced}).",
-                   err=True)
+        aside = f"; it is kept as {written.moved_to.name}" if written.moved_to else ""
+        click.echo(f"Warning: {output.name} could not be read back ({written.replaced}), so a new "
+                   f"plan was written{aside}.", err=True)
+    if written.read_back is not None:
+        click.echo(f"Read back {output.name}: {read_back_text(written.read_back)}.", err=as_json)
+    _echo_deleted(written, err=as_json)
     plan = written.plan
     if as_json:
         echo_json([row.to_json() for row in plan.rows])
@@ -74,6 +98,38 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool, w
         + (f"; {plural(decided, 'review decision')} kept" if decided else "") + ".",
         err=as_json,
     )
+
+
+def read_back_text(found: ReadBack) -> str:
+    """ "6 statuses, 7 notes, 1 added row, your column 'Date sent' (kept)" """
+    parts = []
+    for header, n in found.cells.most_common():
+        word, words = NOUNS.get(header, (f"{header!r} cell", None))
+        parts.append(plural(n, word, words))
+    if found.added_rows:
+        parts.append(plural(found.added_rows, "added row"))
+    if found.deleted_rows:
+        parts.append(plural(found.deleted_rows, "deleted row"))
+    if found.copies:
+        parts.append(plural(found.copies, "copied row") + " (merged)")
+    if found.formulas:
+        parts.append(plural(found.formulas, "formula"))
+    if found.user_columns:
+        names = ", ".join(repr(h) for h in found.user_columns)
+        parts.append(f"your {'column' if len(found.user_columns) == 1 else 'columns'} {names} (kept)")
+    return ", ".join(parts) if parts else "nothing changed since the plan wrote it"
+
+
+def _echo_deleted(written: WrittenPlan, *, err: bool) -> None:
+    if written.restored:
+        click.echo(f"Brought back {listed(written.restored, LEFT_OUT_SHOWN)}.", err=err)
+    left_out = written.left_out
+    if left_out:
+        labels = [label for _, label in left_out]
+        first = labels[0].split(" (")[0]
+        click.echo(f"Left out {plural(len(labels), 'row')} you deleted "
+                   f"({listed(labels, LEFT_OUT_SHOWN)}); to bring one back: "
+                   f"outreach plan --restore {shlex.quote(first)}", err=err)
 
 
 def _print_table(plan: Plan) -> None:

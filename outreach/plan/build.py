@@ -48,6 +48,7 @@ class PlanOptions:
     weights: dict[str, float] | None = None
     templates: Any = None  # outreach.plan.messages.Templates; built-in ones when None
     today: date | None = None
+    left_out: frozenset[str] = frozenset()  # Outreach keys of rows the user deleted
 
 
 @dataclass
@@ -187,6 +188,8 @@ def build_plan(
     acted_people = {person_of_outreach_key(k) for k, v in typed.items() if _status(v) not in ("", "to contact")}
     todo, acted = [], []
     for c in candidates:
+        if c.key in options.left_out:  # deleted by the user: the slot goes to someone else
+            continue
         if person_of_outreach_key(c.key) in acted_people:
             if c.key in typed:
                 acted.append(c)

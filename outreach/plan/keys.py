@@ -10,6 +10,8 @@ else writes or takes apart a key.
 
 from __future__ import annotations
 
+from typing import Any
+
 from outreach.plan.network import Contact
 
 _OUTREACH = " | "
@@ -23,6 +25,15 @@ def person_id(contact: Contact) -> str:
 
 def outreach_key(contact: Contact, target: str) -> str:
     return f"{person_id(contact)}{_OUTREACH}{target}"
+
+
+def outreach_key_from_cells(profile: Any, target: Any) -> str | None:
+    """An Outreach row's key from its Profile and Target cells, for a sheet that lost its Key
+    column; None for a person without a profile link (their key is not shown anywhere else)."""
+    profile = profile[0] if isinstance(profile, tuple) else profile
+    if not isinstance(profile, str) or not profile.strip() or target is None:
+        return None
+    return f"{profile.strip()}{_OUTREACH}{str(target).strip()}"
 
 
 def person_of_outreach_key(key: str) -> str:

@@ -6,8 +6,9 @@ Other areas add their own sheets after these (the networking-groups sheet): pass
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Hashable, Sequence
+from datetime import date, timedelta
+from typing import Any
 
 from outreach.plan.build import (
     DECISION,
@@ -21,6 +22,8 @@ from outreach.plan.build import (
     TARGETS,
     Plan,
 )
+from outreach.plan.keys import outreach_key_from_cells, review_key
+from outreach.profile import Profile
 from outreach.wording import number, plural
 from outreach.workbook.spec import Column, ListSheet, SummarySheet
 
@@ -46,7 +49,17 @@ def outreach_sheet(plan: Plan) -> ListSheet:
          r.details, r.key]
         for r in plan.rows
     ]
-    return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score")
+    return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score",
+                     label=("Name", "Target"), rebuild_key=_outreach_key)
+
+
+def _outreach_key(cells: dict[str, Any]) -> Hashable | None:
+    return outreach_key_from_cells(cells.get("Profile"), cells.get("Target"))
+
+
+def _review_key(cells: dict[str, Any]) -> Hashable | None:
+    company, target = cells.get("Contact's company"), cells.get("Target")
+    return review_key(str(company), str(target)) if company and target else None
 
 
 def targets_sheet(plan: Plan) -> ListSheet:
@@ -74,7 +87,8 @@ def review_sheet(plan: Plan) -> ListSheet:
     ]
     rows = [[r.company, r.target, round(r.similarity, 1), r.contacts, r.decision or None, r.key]
             for r in plan.review]
-    return ListSheet(REVIEW, columns, rows, key=KEY, priority_column="Similarity")
+    return ListSheet(REVIEW, columns, rows, key=KEY, priority_column="Similarity",
+                     rebuild_key=_review_key)
 
 
 def summary_sheet(plan: Plan) -> SummarySheet:
@@ -125,9 +139,17 @@ def summary_sheet(plan: Plan) -> SummarySheet:
                         sections, chart)
 
 
+def sheet_specs(profile: Profile, extra_sheets: Sequence[ListSheet] = ()) -> list[ListSheet]:
+    """The plan's list sheets without rows: what their columns are, for reading back a
+    workbook that lost its description."""
+    plan = Plan(date.today(), profile, [], [], [], {}, [])
+    return [outreach_sheet(plan), targets_sheet(plan), review_sheet(plan), *extra_sheets]
+
+
 def plan_sheets(plan: Plan, extra_sheets: Sequence[ListSheet] = ()) -> tuple[SummarySheet, list[ListSheet]]:
     return summary_sheet(plan), [outreach_sheet(plan), targets_sheet(plan), review_sheet(plan),
                                  *extra_sheets]
 
 
-__all__ = ["SUMMARY", "outreach_sheet", "plan_sheets", "review_sheet", "summary_sheet", "targets_sheet"]
+__all__ = ["SUMMARY", "outreach_sheet", "plan_sheets", "review_sheet", "sheet_specs", "summary_sheet",
+           "targets_sheet"]

@@ -9,25 +9,31 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from outreach.companies.matching import match_contacts
 from outreach.errors import WorkbookError
-from outreach.groups.recommend import groups_sheet, groups_summary, recommend_groups
-from outreach.plan import scoring
+from outreach.groups.recommend import GroupPlan, groups_sheet, groups_summary, recommend_groups
+from outreach.plan import memory, scoring
 from outreach.plan.build import (
     DEFAULT_TOP,
+    OUTREACH,
     Plan,
+    PlanError,
     PlanOptions,
     apply_review_decisions,
     build_plan,
     check_ready,
 )
 from outreach.plan.messages import load_templates
-from outreach.plan.sheets import plan_sheets
+from outreach.plan.sheets import plan_sheets, sheet_specs
 from outreach.profile import load_profile
 from outreach.store import transaction
+from outreach.wording import listed
+from outreach.workbook.changes import ReadBack, compare, read_back
 from outreach.workbook.files import write_workbook
+from outreach.workbook.merge import match_key
 from outreach.workbook.read import read_edits
 from outreach.workbook.spec import Edits, ListSheet
 
@@ -41,7 +47,10 @@ class WriteOptions:
     save_weights: bool = False  # keep ``weights`` in the workspace for later plans
     templates_file: Path | None = None  # message templates replacing the built-in ones
     workspace: Path | None = None  # where a templates.toml of the user's may lie
-    force: bool = False  # replace a workbook that cannot be read back (its edits are lost)
+    #: skip the checks that protect the user's workbook, keeping what can be read of it; one
+    #: that cannot be read at all is moved aside, not lost
+    force: bool = False
+    restore: tuple[str, ...] = ()  # deleted rows to bring back: names, keys or "all"
 
 
 @dataclass(frozen=True)
@@ -49,49 +58,112 @@ class WrittenPlan:
     plan: Plan
     decisions_kept: int  # review decisions taken from the workbook into the workspace
     replaced: str | None = None  # why the earlier workbook could not be read, when forced
+    moved_to: Path | None = None  # where that unreadable workbook was moved
+    read_back: ReadBack | None = None  # what was read back from the earlier workbook
+    #: rows left out because the user deleted them: (sheet, label), this time's first
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)  # labels of rows brought back
 
 
 def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = WriteOptions()
                ) -> WrittenPlan:
     """Plan and write ``output``, keeping what the user typed in it.
 
-    Raises ``PlanError`` when there is nothing to plan with yet and ``WorkbookError`` when the
-    existing workbook cannot be read back (unless ``options.force``) or the file cannot be
-    written; in both cases the existing workbook is left as it was.
+    Raises ``PlanError`` when there is nothing to plan with yet (or ``options.restore`` names
+    no deleted row) and ``WorkbookError`` when the existing workbook cannot be read back
+    (unless ``options.force``) or the file cannot be written; in both cases the existing
+    workbook is left as it was.
     """
     check_ready(conn)
     if options.save_weights and options.weights:
         with transaction(conn):
             scoring.save_weights(conn, options.weights)
     templates = load_templates(options.workspace, options.templates_file)
-    edits, replaced = _read_edits(output, options.force)
+    profile = load_profile(conn)
+    groups_imported = conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone() is not None
+    specs = sheet_specs(profile, [groups_sheet(GroupPlan([], 0.0, 0.0))] if groups_imported else [])
+    edits, replaced = _read_edits(output, specs, options.force)
+    deleted = memory.deleted_rows(conn)
+    if edits is not None:
+        compare(edits, memory.recall_write(conn, output, edits.token))
+        for name, present in edits.rows.items():  # a deleted row the user put back is back
+            for key in present:
+                deleted.get(name, {}).pop(match_key(key), None)
+        for name, gone in edits.deleted.items():
+            deleted.setdefault(name, {}).update(gone)
+    restored = _restored(deleted, options.restore)
     decided = apply_review_decisions(conn, edits)
     matches = match_contacts(conn)
-    profile = load_profile(conn)
     plan_options = PlanOptions(top=options.top, weights=scoring.load_weights(conn, options.weights),
-                               templates=templates)
+                               templates=templates,
+                               left_out=frozenset(deleted.get(OUTREACH, {})))
     plan = build_plan(conn, profile, matches, options=plan_options, edits=edits)
     # The networking-groups sheet joins the plan once a catalogue has been imported.
     extra_sheets: list[ListSheet] = []
     group_facts: list[tuple[str, object]] = []
-    if conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone():
+    if groups_imported:
         group_plan = recommend_groups(conn, profile)
         extra_sheets.append(groups_sheet(group_plan))
         group_facts = groups_summary(group_plan)
     summary, sheets = plan_sheets(plan, extra_sheets)
     summary.facts.extend(group_facts)
-    write_workbook(output, summary, sheets, edits=edits)
-    return WrittenPlan(plan, decided, replaced)
+    moved_to = _move_aside(output) if replaced else None
+    with transaction(conn):
+        memory.forget_deleted(conn, [(sheet, key) for sheet, key, _ in restored])
+        if edits is not None:
+            memory.remember_deleted(conn, edits.deleted)
+        written = write_workbook(output, summary, sheets, edits=edits, force=options.force,
+                                 deleted={name: set(rows) for name, rows in deleted.items()})
+        memory.remember_write(conn, output, written)
+    new = edits.deleted if edits is not None else {}
+    left_out = [(name, label) for name, rows in new.items() for label in rows.values()]
+    left_out += [(name, label) for name, rows in deleted.items() for key, label in rows.items()
+                 if key not in new.get(name, {})]
+    return WrittenPlan(plan, decided, replaced, moved_to,
+                       read_back(edits) if edits is not None else None, left_out,
+                       [label for _, _, label in restored])
 
 
-def _read_edits(output: Path, force: bool) -> tuple[Edits | None, str | None]:
-    """The edits in ``output`` (None when it does not exist); with ``force``, a workbook that
-    cannot be read back is replaced, and the reason is returned for the user."""
+def _restored(deleted: dict[str, dict[str, str]],
+              wanted: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """The deleted rows ``wanted`` names, as (sheet, key, label), taken out of ``deleted``;
+    PlanError for a name that matches none."""
+    found: list[tuple[str, str, str]] = []
+    for text in wanted:
+        rows = memory.matching_deleted(deleted, text)
+        if not rows:
+            known = [label for labels in deleted.values() for label in labels.values()]
+            raise PlanError(f"no deleted row is called {text!r}: "
+                            + (f"the rows you deleted are {listed(known, 5)}" if known
+                               else "no row of a plan has been deleted"))
+        found += [(sheet, key, deleted[sheet][key]) for sheet, key in rows
+                  if not any(f[:2] == (sheet, key) for f in found)]
+    for sheet, key, _ in found:
+        deleted[sheet].pop(key, None)
+    return found
+
+
+def _read_edits(output: Path, specs: list[ListSheet],
+                force: bool) -> tuple[Edits | None, str | None]:
+    """The edits in ``output`` (None when it does not exist); with ``force``, the checks are
+    skipped, and a workbook that cannot be read at all is replaced (the reason returned)."""
     if not output.exists():
         return None, None
     try:
-        return read_edits(output), None
+        return read_edits(output, sheets=specs, force=force), None
     except WorkbookError as exc:
         if not force:
             raise  # its message already says the plan was not written and what to do
         return None, str(exc)
+
+
+def _move_aside(output: Path) -> Path:
+    """Keep an unreadable workbook beside the new one: never destroy what the user had."""
+    stamp = datetime.now().strftime("%Y-%m-%d %H%M%S")
+    aside = output.with_name(f"{output.stem} (unreadable, {stamp}){output.suffix}")
+    try:
+        output.resolve().rename(aside)
+    except OSError as exc:
+        raise WorkbookError(f"cannot move the unreadable {output.name} aside "
+                            f"({exc.strerror or exc}), so the plan was not written") from exc
+    return aside

@@ -20,7 +20,7 @@ Additions to the contract (all optional):
 - ``Column.default``: the value a fresh row holds in an editable column (see "carried over").
   ``Column.number_format``: an Excel number format for int/float/date cells.
 - A ``url`` cell may be given as a ``(text, url)`` pair: the text is shown, the url linked.
-- ``read_edits(path, *, sheets=None)`` returns an ``Edits``: the contract's dict (sheet name ->
+- ``read_edits(path, *, sheets=None, force=False)`` returns an ``Edits``: the contract's dict (sheet name ->
   row key -> {editable header: value}) that also carries, in attributes, every column of every
   row (``rows``), rows the user typed without a key (``added_rows``) and columns the user added
   (``user_columns``). A missing file gives an empty ``Edits``. ``sheets`` (the ``ListSheet``
@@ -32,15 +32,26 @@ Additions to the contract (all optional):
 
 Round trip (``write_workbook(..., edits=...)``), per list sheet, rows matched by key:
 
+- what the plan wrote is returned (``Written``: a fingerprint of each cell of the plan's own
+  columns, per row key) for the caller to remember; given back to ``changes.compare`` with the
+  edits of the next run, it tells the user's changes from the plan's values: every cell of a
+  plan column that differs is the user's and is kept, in any column (a rewritten Message, a
+  corrected Position, a follow-up date), and where the new plan would write something else in
+  a column that is not editable, its value goes beside the user's in a "Suggested message"
+  column (flag "s" in the description). Rows nothing is remembered of keep the rule below.
 - a row whose key has edits takes the user's non-empty values in the editable columns;
-- columns the user added to a sheet are kept, after the plan's columns, with their values;
+- columns the user added to a sheet are kept, after the plan's columns, with their values
+  (one without a header as "Your column", one named like a column of the plan's as
+  "Notes (yours)");
+- copies of a row (same key) are merged into one (``changes``); rows in ``deleted`` are left out;
 - rows that left the plan are carried over at the end of the sheet, in grey italics, with a
-  note in an extra last column "Plan note", when the user edited them: a non-empty value,
-  other than the column's default, in an editable text/wrap/choice column (or in a column with
-  an explicit ``Column.default``), or anything in a column the user added. Editable date and
-  number columns alone do not count, since the plan fills them in itself (a follow-up date).
-  The default is ``Column.default`` or else the value most of the new rows hold (e.g.
-  "to contact"). Rows the user typed without a key are carried over the same way.
+  note in an extra last column "Plan note", when the user edited them: with a remembered row,
+  any change; otherwise a non-empty value, other than the column's default, in an editable
+  text/wrap/choice column (or in a column with an explicit ``Column.default``), or anything in
+  a column the user added. Editable date and number columns alone do not count there, since
+  the plan fills them in itself (a follow-up date). The default is ``Column.default`` or else
+  the value most of the new rows hold (e.g. "to contact"). Rows the user typed without a key
+  are carried over the same way.
 - Everything about a carried row is kept as the user last saw it.
 
 Where the description lives: the list sheets' names, keys and columns are stored as JSON in
@@ -53,37 +64,78 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from outreach.errors import WorkbookError
-from outreach.workbook.merge import prepare_sheet
+from outreach.workbook.merge import PreparedSheet, match_key, prepare_sheet, row_key
 from outreach.workbook.read import check_not_open
-from outreach.workbook.rows import save_with_rows
+from outreach.workbook.rows import ListRows, save_with_rows
 from outreach.workbook.sheets import build_workbook
-from outreach.workbook.spec import ListSheet, SummarySheet
+from outreach.workbook.spec import ListSheet, SheetCells, SummarySheet, Written
 
 
 def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: list[ListSheet],
                    *, edits: dict[str, dict[Any, dict[str, Any]]] | None = None,
-                   advance: Callable[[int], None] | None = None) -> None:
-    """Write the workbook to ``path`` through a temporary file in the same folder.
+                   advance: Callable[[int], None] | None = None,
+                   deleted: Mapping[str, Collection[str]] | None = None,
+                   force: bool = False) -> Written:
+    """Write the workbook to ``path`` through a temporary file in the same folder; returns what
+    the plan wrote (to remember, so that the next plan tells the user's changes from its own).
 
-    ``edits`` (from ``read_edits``) are merged in by row key. Raises ``WorkbookError`` when the
-    file cannot be written (folder missing or not writable, file open in another program),
-    ``ValueError`` for sheets that do not make sense (unknown key column, duplicate headers).
+    ``edits`` (from ``read_edits``, compared by ``changes.compare``) are merged in by row key;
+    ``deleted`` (sheet name -> row keys) are rows the user deleted, left out. A ``path`` that
+    is a symbolic link is written through: the file it points to is replaced, the link stays.
+    Raises ``WorkbookError`` when the file cannot be written (folder missing or not writable,
+    file open in another program, unless ``force``), ``ValueError`` for sheets that do not make
+    sense (unknown key column, duplicate headers).
     """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
     folder = target.parent
     if not folder.is_dir():
         raise WorkbookError(f"cannot write {target}: the folder {folder} does not exist")
     if target.is_dir():
         raise WorkbookError(f"cannot write {target}: it is a folder")
-    check_not_open(target, "the plan was not written")
-    prepared = [prepare_sheet(sheet, edits) for sheet in sheets]
-    workbook, rows = build_workbook(summary, prepared, advance)
+    if not force:
+        check_not_open(target, "the plan was not written")
+    prepared = [prepare_sheet(sheet, edits, (deleted or {}).get(sheet.name, ()))
+                for sheet in sheets]
+    token = uuid.uuid4().hex
+    workbook, rows = build_workbook(summary, prepared, advance, token)
     _save_atomically(lambda out: save_with_rows(workbook, rows, out), target)
+    return Written(token, {sheet.name: _remembered(sheet, written)
+                           for sheet, written in zip(prepared, rows, strict=True)})
+
+
+def _remembered(sheet: PreparedSheet, written: ListRows) -> SheetCells:
+    """What the plan wrote in ``sheet``: the fingerprints of its own columns, with what it had
+    written before in the cells that hold the user's values."""
+    plan_columns = sheet.plan_columns
+    headers = [sheet.columns[i].header for i in plan_columns]
+    place = {j: n for n, j in enumerate(plan_columns)}
+    key_index = next(i for i, c in enumerate(sheet.columns) if c.header == sheet.key)
+    labels = [i for i, c in enumerate(sheet.columns) if c.header in sheet.label]
+    cells = SheetCells(headers)
+    for r, (row, tokens) in enumerate(zip(sheet.rows, written.fingerprints, strict=True)):
+        key = row_key(row[key_index])
+        if key is None:
+            continue
+        for j, token in sheet.baselines.get(r, {}).items():
+            tokens[place[j]] = token
+        cells.rows[match_key(key)] = (_label(row, labels) or match_key(key), tokens)
+    return cells
+
+
+def _label(row: list[Any], columns: list[int]) -> str:
+    """"Ada Lovelace (Acme)": the first label column's text, the others in brackets."""
+    texts = [str(row_key(row[i])) for i in columns if row_key(row[i]) is not None]
+    if not texts:
+        return ""
+    return texts[0] + (f" ({', '.join(texts[1:])})" if texts[1:] else "")
 
 
 def _save_atomically(save: Callable[[IO[bytes]], None], target: Path) -> None:

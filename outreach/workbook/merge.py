@@ -1,28 +1,46 @@
-"""Merging the user's edits into a new plan's rows (pure Python; rules in outreach.workbook.spec)."""
+"""Merging the user's edits into a new plan's rows (pure Python; rules in outreach.workbook.files).
+
+Two ways to know what the user typed in a row of the earlier workbook:
+
+- The plan remembered what it wrote there (``Edits.changed``, set by
+  ``outreach.workbook.changes.compare``): every cell of the plan's columns that differs from
+  it is the user's and is kept as it is, emptied cells included. Where the new plan would write
+  something else in a column that is not editable (a rewritten Message, a corrected Position),
+  its suggestion goes beside the user's value, in a "Suggested message" column.
+- Nothing is remembered (a workbook from before, a plain dict of edits): the rule as it was,
+  the user's non-empty values in the editable columns win.
+
+Either way the new workbook remembers, for each cell holding the user's value, what the plan
+wrote there before the user changed it (``PreparedSheet.baselines``), so the cell stays the
+user's on every later plan until they put the plan's value back.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import numbers
 from collections import Counter
-from collections.abc import Hashable
-from dataclasses import dataclass
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from outreach.workbook.spec import Column, ListSheet
-from outreach.workbook.values import sheet_titles
+from outreach.workbook.spec import Column, Formula, ListSheet, SheetCells
+from outreach.workbook.values import clean_text, converter, fingerprint, sheet_titles
 
 PLAN_NOTE_HEADER = "Plan note"
 NOTE_CARRIED = "Kept from an earlier plan: no longer in this plan, but you had edited it"
 NOTE_ADDED = "Kept: a row you added (it has no {key})"
+SUGGESTED = "Suggested {header}"
+YOURS = "{header} (yours)"
 # Kinds whose editable values show that the user worked on a row; dates and numbers are
 # filled in by the plan itself (a follow-up date), so they alone do not.
-_SIGNAL_KINDS = ("text", "wrap", "choice")
+SIGNAL_KINDS = ("text", "wrap", "choice")
 
 
 @dataclass
 class PreparedSheet:
-    """A list sheet ready to write: the plan's columns, then the user's, then the plan note."""
+    """A list sheet ready to write: the plan's columns (each followed by the plan's suggestion
+    where the user changed it), then the user's columns, then the plan note."""
 
     name: str
     columns: list[Column]
@@ -32,7 +50,17 @@ class PreparedSheet:
     user_headers: list[str]
     note_header: str | None
     carried: int  # the last `carried` rows were carried over from the earlier workbook
+    #: headers of the "Suggested …" columns the plan added beside the user's values
+    suggestion_headers: list[str] = field(default_factory=list)
+    #: row index -> {column index: what the plan wrote there before the user changed it}
+    baselines: dict[int, dict[int, str]] = field(default_factory=dict)
+    label: tuple[str, ...] = ()
 
+    @property
+    def plan_columns(self) -> list[int]:
+        """Indices of the plan's own columns (the ones it remembers)."""
+        others = {*self.user_headers, *self.suggestion_headers, self.note_header}
+        return [i for i, c in enumerate(self.columns) if c.header not in others]
 
 
 def row_key(value: Any) -> Hashable | None:
@@ -55,13 +83,22 @@ def row_key(value: Any) -> Hashable | None:
     return value if isinstance(value, Hashable) else str(value)
 
 
-def _match(key: Hashable) -> str:
-    # 42 written by the plan and "42" typed by the user are the same row
+def match_key(key: Hashable) -> str:
+    """The text a key is matched and remembered by: 42 written by the plan and "42" typed by
+    the user are the same row."""
     return str(key)
 
 
 def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def written_fingerprint(value: Any, kind: str) -> str:
+    """The fingerprint of ``value`` as the writer puts it into a cell of a ``kind`` column."""
+    if type(value) is Formula:
+        return fingerprint(value)
+    value = converter(kind)(value)[0]
+    return fingerprint(clean_text(value) if isinstance(value, str) else value)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -100,82 +137,211 @@ def validate(sheet: ListSheet) -> None:
                              f"{len(headers)} columns")
 
 
-def prepare_sheet(sheet: ListSheet, edits: dict[str, Any] | None) -> PreparedSheet:
-    """``sheet`` with the user's edits merged in, user columns and carried-over rows added."""
+def edits_name(sheet_name: str, edits: dict[str, Any]) -> str:
+    """The name ``sheet_name``'s edits are under (the sheet's title, when it had to change)."""
+    return sheet_name if sheet_name in edits else sheet_titles([sheet_name])[0]
+
+
+def prepare_sheet(sheet: ListSheet, edits: dict[str, Any] | None,
+                  deleted: Iterable[str] = ()) -> PreparedSheet:
+    """``sheet`` with the user's edits merged in, user columns and carried-over rows added;
+    rows whose key (``match_key``) is in ``deleted`` are left out."""
     validate(sheet)
     width = len(sheet.columns)
+    headers = [c.header for c in sheet.columns]
+    key_index = headers.index(sheet.key)
+    gone = set(deleted)
     rows = [list(row) + [None] * (width - len(row)) for row in sheet.rows]
+    if gone:
+        rows = [row for row in rows if match_key(row_key(row[key_index])) not in gone]
     prepared = PreparedSheet(sheet.name, list(sheet.columns), rows, sheet.key,
-                             sheet.priority_column, [], None, 0)
+                             sheet.priority_column, [], None, 0, label=sheet.label)
     if not edits:
         return prepared
-
-    name = sheet.name if sheet.name in edits else sheet_titles([sheet.name])[0]
-    old: dict[Hashable, dict[str, Any]] = edits.get(name) or {}
-    full: dict[Hashable, dict[str, Any]] = getattr(edits, "rows", {}).get(name, {})
-    added: list[dict[str, Any]] = getattr(edits, "added_rows", {}).get(name, [])
-    headers = [c.header for c in sheet.columns]
-    known = {h.strip().casefold() for h in headers} | {PLAN_NOTE_HEADER.casefold()}
-    user_headers = [h for h in getattr(edits, "user_columns", {}).get(name, [])
-                    if h.strip().casefold() not in known]
-    key_index = headers.index(sheet.key)
-    editable = [(i, c) for i, c in enumerate(sheet.columns) if c.editable]
-    defaults = {c.header: _default(c, i, rows) for i, c in editable}
-    signals = [c.header for _, c in editable if c.kind in _SIGNAL_KINDS or c.default is not None]
-
-    old_keys = {_match(k): k for k in old}
-    used: set[Hashable] = set()
-    for row in rows:
-        key = row_key(row[key_index])
-        found = old_keys.get(_match(key)) if key is not None else None
-        if found is None:
-            row.extend([None] * len(user_headers))
-            continue
-        used.add(found)
-        values = old[found]
-        for i, column in editable:
-            if not is_empty(values.get(column.header)):
-                row[i] = values[column.header]
-        every = full.get(found, {})
-        row.extend(every.get(h) for h in user_headers)
-
-    carried: list[tuple[list[Any], str]] = []
-    for key, values in old.items():
-        if key in used:
-            continue
-        every = full.get(key) or {sheet.key: key, **values}
-        edited = any(
-            not is_empty(values.get(h)) and not _same(values.get(h), defaults.get(h))
-            for h in signals
-        ) or any(not is_empty(every.get(h)) for h in user_headers)
-        if edited:
-            row = [every.get(h) for h in headers]
-            row[key_index] = every.get(sheet.key, key)
-            for i, column in editable:
-                if not is_empty(values.get(column.header)):
-                    row[i] = values[column.header]
-            carried.append(([*row, *(every.get(h) for h in user_headers)], NOTE_CARRIED))
-    for every in added:
-        if any(not is_empty(v) for v in every.values()):
-            row = [every.get(h) for h in [*headers, *user_headers]]
-            carried.append((row, NOTE_ADDED.format(key=sheet.key)))
-
-    prepared.columns += [Column(h, "text", editable=True) for h in user_headers]
-    prepared.user_headers = user_headers
-    if carried:
-        prepared.note_header = _unique(PLAN_NOTE_HEADER, [c.header for c in prepared.columns])
-        prepared.columns.append(Column(prepared.note_header, "wrap", width=40))
-        for row in rows:
-            row.append(None)
-        rows.extend([*row, note] for row, note in carried)
-        prepared.carried = len(carried)
+    _Merge(sheet, edits, prepared, gone).run()
     return prepared
 
 
+class _Merge:
+    """One sheet's merge (see the module doc); ``run`` fills in the prepared sheet."""
+
+    def __init__(self, sheet: ListSheet, edits: dict[str, Any], prepared: PreparedSheet,
+                 gone: set[str]) -> None:
+        self.sheet, self.prepared, self.gone = sheet, prepared, gone
+        name = edits_name(sheet.name, edits)
+        self.old: dict[Hashable, dict[str, Any]] = edits.get(name) or {}
+        self.full: dict[Hashable, dict[str, Any]] = getattr(edits, "rows", {}).get(name, {})
+        self.added: list[dict[str, Any]] = getattr(edits, "added_rows", {}).get(name, [])
+        self.changed: dict[Hashable, dict[str, str]] = getattr(edits, "changed", {}).get(name, {})
+        self.formulas: dict[Hashable, dict[str, Formula]] = (
+            getattr(edits, "formulas", {}).get(name, {}))
+        self.conflicts: dict[Hashable, str] = getattr(edits, "conflicts", {}).get(name, {})
+        before = getattr(edits, "before", None)
+        self.before: SheetCells | None = before.sheets.get(name) if before else None
+        self.headers = [c.header for c in sheet.columns]
+        self.index = {h: i for i, h in enumerate(self.headers)}
+        self.key_index = self.index[sheet.key]
+        rows = prepared.rows
+        self.editable = [(i, c) for i, c in enumerate(sheet.columns) if c.editable]
+        self.defaults = {c.header: _default(c, i, rows) for i, c in self.editable}
+        self.signals = [c.header for _, c in self.editable
+                        if c.kind in SIGNAL_KINDS or c.default is not None]
+        # the user's columns, renamed where a header of the plan's has the same name
+        taken = {h.strip().casefold() for h in self.headers} | {PLAN_NOTE_HEADER.casefold()}
+        self.user_columns: list[tuple[str, str]] = []  # (header read, header written)
+        for header in getattr(edits, "user_columns", {}).get(name, []):
+            shown = header
+            if shown.strip().casefold() in taken or shown.casefold().startswith(
+                    SUGGESTED.format(header="").casefold()):
+                shown = _unique(YOURS.format(header=header), list(taken))
+            taken.add(shown.strip().casefold())
+            self.user_columns.append((header, shown))
+        self.suggestions: dict[int, dict[int, Any]] = {}  # column -> row -> the plan's value
+        self.notes: dict[int, str] = {}  # row -> a note for the plan note column
+
+    def run(self) -> None:
+        prepared, rows = self.prepared, self.prepared.rows
+        old_keys = {match_key(k): k for k in self.old}
+        used: set[Hashable] = set()
+        for r, row in enumerate(rows):
+            key = row_key(row[self.key_index])
+            found = old_keys.get(match_key(key)) if key is not None else None
+            if found is None:
+                row.extend([None] * len(self.user_columns))
+                continue
+            used.add(found)
+            self._take_users_cells(r, row, found, matched=True)
+            row.extend(self._user_values(found))
+            if found in self.conflicts:
+                self.notes[r] = self.conflicts[found]
+
+        carried: list[tuple[list[Any], dict[int, str], str]] = []
+        for key in self.old:
+            if key in used or match_key(key) in self.gone or not self._edited(key):
+                continue
+            every = self.full.get(key) or {self.sheet.key: key, **self.old[key]}
+            row = [every.get(h) for h in self.headers]
+            row[self.key_index] = every.get(self.sheet.key, key)
+            baseline = self._take_users_cells(len(rows) + len(carried), row, key, matched=False)
+            before = self.before
+            remembered = before.rows.get(match_key(key)) if before else None
+            if before and remembered:  # the plan's values from when it was last planned
+                for header, token in zip(before.headers, remembered[1], strict=False):
+                    if header in self.index:
+                        baseline.setdefault(self.index[header], token)
+            note = NOTE_CARRIED + (f". {self.conflicts[key]}" if key in self.conflicts else "")
+            carried.append(([*row, *self._user_values(key)], baseline, note))
+        for every in self.added:
+            if any(not is_empty(v) for v in every.values()):
+                row = [every.get(h) for h in [*self.headers, *(h for h, _ in self.user_columns)]]
+                carried.append((row, {}, NOTE_ADDED.format(key=self.sheet.key)))
+
+        for row, baseline, note in carried:
+            if baseline:
+                prepared.baselines[len(rows)] = baseline
+            self.notes[len(rows)] = note
+            rows.append(row)
+        prepared.carried = len(carried)
+        prepared.user_headers = [shown for _, shown in self.user_columns]
+        self._lay_out()
+
+    def _edited(self, key: Hashable) -> bool:
+        """Whether a row that left the plan holds something of the user's, so is kept."""
+        every = self.full.get(key, {})
+        if any(not is_empty(every.get(h)) for h, _ in self.user_columns) or key in self.formulas:
+            return True
+        if key in self.changed:
+            return bool(self.changed[key])
+        values = self.old[key]
+        return any(not is_empty(values.get(h)) and not _same(values.get(h), self.defaults.get(h))
+                   for h in self.signals)
+
+    def _take_users_cells(self, r: int, row: list[Any], key: Hashable, *,
+                          matched: bool) -> dict[int, str]:
+        """Put the user's values of ``key`` into ``row`` (row ``r``); returns, and records
+        for matched rows, what the plan wrote in each of those cells before the user did."""
+        baseline: dict[int, str] = {}
+        every = self.full.get(key, {})
+        formulas = self.formulas.get(key, {})
+        if key in self.changed:
+            for header, token in self.changed[key].items():
+                i = self.index.get(header)
+                if i is None:  # a column this plan no longer has
+                    continue
+                value = formulas.get(header, every.get(header))
+                column = self.sheet.columns[i]
+                if (matched and not column.editable and not is_empty(row[i])
+                        and written_fingerprint(row[i], column.kind)
+                        != written_fingerprint(value, column.kind)):
+                    self.suggestions.setdefault(i, {})[r] = row[i]
+                row[i] = value
+                baseline[i] = token
+        else:  # nothing remembered: the editable columns' non-empty values, as before
+            values = self.old[key]
+            worked = any(not is_empty(values.get(h)) and not _same(values.get(h),
+                                                                   self.defaults.get(h))
+                         for h in self.signals)
+            for i, column in self.editable:
+                value = formulas.get(column.header, values.get(column.header))
+                if is_empty(value):
+                    continue
+                row[i] = value
+                if column.header in self.signals:
+                    baseline[i] = written_fingerprint(self.defaults.get(column.header),
+                                                      column.kind)
+                else:  # a date or number the plan may have filled in itself
+                    baseline[i] = "" if worked else written_fingerprint(value, column.kind)
+            for header, formula in formulas.items():  # typed into any other column
+                i = self.index.get(header)
+                if i is not None and i not in baseline:
+                    row[i], baseline[i] = formula, ""
+        if matched and baseline:
+            self.prepared.baselines[r] = baseline
+        return baseline
+
+    def _user_values(self, key: Hashable) -> list[Any]:
+        every = self.full.get(key, {})
+        formulas = self.formulas.get(key, {})
+        return [formulas.get(h, every.get(h)) for h, _ in self.user_columns]
+
+    def _lay_out(self) -> None:
+        """The final columns: each plan column followed by its suggestions, if any; the
+        user's columns; the plan note when a row has one."""
+        prepared = self.prepared
+        order: list[int | tuple[int]] = []  # a column index, or (index,) for its suggestions
+        columns: list[Column] = []
+        taken = [c.header for c in self.sheet.columns] + prepared.user_headers
+        for i, column in enumerate(self.sheet.columns):
+            order.append(i)
+            columns.append(column)
+            if i in self.suggestions:
+                header = _unique(SUGGESTED.format(header=column.header.lower()), taken)
+                taken.append(header)
+                prepared.suggestion_headers.append(header)
+                order.append((i,))
+                columns.append(Column(header, column.kind, column.width))
+        width = len(self.sheet.columns)
+        if prepared.suggestion_headers:
+            moved = {i: j for j, i in enumerate(order) if isinstance(i, int)}
+            for r, row in enumerate(prepared.rows):
+                prepared.rows[r] = [
+                    row[i] if isinstance(i, int) else self.suggestions[i[0]].get(r)
+                    for i in order] + row[width:]
+            prepared.baselines = {r: {moved[i]: token for i, token in baseline.items()}
+                                  for r, baseline in prepared.baselines.items()}
+        columns += [Column(shown, "text", editable=True) for shown in prepared.user_headers]
+        prepared.columns = columns
+        if self.notes:
+            prepared.note_header = _unique(PLAN_NOTE_HEADER, [c.header for c in columns])
+            prepared.columns.append(Column(prepared.note_header, "wrap", width=40))
+            for r, row in enumerate(prepared.rows):
+                row.append(self.notes.get(r))
+
+
 def _unique(header: str, taken: list[str]) -> str:
-    folded = {t.casefold() for t in taken}
+    folded = {t.strip().casefold() for t in taken}
     candidate, n = header, 1
-    while candidate.casefold() in folded:
+    while candidate.strip().casefold() in folded:
         n += 1
         candidate = f"{header} ({n})"
     return candidate

@@ -45,19 +45,22 @@ def check_not_open(path: Path, consequence: str) -> None:
 
 
 def read_edits(path: str | os.PathLike[str], *,
-               sheets: list[ListSheet] | None = None) -> Edits:
+               sheets: list[ListSheet] | None = None, force: bool = False) -> Edits:
     """What the user typed into an existing plan workbook (see ``outreach.workbook.files``).
 
     Raises ``WorkbookError`` when the file cannot be read back (corrupt, not an .xlsx,
-    password-protected, open in another program, not written by outreach).
+    password-protected, open in another program, not written by outreach). ``force`` skips
+    the checks that only protect the user (open elsewhere, no description, a lost key
+    column) and reads what it can.
     """
     path = Path(path)
     if not path.exists():
         return Edits()
-    check_not_open(path, _NEXT_STEP)
+    if not force:
+        check_not_open(path, _NEXT_STEP)
     try:
         with _CalamineBook(path) as book:
-            return edits_from_book(book, path, sheets)
+            return edits_from_book(book, path, sheets, force=force)
     except WorkbookError:
         raise
     except Exception as exc:  # zipfile, ElementTree and calamine raise many kinds on a broken file
@@ -191,39 +194,50 @@ def _values(cells: tuple[Any, ...], is_date: bool) -> list[Any]:
     return [as_date(cell) for cell in found] if is_date else found
 
 
-def edits_from_book(book: Book, path: Path, sheets: list[ListSheet] | None) -> Edits:
+def edits_from_book(book: Book, path: Path, sheets: list[ListSheet] | None, *,
+                    force: bool = False) -> Edits:
     """The edits in ``book`` (the workbook at ``path``), its list sheets described by its
-    document properties or, when it lost them, by ``sheets``."""
-    specs = _specs_from_properties(book.properties()) or _specs_from_sheets(sheets)
+    document properties or, when it lost them, by ``sheets``. With ``force``, a workbook that
+    has neither, or a sheet that lost its key column, gives what can be read without them."""
+    specs, token = _specs_from_properties(book.properties())
     if not specs:
+        specs = _specs_from_sheets(sheets)
+        found: set[str] = set()
+        if not any(_find_sheet(book, spec, found) for spec in specs):
+            specs = []  # none of the plan's sheets: not a plan at all
+    if not specs and not force:
         raise WorkbookError(f"{path.name} was not written by outreach (or lost its hidden "
                             f"description when saved by another program), so {_NEXT_STEP}")
+    given = {sheet.name: sheet for sheet in sheets or ()}
     edits = Edits()
+    edits.token = token
     claimed: set[str] = set()
     for spec in specs:
         name = _find_sheet(book, spec, claimed)
         if name is not None:
-            _read_sheet(name, book.rows(name), spec, edits, path)
+            _read_sheet(name, book.rows(name), spec, edits, path,
+                        given.get(spec.get("n") or spec["t"]), force)
     return edits
 
 
-def _specs_from_properties(properties: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def _specs_from_properties(properties: list[tuple[str, str]]
+                           ) -> tuple[list[dict[str, Any]], str | None]:
     pieces = sorted((name, value) for name, value in properties
                     if name and name.startswith(META_PREFIX) and isinstance(value, str))
     if not pieces:
-        return []
+        return [], None
     try:
         meta = json.loads("".join(value for _, value in pieces))
-        return [s for s in meta["sheets"] if s.get("t") and s.get("k") and s.get("c")]
+        specs = [s for s in meta["sheets"] if s.get("t") and s.get("k") and s.get("c")]
+        token = meta.get("w")
+        return specs, token if isinstance(token, str) else None
     except (ValueError, KeyError, TypeError, AttributeError):
-        return []
+        return [], None
 
 
 def _specs_from_sheets(sheets: list[ListSheet] | None) -> list[dict[str, Any]]:
     if not sheets:
         return []
-    # only for a workbook that lost its description: importing openpyxl here is rare
-
     specs = []
     for sheet in sheets:
         columns = [[c.header, c.kind, "e" if c.editable else ""] for c in sheet.columns]
@@ -252,8 +266,16 @@ def _find_sheet(book: Book, spec: dict[str, Any], claimed: set[str]) -> str | No
     return None  # deleted by the user: nothing to keep
 
 
+def _unique(header: str, taken: set[str]) -> str:
+    candidate, n = header, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{header} ({n})"
+    return candidate
+
+
 def _read_sheet(title: str, rows: list[list[Any]], spec: dict[str, Any], edits: Edits,
-                path: Path) -> None:
+                path: Path, sheet: ListSheet | None, force: bool) -> None:
     name = spec.get("n") or spec["t"]
     header = _header(rows)
     position: dict[str, int] = {}
@@ -267,46 +289,76 @@ def _read_sheet(title: str, rows: list[list[Any]], spec: dict[str, Any], edits: 
         found = position.get(text)
         return found if found is not None else folded.get(text.casefold())
 
-    key_index = find(spec["k"])
-    if key_index is None:
-        raise WorkbookError(
-            f"sheet {title!r} in {path.name} has lost its {spec['k']!r} column (row 1 must "
-            f"keep the headers), so {_NEXT_STEP}")
     # (header, index in the row, is a date column, flag): flag "e" editable, "u" the user's,
-    # "p" the plan note, "" the plan's
+    # "p" the plan note, "s" a suggestion of the plan's, "" the plan's
     columns: list[tuple[str, int, bool, str]] = []
+    claimed: set[int] = set()
     for header_text, kind, flag in spec["c"]:
         index = find(header_text)
-        if index is not None:
+        if index is not None and index not in claimed:
+            claimed.add(index)
             columns.append((header_text, index, kind == "date", flag))
+    kinds = {h: kind for h, kind, _ in spec["c"]}
     taken = {h.casefold() for h, _, _, _ in columns} | {h.casefold() for h, _, _ in spec["c"]}
+    body = rows[1:]
     for index, text in enumerate(header):
-        if text and text.casefold() not in taken:  # a column the user added since
-            taken.add(text.casefold())
-            columns.append((text, index, False, "u"))
+        if index in claimed:
+            continue
+        if not text:  # a column of the user's without a header: kept if it holds anything
+            if not any(index < len(cells) and _plain(cells[index]) is not None
+                       and not (type(cells[index]) is str and cells[index].isspace())
+                       for cells in body):
+                continue
+            text = "Your column"
+        if text.casefold() in taken:  # the same header twice: the second is the user's
+            text = _unique(f"{text} (yours)" if header[index] else text, taken)
+        taken.add(text.casefold())
+        kinds[text] = "text"
+        columns.append((text, index, False, "u"))
     editable = [h for h, _, _, flag in columns if flag == "e"]
 
     sheet_rows: dict[Hashable, dict[str, Any]] = {}
+    copies: dict[Hashable, list[dict[str, Any]]] = {}
     added: list[dict[str, Any]] = []
     # Column by column, so that most cells cost no Python call (a plan has tens of thousands)
-    body = rows[1:]
-    if body and min(map(len, body)) < len(header):
-        body = [[*cells, *[None] * (len(header) - len(cells))] for cells in body]
+    width = max(len(header), max((i for _, i, _, _ in columns), default=-1) + 1)
+    if body and min(map(len, body)) < width:
+        body = [[*cells, *[None] * (width - len(cells))] for cells in body]
     # rows are at least as wide as the header now; longer ones are cut to the shortest
-    by_column = list(zip(*body, strict=False)) if body else [()] * len(header)
-    keys = [(cell.strip() or None) if type(cell) is str else row_key(_plain(cell))
-            for cell in by_column[key_index]]  # what row_key gives, text without a call
-    values = zip(*(_values(by_column[index], is_date) for _, index, is_date, _ in columns),
-                 strict=True)
+    by_column = list(zip(*body, strict=False)) if body else [()] * width
+    values = list(zip(*(_values(by_column[index], is_date) for _, index, is_date, _ in columns),
+                      strict=True)) if columns else [() for _ in body]
     headers = [h for h, _, _, _ in columns]
+    key_index = find(spec["k"])
+    if key_index is not None:
+        keys: list[Hashable | None] = [
+            (cell.strip() or None) if type(cell) is str else row_key(_plain(cell))
+            for cell in by_column[key_index]]  # what row_key gives, text without a call
+    elif sheet is not None and sheet.rebuild_key is not None:
+        # the key column is gone: the plan says which other cells name a row
+        edits.rekeyed.add(name)
+        keys = [row_key(sheet.rebuild_key(dict(zip(headers, row, strict=True))))
+                for row in values]
+    elif force:  # every row is kept as one the user added
+        edits.rekeyed.add(name)
+        keys = [None] * len(values)
+    else:
+        raise WorkbookError(
+            f"sheet {title!r} in {path.name} has lost its {spec['k']!r} column (row 1 must "
+            f"keep the headers), so {_NEXT_STEP}")
     for key, row in zip(keys, values, strict=True):
         if key is None:
             if any(v is not None for v in row):
                 added.append(dict(zip(headers, row, strict=True)))
-        elif key not in sheet_rows:  # a duplicated row: the first one counts
+        elif key not in sheet_rows:
             sheet_rows[key] = dict(zip(headers, row, strict=True))
+        else:  # a copy of a row: merged with it (outreach.workbook.changes)
+            copies.setdefault(key, []).append(dict(zip(headers, row, strict=True)))
     edits[name] = ({key: {h: every[h] for h in editable} for key, every in sheet_rows.items()}
                    if editable else {key: {} for key in sheet_rows})
     edits.rows[name] = sheet_rows
     edits.added_rows[name] = added
     edits.user_columns[name] = [h for h, _, _, flag in columns if flag == "u"]
+    edits.kinds[name] = kinds
+    if copies:
+        edits.copies[name] = copies

@@ -29,6 +29,7 @@ import math
 import re
 import zipfile
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -36,8 +37,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
 from outreach.workbook.merge import PreparedSheet
+from outreach.workbook.spec import Formula
 from outreach.workbook.styles import Styles
-from outreach.workbook.values import clean_text, converter, needs_quote_prefix
+from outreach.workbook.values import clean_text, converter, fingerprint, needs_quote_prefix
 
 WIDTH_SAMPLE = 1_000  # rows looked at to size a column
 ADVANCE_EVERY = 500
@@ -74,6 +76,8 @@ class ListRows:
     last_row: int  # 1 when there are no data rows
     last_column: int
     links: list[tuple[str, str]] = field(default_factory=list)  # (cell reference, address)
+    #: per row, ``values.fingerprint`` of each cell of the plan's own columns as written
+    fingerprints: list[list[str]] = field(default_factory=list)
 
 
 def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[int]],
@@ -92,11 +96,15 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
     first_carried = len(sheet.rows) - sheet.carried
     parts: list[str] = []
     links: list[tuple[str, str]] = []
+    plan_columns = sheet.plan_columns
+    remembered = set(plan_columns)
+    fingerprints: list[list[str]] = []
     for i, values in enumerate(sheet.rows):
         r = i + 2
         carried = i >= first_carried
         sample = i < WIDTH_SAMPLE
         parts.append(f'<row r="{r}">')
+        written: dict[int, str] = {}
         for j, value in enumerate(values):
             value, base, link = converters[j](value)
             quote = False
@@ -111,20 +119,41 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
             elif value is not None and sample:
                 lengths[j].append(10 if isinstance(value, dt.date) else len(
                     f"{value:.2f}" if isinstance(value, float) else str(value)))
+            if j in remembered:
+                written[j] = fingerprint(value)
             if value is None and not editable[j]:
                 continue  # an empty editable cell is still written: styled, ready for typing
             ref = f"{letters[j]}{r}"
+            if type(value) is Formula:
+                parts.append(formula_xml(ref, value, styles.style_id(base)))
+                continue
             style = styles.style_id(base, quote=quote, carried=carried,
                                     number_format=formats[j] if base in NUMBER_BASES else None)
             parts.append(cell_xml(ref, value, style, epoch))
             if link:
                 links.append((ref, link))
         parts.append("</row>")
+        fingerprints.append([written.get(j, "") for j in plan_columns])
         if advance and r % ADVANCE_EVERY == 0:
             advance(ADVANCE_EVERY)
     if advance and (len(sheet.rows) + 1) % ADVANCE_EVERY:  # + 1: the header row counts too
         advance((len(sheet.rows) + 1) % ADVANCE_EVERY)
-    return ListRows(ws, "".join(parts).encode("utf-8"), len(sheet.rows) + 1, len(columns), links)
+    return ListRows(ws, "".join(parts).encode("utf-8"), len(sheet.rows) + 1, len(columns), links,
+                    fingerprints)
+
+
+def formula_xml(ref: str, formula: Formula, style: int) -> str:
+    """A cell holding the user's formula, its relative references moved from where it was
+    read to ``ref`` as Excel moves them when a row is moved. No value is cached: Excel and
+    LibreOffice calculate it when the workbook is opened."""
+    from openpyxl.formula.translate import Translator, TranslatorError
+
+    text = formula.text
+    if formula.origin and formula.origin != ref:
+        with suppress(TranslatorError, ValueError):  # else kept as typed: still a formula
+            text = Translator("=" + text, origin=formula.origin).translate_formula(ref)[1:]
+    s = f' s="{style}"' if style else ""
+    return f'<c r="{ref}"{s}><f>{_TEXT_SPECIAL.sub(_escape, clean_text(text))}</f></c>'
 
 
 def cell_xml(ref: str, value: Any, style: int, epoch: dt.datetime) -> str:

@@ -41,9 +41,10 @@ _WIDTH_CAP = {"wrap": 60, "url": 45, "email": 34, "text": 40, "choice": 16}
 
 
 def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
-                   advance: Callable[[int], None] | None = None
+                   advance: Callable[[int], None] | None = None, token: str | None = None
                    ) -> tuple[Workbook, list[ListRows]]:
-    """The workbook, and the list sheets' data rows that ``save_with_rows`` adds as it saves."""
+    """The workbook, and the list sheets' data rows that ``save_with_rows`` adds as it saves.
+    ``token`` names this write in the workbook's description (see ``spec.Written``)."""
     workbook = Workbook()
     titles = sheet_titles([summary.name, *(s.name for s in sheets)])
     first = workbook.active
@@ -56,6 +57,7 @@ def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
         ws = workbook.create_sheet(title)
         pending.append(write_list_sheet(ws, sheet, table, styles, advance))
         flags = {h: "u" for h in sheet.user_headers}
+        flags.update((h, "s") for h in sheet.suggestion_headers)
         if sheet.note_header:
             flags[sheet.note_header] = "p"
         meta.append({
@@ -63,7 +65,7 @@ def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
             "c": [[clean_text(c.header), c.kind, flags.get(c.header, "e" if c.editable else "")]
                   for c in sheet.columns],
         })
-    _write_meta(workbook, {"v": 1, "sheets": meta})
+    _write_meta(workbook, {"v": 1, "sheets": meta, **({"w": token} if token else {})})
     workbook.properties.creator = "outreach"
     workbook.properties.title = clean_text(summary.title)[:200]
     return workbook, pending

@@ -8,8 +8,8 @@ describe their sheets without loading openpyxl. ``files.write_workbook`` writes 
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("text", "wrap", "int", "float", "date", "url", "email", "choice")
@@ -44,6 +44,11 @@ class ListSheet:
     rows: list[list[Any]]
     key: str  # header of the column that identifies a row across plans
     priority_column: str | None = None  # coloured by value (higher = stronger colour)
+    #: headers whose values name a row for the user ("Ada Lovelace (Acme)"); the key when empty
+    label: tuple[str, ...] = ()
+    #: a row's key from its other cells ({header: value}), for a workbook that lost its key
+    #: column; None when those cells cannot say
+    rebuild_key: Callable[[dict[str, Any]], Hashable | None] | None = None
 
 
 @dataclass
@@ -53,6 +58,34 @@ class SummarySheet:
     facts: list[tuple[str, Any]]
     sections: list[tuple[str, list[str]]]
     chart: tuple[str, list[tuple[str, float]]] | None = None  # bar chart: title, (label, value)
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula the user typed (``text`` without the leading "="), read from the cell
+    ``origin`` (e.g. "H7"): written back as a formula, its references moved with its row."""
+
+    text: str
+    origin: str
+
+
+@dataclass
+class SheetCells:
+    """What the plan itself wrote into one list sheet: a fingerprint (``values.fingerprint``)
+    of every cell of its own columns, so that a re-plan can tell the user's changes from the
+    plan's values."""
+
+    headers: list[str]  # the plan's columns, in the order of each row's fingerprints
+    rows: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # key -> (label, cells)
+
+
+@dataclass
+class Written:
+    """What a plan wrote into a workbook: ``token`` is also in the workbook's description, so
+    that a re-plan finds what was written into the very file it reads."""
+
+    token: str
+    sheets: dict[str, SheetCells] = field(default_factory=dict)  # by list sheet name
 
 
 class Edits(dict):
@@ -67,4 +100,24 @@ class Edits(dict):
         self.added_rows: dict[str, list[dict[str, Any]]] = {}
         #: sheet name -> headers of the columns the user added, in their order
         self.user_columns: dict[str, list[str]] = {}
+        #: sheet name -> {header: kind} of the columns read (the user's are "text")
+        self.kinds: dict[str, dict[str, str]] = {}
+        #: sheet name -> row key -> {header: Formula} for the formulas typed in a row
+        self.formulas: dict[str, dict[Hashable, dict[str, Formula]]] = {}
+        #: sheet name -> row key -> further copies of the row ({header: value}), in sheet order
+        self.copies: dict[str, dict[Hashable, list[dict[str, Any]]]] = {}
+        #: the token of the write that made the workbook (in its description), if any
+        self.token: str | None = None
+        #: list sheets found without their key column, their rows keyed by ``rebuild_key``
+        self.rekeyed: set[str] = set()
+        #: set by ``changes.compare``: what the plan wrote last time (None: nothing known)
+        self.before: Written | None = None
+        #: set by ``changes.compare``: sheet name -> row key -> {header: the plan's fingerprint}
+        #: for each cell of the plan's columns that the user changed since the plan wrote it
+        self.changed: dict[str, dict[Hashable, dict[str, str]]] = {}
+        #: set by ``changes.compare``: sheet name -> {row key: label} of rows the user deleted
+        self.deleted: dict[str, dict[str, str]] = {}
+        #: set by ``changes.compare``: sheet name -> row key -> what a copy of the row held
+        #: that could not be merged into it (a second status, say), as a note for the user
+        self.conflicts: dict[str, dict[Hashable, str]] = {}
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote, urlsplit
+
+from outreach.workbook.spec import Formula
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Excel's limit on the characters in one cell (counted in UTF-16 code units).
@@ -54,6 +57,43 @@ def as_date(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+def fingerprint(value: Any) -> str:
+    """A short token for a cell's value as a reader gives it back, "" for an empty cell.
+
+    The same for the value a plan wrote (after ``converter`` and ``clean_text``) and for that
+    cell read back by calamine or openpyxl, whichever program saved it since: text is compared
+    without surrounding blanks, numbers to 12 significant digits (LibreOffice keeps 15), dates
+    as dates and times to the second. Anything else the user put there gives another token.
+    """
+    kind = type(value)
+    if kind is str:
+        text = value.strip()
+        if not text:
+            return ""
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+    elif value is None:
+        return ""
+    elif kind is bool:
+        text = f"\x00b{value:d}"
+    elif kind is int or kind is float:
+        number = float(value)
+        if not math.isfinite(number):
+            return ""
+        text = f"\x00n{number:.12g}"
+    elif isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            text = f"\x00d{value.date().isoformat()}"
+        else:
+            rounded = (value + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
+            text = f"\x00t{rounded.isoformat()}"
+    elif isinstance(value, dt.date):
+        text = f"\x00d{value.isoformat()}"
+    else:
+        text = f"\x00{kind.__name__}{value}"
+    return format(zlib.crc32(text.encode("utf-8", "surrogatepass")), "08x")
 
 
 def utf16_len(text: str) -> int:
@@ -193,6 +233,8 @@ def converter(kind: str) -> Callable[[Any], Converted]:
     def convert(value: Any) -> Converted:
         if type(value) is str and kind not in ("url", "email", "date"):
             return value, text_style, None  # the common case, first
+        if type(value) is Formula:  # the user's, written back as a formula
+            return value, text_style, None
         value = plain(value)
         if value is None:
             return None, text_style, None

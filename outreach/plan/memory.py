@@ -1,0 +1,107 @@
+"""What the plan wrote into its workbooks, and the rows the user deleted, kept in the workspace
+(tables of migration 0200_plan_memory.sql).
+
+Why the workspace and not the workbook: what the plan wrote is a fingerprint of every cell of
+its own columns (some 40,000 for 5,000 targets), far more than a workbook's hidden document
+properties hold (255 characters each), and a hidden sheet would be lost by a program that saves
+only what it shows (pandas) or shown by one that unhides it. The workbook carries only a token
+naming its write, so a copy or a moved file is still recognised; a workbook that lost even that
+is recognised by its path. Deleted rows are a decision about the plan, as review decisions
+are, so they hold for every workbook of the workspace.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from outreach.workbook.spec import SheetCells, Written
+
+#: Writes remembered at most (one per workbook path); the oldest are forgotten first.
+KEEP_WRITES = 20
+_SEPARATOR = "\t"  # fingerprints are hexadecimal: no tab in them
+
+
+def workbook_path(path: Path) -> str:
+    """The path a workbook is remembered by: absolute, symbolic links resolved."""
+    return str(path.resolve())
+
+
+def recall_write(conn: sqlite3.Connection, path: Path, token: str | None) -> Written | None:
+    """What the plan last wrote into the workbook with ``token`` (from its description) or,
+    without one, into the workbook at ``path``; None when nothing is known of it."""
+    if token:
+        found = conn.execute("SELECT id, token FROM plan_writes WHERE token = ?",
+                             (token,)).fetchone()
+    else:
+        found = conn.execute("SELECT id, token FROM plan_writes WHERE path = ?",
+                             (workbook_path(path),)).fetchone()
+    if found is None:
+        return None
+    write_id = found[0]
+    written = Written(found[1])
+    for sheet, headers in conn.execute(
+            "SELECT sheet, headers FROM plan_sheets WHERE write_id = ?", (write_id,)):
+        written.sheets[sheet] = SheetCells(json.loads(headers))
+    for sheet, key, label, cells in conn.execute(
+            "SELECT sheet, row_key, label, cells FROM plan_rows WHERE write_id = ?", (write_id,)):
+        if sheet in written.sheets:
+            written.sheets[sheet].rows[key] = (label, cells.split(_SEPARATOR))
+    return written
+
+
+def remember_write(conn: sqlite3.Connection, path: Path, written: Written) -> None:
+    """Remember ``written`` as the latest write into ``path`` (in the caller's transaction)."""
+    where = workbook_path(path)
+    conn.execute("DELETE FROM plan_writes WHERE path = ? OR token = ?", (where, written.token))
+    write_id = conn.execute("INSERT INTO plan_writes (path, token) VALUES (?, ?)",
+                            (where, written.token)).lastrowid
+    for sheet, cells in written.sheets.items():
+        conn.execute("INSERT INTO plan_sheets (write_id, sheet, headers) VALUES (?, ?, ?)",
+                     (write_id, sheet, json.dumps(cells.headers)))
+        conn.executemany(
+            "INSERT INTO plan_rows (write_id, sheet, row_key, label, cells) VALUES (?, ?, ?, ?, ?)",
+            ((write_id, sheet, key, label, _SEPARATOR.join(tokens))
+             for key, (label, tokens) in cells.rows.items()))
+    conn.execute("DELETE FROM plan_writes WHERE id NOT IN "
+                 "(SELECT id FROM plan_writes ORDER BY id DESC LIMIT ?)", (KEEP_WRITES,))
+
+
+def deleted_rows(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
+    """Rows the user deleted: sheet -> {row key: label}."""
+    found: dict[str, dict[str, str]] = {}
+    for sheet, key, label in conn.execute(
+            "SELECT sheet, row_key, label FROM plan_deleted ORDER BY deleted_on, label"):
+        found.setdefault(sheet, {})[key] = label
+    return found
+
+
+def remember_deleted(conn: sqlite3.Connection, deleted: Mapping[str, Mapping[str, str]]) -> None:
+    """Add rows the user deleted (sheet -> {row key: label}), in the caller's transaction."""
+    conn.executemany(
+        "INSERT OR REPLACE INTO plan_deleted (sheet, row_key, label) VALUES (?, ?, ?)",
+        ((sheet, key, label) for sheet, rows in deleted.items() for key, label in rows.items()))
+
+
+def forget_deleted(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> None:
+    """Bring rows back into the plan: (sheet, row key) pairs, in the caller's transaction."""
+    conn.executemany("DELETE FROM plan_deleted WHERE sheet = ? AND row_key = ?", list(rows))
+
+
+def matching_deleted(deleted: Mapping[str, Mapping[str, str]],
+                     wanted: str) -> list[tuple[str, str]]:
+    """The deleted rows ``wanted`` names: "all", a row's label, the name it starts with
+    ("Ada Lovelace" for "Ada Lovelace (Acme)") or its key; case and spacing aside."""
+    def folded(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    want = folded(wanted)
+    found = []
+    for sheet, rows in deleted.items():
+        for key, label in rows.items():
+            names = {folded(key), folded(label), folded(label.split(" (")[0])}
+            if want == "all" or want in names:
+                found.append((sheet, key))
+    return found

@@ -1,0 +1,140 @@
+"""What the user changed since the plan wrote a workbook: ``compare`` the edits read back with
+what the plan remembered writing (``Written``), cell by cell.
+
+- A cell of the plan's columns is the user's when it differs from what the plan wrote there
+  (a formula typed into it always does); a cell equal to it is the plan's, so the next plan may
+  write something new there (a follow-up date of its own, say).
+- A row the plan wrote that is no longer in its sheet was deleted by the user, unless the sheet
+  itself is gone or was read without its key column (then nothing can be told).
+- Copies of one row (same key) are merged into the first: the user's values from every copy,
+  texts that differ joined on separate lines, and what cannot be joined (a second status)
+  described in ``Edits.conflicts``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from outreach.workbook.merge import SIGNAL_KINDS, is_empty, match_key
+from outreach.workbook.spec import Edits, Written
+from outreach.workbook.values import fingerprint
+
+_JOINED_KINDS = ("text", "wrap")
+
+
+def compare(edits: Edits, before: Written | None) -> Edits:
+    """Fill in ``edits.changed``, ``edits.deleted`` and ``edits.conflicts`` (see the module doc),
+    and merge copies of rows; rows nothing is remembered of keep the reader's rule."""
+    edits.before = before
+    for name, rows in edits.rows.items():
+        cells = before.sheets.get(name) if before else None
+        kinds = edits.kinds.get(name, {})
+        copies = edits.copies.get(name, {})
+        formulas = edits.formulas.get(name, {})
+        changed: dict[Hashable, dict[str, str]] = {}
+        headers = cells.headers if cells else []
+        for key, row in rows.items():
+            remembered = cells.rows.get(match_key(key)) if cells else None
+            tokens = remembered[1] if remembered else None
+            if key in copies:
+                note = _merge_copies(row, copies[key],
+                                     dict(zip(headers, tokens, strict=False)) if tokens else None,
+                                     kinds)
+                if note:
+                    edits.conflicts.setdefault(name, {})[key] = note
+            if tokens is None:
+                if key in copies and key in edits.get(name, {}):  # the reader's rule, merged
+                    edits[name][key] = {h: row.get(h) for h in edits[name][key]}
+                continue
+            read = list(map(fingerprint, map(row.get, headers)))
+            if read == tokens and key not in formulas:  # the usual row: nothing changed
+                changed[key] = {}
+                edits[name][key] = {}
+                continue
+            typed = formulas.get(key, {})
+            mine = {h: token for h, token, now in zip(headers, tokens, read, strict=False)
+                    if h in row and (now != token or h in typed)}
+            changed[key] = mine
+            edits[name][key] = {h: row[h] for h in mine}
+        edits.changed[name] = changed
+        if cells is not None and name not in edits.rekeyed:
+            present = {match_key(k) for k in rows}
+            present.update(match_key(k) for k in copies)
+            deleted = {k: label for k, (label, _) in cells.rows.items() if k not in present}
+            if deleted:
+                edits.deleted[name] = deleted
+    return edits
+
+
+def _merge_copies(row: dict[str, Any], copies: list[dict[str, Any]],
+                  tokens: dict[str, str] | None, kinds: dict[str, str]) -> str:
+    """Merge ``copies`` into ``row``; returns a note on what could not be merged, or ""."""
+    left: list[str] = []
+    for header in row:
+        values = [v for v in (row.get(header), *(c.get(header) for c in copies))
+                  if not is_empty(v)]
+        if tokens is not None and header in tokens:  # the plan's own value yields to the user's
+            values = [v for v in values if fingerprint(v) != tokens[header]] or values
+        distinct: list[Any] = []
+        seen: set[str] = set()
+        for value in values:
+            token = fingerprint(value)
+            if token not in seen:
+                seen.add(token)
+                distinct.append(value)
+        if not distinct:
+            continue
+        if len(distinct) > 1 and kinds.get(header, "text") in _JOINED_KINDS and all(
+                isinstance(v, str) for v in distinct):
+            row[header] = "\n".join(v.strip() for v in distinct)
+            continue
+        row[header] = distinct[0]
+        left.extend(f"{header}: {v}" for v in distinct[1:])
+    return ("A copy of this row also had " + "; ".join(left)) if left else ""
+
+
+@dataclass
+class ReadBack:
+    """What a re-plan read back from the user's workbook, for the sentence that says so."""
+
+    cells: Counter[str] = field(default_factory=Counter)  # header -> cells the user typed
+    added_rows: int = 0  # rows without a key
+    deleted_rows: int = 0  # rows the plan wrote that are gone now
+    user_columns: list[str] = field(default_factory=list)
+    copies: int = 0  # copies of rows merged into one
+    formulas: int = 0
+
+
+def read_back(edits: Edits) -> ReadBack:
+    """Count what ``edits`` hold of the user's (after ``compare``): the cells they changed in
+    the plan's columns or, for rows nothing is remembered of, typed into its editable columns
+    (a date or number only beside a typed text or choice: the plan fills those in itself)."""
+    found = ReadBack()
+    for name, rows in edits.rows.items():
+        changed = edits.changed.get(name, {})
+        kinds = edits.kinds.get(name, {})
+        typed = edits.get(name, {})
+        editable = {h for values in typed.values() for h in values}
+        usual = {h: Counter(fingerprint(row.get(h)) for row in rows.values()).most_common(1)[0][0]
+                 for h in editable} if rows else {}
+        counted: Counter[str] = Counter()
+        for key, row in rows.items():
+            if key in changed:
+                counted.update(list(changed[key]))
+                continue
+            mine = [h for h in editable if fingerprint(row.get(h)) not in ("", usual.get(h))]
+            if any(kinds.get(h) in SIGNAL_KINDS for h in mine):
+                counted.update(mine)
+        for header in sorted(counted, key=list(kinds).index):  # in the sheet's order
+            found.cells[header] += counted[header]
+        found.added_rows += sum(1 for row in edits.added_rows.get(name, [])
+                                if any(not is_empty(v) for v in row.values()))
+        found.deleted_rows += len(edits.deleted.get(name, {}))
+        found.copies += sum(map(len, edits.copies.get(name, {}).values()))
+        found.formulas += sum(map(len, edits.formulas.get(name, {}).values()))
+        found.user_columns += [h for h in edits.user_columns.get(name, [])
+                               if h not in found.user_columns]
+    return found

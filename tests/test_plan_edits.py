@@ -1,0 +1,215 @@
+"""A week of a user's work in the plan workbook survives `outreach plan` run again over it.
+
+Each test writes a plan with the CLI, edits the .xlsx as a person does (openpyxl: change cells,
+delete rows, copy a row, add a column), plans again with the same -o and reads the cells back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from plan_data import days_ago, filled
+
+KEY_PETE = "https://www.linkedin.com/in/pete-peer | Acme"
+
+
+@pytest.fixture
+def ws(workspace: Path, run) -> Path:
+    f = filled(workspace)
+    for name, priority in (("Acme", 1.0), ("Globex", 0.8), ("Initech", 0.6)):
+        f.target(name, priority)
+    f.contact("Rita Recruiter", "Acme", "Technical Recruiter", sent=3, received=4, last=days_ago(10))
+    f.contact("Pete Peer", "Acme", "Data Engineer")
+    f.contact("Gail Globe", "Globex", "Engineering Manager")
+    f.contact("Ian Init", "Initech", "Data Analyst")
+    f.contact("Ola Other", "Initech", "Engineer")
+    f.conn.close()
+    assert run("profile", "--messages-per-week", "2").exit_code == 0
+    return workspace
+
+
+def plan(run, out: Path, *args: Any):
+    result = run("plan", "-o", out, *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def rows(out: Path, sheet: str = "Outreach") -> list[dict[str, Any]]:
+    values = list(openpyxl.load_workbook(out)[sheet].iter_rows(values_only=True))
+    return [dict(zip(values[0], row, strict=True)) for row in values[1:]
+            if any(v is not None for v in row)]
+
+
+def by_name(out: Path) -> dict[str, dict[str, Any]]:
+    return {row["Name"]: row for row in rows(out)}
+
+
+def edit(out: Path, change) -> None:
+    """Open, change, save: as a person does in Excel."""
+    book = openpyxl.load_workbook(out)
+    change(book["Outreach"], {c.value: c.column for c in book["Outreach"][1]}, book)
+    book.save(out)
+
+
+def row_of(sheet, col: dict[str, int], name: str) -> int:
+    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col["Name"]).value == name)
+
+
+def test_a_rewritten_message_and_a_corrected_position_are_kept_beside_the_plans_suggestion(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    suggested = by_name(out)["Rita Recruiter"]["Message"]
+
+    def change(sheet, col, _):
+        sheet.cell(row_of(sheet, col, "Rita Recruiter"), col["Message"]).value = "Hi Rita, my own words"
+        sheet.cell(row_of(sheet, col, "Pete Peer"), col["Position"]).value = "Staff Data Engineer"
+        sheet.cell(row_of(sheet, col, "Gail Globe"), col["Message"]).value = None  # cleared
+
+    edit(out, change)
+    for _ in range(2):  # and again: the user's values stay theirs on every later plan
+        plan(run, out)
+        people = by_name(out)
+        rita, pete, gail, ian = (people[n] for n in ("Rita Recruiter", "Pete Peer", "Gail Globe", "Ian Init"))
+        assert rita["Message"] == "Hi Rita, my own words"
+        assert rita["Suggested message"] == suggested
+        assert pete["Position"] == "Staff Data Engineer" and pete["Suggested position"] == "Data Engineer"
+        assert gail["Message"] is None and gail["Suggested message"].startswith("Hi Gail")
+        assert ian["Message"].startswith("Hi Ian") and ian["Suggested message"] is None
+        header = list(rows(out)[0])
+        assert header.index("Suggested message") == header.index("Message") + 1
+        assert header.index("Suggested position") == header.index("Position") + 1
+
+
+def test_the_plans_own_follow_up_dates_are_not_taken_for_the_users(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    first = by_name(out)
+    assert first["Ola Other"]["Week"] == 3
+    typed = dt.datetime(2030, 1, 15)
+
+    def change(sheet, col, _):
+        sheet.cell(row_of(sheet, col, "Ian Init"), col["Follow-up date"]).value = typed
+        sheet.cell(row_of(sheet, col, "Rita Recruiter"), col["Status"]).value = "contacted"
+
+    edit(out, change)
+    assert run("profile", "--messages-per-week", "10").exit_code == 0
+    for _ in range(2):
+        plan(run, out)
+        people = by_name(out)
+        # everyone fits in week 1 now: the plan's own dates follow, the typed one stays
+        assert people["Ola Other"]["Week"] == 1
+        assert people["Ola Other"]["Follow-up date"] == people["Pete Peer"]["Follow-up date"]
+        assert people["Ola Other"]["Follow-up date"] < first["Ola Other"]["Follow-up date"]
+        assert people["Ian Init"]["Follow-up date"] == typed
+        assert people["Rita Recruiter"]["Status"] == "contacted"
+        assert people["Rita Recruiter"]["Week"] is None  # no new message to someone contacted
+
+
+def test_a_status_put_back_to_the_plans_value_is_the_plans_again(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    edit(out, lambda s, c, _: setattr(s.cell(row_of(s, c, "Pete Peer"), c["Status"]), "value", "replied"))
+    plan(run, out)
+    assert by_name(out)["Pete Peer"]["Week"] is None
+    edit(out, lambda s, c, _: setattr(s.cell(row_of(s, c, "Pete Peer"), c["Status"]), "value", "to contact"))
+    plan(run, out)
+    assert by_name(out)["Pete Peer"]["Week"] == 1
+
+
+def delete_row(name: str):
+    def change(sheet, col, _):
+        sheet.delete_rows(row_of(sheet, col, name))
+    return change
+
+
+def test_a_deleted_row_stays_deleted_until_restored(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    edit(out, delete_row("Pete Peer"))
+    result = plan(run, out)
+    assert "Pete Peer" not in by_name(out)
+    assert "Gail Globe" in by_name(out) and by_name(out)["Gail Globe"]["Week"] == 1  # Pete's slot
+    assert "1 deleted row" in result.output
+    assert ("Left out 1 row you deleted (Pete Peer (Acme)); to bring one back: "
+            "outreach plan --restore 'Pete Peer'") in result.output
+    result = plan(run, out)  # and on the next plan too, still said
+    assert "Pete Peer" not in by_name(out) and "Left out 1 row you deleted" in result.output
+    assert "deleted row" not in result.output.split("Read back")[1].split("\n")[0]
+
+    result = run("plan", "-o", out, "--restore", "nobody")
+    assert result.exit_code == 1 and "Pete Peer (Acme)" in result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    result = plan(run, out, "--restore", "pete peer")
+    assert "Brought back Pete Peer (Acme)" in result.output and "Left out" not in result.output
+    assert by_name(out)["Pete Peer"]["Key"] == KEY_PETE
+
+
+def test_copies_of_a_row_are_merged_with_the_edits_of_each(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+
+    def change(sheet, col, _):
+        for name, first, second in (("Rita Recruiter", ("replied", "Call on Friday"), (None, "Sent my CV")),
+                                    ("Gail Globe", ("meeting", None), ("replied", None))):
+            r = row_of(sheet, col, name)
+            copy = sheet.max_row + 1
+            for c in range(1, sheet.max_column + 1):
+                sheet.cell(copy, c).value = sheet.cell(r, c).value
+            for row, (status, notes) in ((r, first), (copy, second)):
+                if status:
+                    sheet.cell(row, col["Status"]).value = status
+                sheet.cell(row, col["Notes"]).value = notes
+
+    edit(out, change)
+    result = plan(run, out)
+    assert "2 copied rows (merged)" in result.output
+    found = rows(out)
+    assert [r["Name"] for r in found].count("Rita Recruiter") == 1
+    people = by_name(out)
+    assert people["Rita Recruiter"]["Status"] == "replied"
+    assert people["Rita Recruiter"]["Notes"] == "Call on Friday\nSent my CV"
+    assert people["Gail Globe"]["Status"] == "meeting"
+    assert people["Gail Globe"]["Plan note"] == "A copy of this row also had Status: replied"
+
+
+def test_a_row_leaving_the_plan_with_only_a_follow_up_date_is_kept(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out, "--top", "3")
+    typed = dt.datetime(2030, 2, 1)
+    edit(out, lambda s, c, _: setattr(s.cell(row_of(s, c, "Gail Globe"), c["Follow-up date"]), "value", typed))
+    plan(run, out, "--top", "1")
+    people = by_name(out)
+    assert set(people) == {"Rita Recruiter", "Gail Globe"}  # Pete: untouched, gone
+    assert people["Gail Globe"]["Follow-up date"] == typed
+    assert "no longer in this plan" in people["Gail Globe"]["Plan note"]
+    plan(run, out, "--top", "1")  # kept again: the date is still the user's
+    assert by_name(out)["Gail Globe"]["Follow-up date"] == typed
+
+
+def test_a_re_run_says_what_it_read_back(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    result = plan(run, out)
+    assert "Read back" not in result.output  # nothing to read the first time
+
+    def change(sheet, col, _):
+        for name, status in (("Rita Recruiter", "contacted"), ("Gail Globe", "replied")):
+            sheet.cell(row_of(sheet, col, name), col["Status"]).value = status
+        sheet.cell(row_of(sheet, col, "Gail Globe"), col["Notes"]).value = "Coffee on Tuesday"
+        sheet.cell(row_of(sheet, col, "Ian Init"), col["Follow-up date"]).value = dt.datetime(2030, 1, 1)
+        extra = sheet.max_column + 1
+        sheet.cell(1, extra).value = "Date sent"
+        sheet.cell(row_of(sheet, col, "Rita Recruiter"), extra).value = dt.datetime(2026, 3, 1)
+        sheet.delete_rows(row_of(sheet, col, "Ola Other"))
+        sheet.cell(sheet.max_row + 1, col["Name"]).value = "Someone I met"
+
+    edit(out, change)
+    result = plan(run, out)
+    assert ("Read back plan.xlsx: 2 statuses, 1 follow-up date, 1 note, 1 added row, 1 deleted row, "
+            "your column 'Date sent' (kept).") in result.output
+    result = plan(run, out)
+    assert ("Read back plan.xlsx: 2 statuses, 1 follow-up date, 1 note, 1 added row, "
+            "your column 'Date sent' (kept).") in result.output
