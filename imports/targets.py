@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach.errors import InputError
-from outreach.imports.groups.columns import holds_catalogue
-from outreach.imports.groups.columns import map_columns as group_columns
+from outreach.imports.groups.columns import group_columns, holds_catalogue
 from outreach.imports.linkedin.recognise import (
     HOLDS,
     IMPORT_LINKEDIN,
@@ -107,7 +106,7 @@ def _company_column(cells: list[str]) -> int | None:
     return best[1] if best else None
 
 
-def map_columns(cells: list[str]) -> dict[str, int]:
+def target_columns(cells: list[str]) -> dict[str, int]:
     """Field -> column index for a normalised header row; ``company`` only when found."""
     found: dict[str, int] = {}
     company = _company_column(cells)
@@ -126,7 +125,7 @@ def holds_targets(cells: list[str]) -> bool:
     """Whether a header row (normalised) is surely a list of employers: a company column named
     for employers ('Company', 'Employer', 'Target'...), or one that could name groups too
     ('Name', 'Organisation') next to a priority."""
-    columns = map_columns(cells)
+    columns = target_columns(cells)
     if "company" not in columns:
         return False
     return group_columns(cells).get("name") != columns["company"] or "priority" in columns
@@ -141,13 +140,13 @@ def _other_import(rows: list[list[str]], header_index: int | None) -> tuple[str,
         cells = [normalise_header(c) for c in row]
         # A catalogue read as targets takes its groups' names for employers; one that also has
         # a company column (the host of each group, say) is a target list as well.
-        if holds_catalogue(cells) and map_columns(cells).get("company") in (None, group_columns(cells)["name"]):
+        if holds_catalogue(cells) and target_columns(cells).get("company") in (None, group_columns(cells)["name"]):
             return "networking groups, not target employers", "import it with `outreach import groups`"
     return None
 
 
 def _header_score(cells: list[str]) -> int:
-    columns = map_columns(cells)
+    columns = target_columns(cells)
     if "company" not in columns:
         return 0
     # A title row such as "Target companies" looks like a one-column header: prefer rows
@@ -306,7 +305,7 @@ def read_targets(data: bytes, name: str, *, sheets: Sequence[str] | None = None)
             skipped.append(sheet)
             continue
         header = [normalise_header(c) for c in rows[header_index]]
-        columns = map_columns(header)
+        columns = target_columns(header)
         sheet_records, missing = _read_rows(rows, header_index, columns, sheet, where, warnings)
         without_company += missing
         records.extend(sheet_records)
@@ -397,5 +396,5 @@ def read_targets_file(path: Path, *, sheets: Sequence[str] | None = None) -> Tar
     return read_targets(read_path_bytes(path), path.name, sheets=sheets)
 
 
-__all__ = ["TargetList", "holds_targets", "map_columns", "normalise_priorities", "read_priority", "read_targets",
+__all__ = ["TargetList", "holds_targets", "target_columns", "normalise_priorities", "read_priority", "read_targets",
            "read_targets_file"]

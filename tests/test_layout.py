@@ -31,17 +31,27 @@ MAY_IMPORT = {
 ROOT_MAY_IMPORT: set[str] = set()
 
 
+READERS = PACKAGE.parent / "imports"  # installed as outreach.imports (outreach/imports links here)
+
+
 def module_name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if path.is_relative_to(READERS):
+        parts = ["outreach", "imports", *path.relative_to(READERS).with_suffix("").parts]
+    else:
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
 
 
 def modules() -> dict[str, ast.Module]:
-    # outreach/imports is a link to the repository's imports/ folder: walk it too
-    return {module_name(p): ast.parse(p.read_text("utf-8"))
-            for p in sorted(PACKAGE.rglob("*.py"))}
+    # rglob does not follow the outreach/imports link: walk the readers' folder itself
+    paths = sorted(PACKAGE.rglob("*.py")) + sorted(READERS.rglob("*.py"))
+    return {module_name(p): ast.parse(p.read_text("utf-8")) for p in paths}
+
+
+def test_the_readers_are_walked_too():
+    assert "outreach.imports.tabular" in MODULES and "outreach.imports.linkedin.messages" in MODULES
 
 
 def project_imports(tree: ast.Module, name: str) -> list[tuple[str, ast.stmt]]:

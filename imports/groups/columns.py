@@ -48,7 +48,7 @@ def _field_for(header: str) -> str | None:
     return None
 
 
-def map_columns(header: list[str]) -> dict[str, int]:
+def group_columns(header: list[str]) -> dict[str, int]:
     """Field -> column index for a header row (already normalised); the first match wins."""
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
@@ -61,5 +61,5 @@ def map_columns(header: list[str]) -> dict[str, int]:
 def holds_catalogue(cells: list[str]) -> bool:
     """Whether a header row (normalised) is surely a catalogue's: a name column, what a meeting
     costs or when it meets, and at least one more column no list of employers has."""
-    found = map_columns(cells).keys()
+    found = group_columns(cells).keys()
     return "name" in found and bool(found & {"cost", "meets"}) and len(found & GROUP_FIELDS) >= 2

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.errors import InputError
 from outreach.groups.schedule import parse_duration, parse_schedule
-from outreach.imports.groups.columns import GROUP_FIELDS, map_columns
+from outreach.imports.groups.columns import GROUP_FIELDS, group_columns
 from outreach.imports.groups.fields import (
     parse_contract,
     parse_cost,
@@ -101,7 +101,7 @@ class GroupCatalogue:
 
 
 def _header_score(cells: list[str]) -> int:
-    return len(map_columns(cells))
+    return len(group_columns(cells))
 
 
 def classify(text: str, rules: tuple[tuple[str, str], ...]) -> list[str]:
@@ -117,7 +117,7 @@ def _refuse_other_imports(rows: list[list[str]], header_index: int | None, name:
         raise refusal(name, kind)
     for row in rows[: MAX_HEADER_SCAN if header_index is None else header_index + 1]:
         cells = [normalise_header(c) for c in row]
-        found = map_columns(cells)
+        found = group_columns(cells)
         if holds_targets(cells) and not ("name" in found and found.keys() & GROUP_FIELDS):
             raise InputError(f"{name} holds target employers, not networking groups: import it "
                              "with `outreach import targets`")
@@ -158,7 +158,7 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
             "meets): is this a catalogue of networking groups?"
         )
     header = rows[header_index]
-    columns = map_columns([normalise_header(c) for c in header])
+    columns = group_columns([normalise_header(c) for c in header])
     if "name" not in columns:
         raise InputError(
             f"{name}: no column for the group's name (looked for a header such as "
