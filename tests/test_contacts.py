@@ -37,8 +37,15 @@ def test_summary_is_plain_json(conn):
     assert data["export_date"] == "2024-12-14" and data["owner_is_self"] is True
 
 
-def test_without_any_date_the_export_is_dated_today(conn):
+def test_a_file_without_a_date_in_its_name_is_dated_by_its_newest_date(conn):
     summary = apply(conn, "Invitations.csv")
+    assert (summary.export_date, summary.export_date_from) == ("2024-12-16", "newest invitation date")
+
+
+def test_without_any_date_the_export_is_dated_today(conn, tmp_path):
+    header_only = tmp_path / "Invitations.csv"
+    header_only.write_text("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n")
+    summary = apply_linkedin_export(conn, read_export(find_export_files(header_only)), today=date(2026, 1, 1))
     assert summary.export_date == "2026-01-01" and summary.export_date_from.startswith("today")
 
 

@@ -69,7 +69,9 @@ def test_import_export_zip_and_list_contacts(run, tmp_path):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Export date: 2025-01-15 (from the file name)" in out
-    assert "LinkedIn Connections, 2024+" in out and "encoding utf-8" in out
+    assert "Connections.csv in " + str(path) + ": LinkedIn Connections, 2025 export\n" in out
+    assert "messages.csv in " + str(path) + ": LinkedIn messages, 2025 export\n" in out
+    assert "encoding" not in out  # format details are for --verbose
     assert "7 rows read" in out
     assert "contacts: 5 new, 0 updated, 0 unchanged" in out
     assert "private member (only a date): 1" in out and "same profile URL as an earlier row: 1" in out
@@ -112,10 +114,10 @@ def test_import_export_zip_and_list_contacts(run, tmp_path):
     ],
 )
 def test_every_connections_shape_imports(run, fixture, generation, encoding):
-    result = run("import", "linkedin", FIXTURES / fixture)
+    result = run("import", "linkedin", FIXTURES / fixture, "--verbose")
     assert result.exit_code == 0, result.output
-    assert f"LinkedIn Connections, {generation}" in result.stdout
-    assert f"encoding {encoding}" in result.stdout
+    assert f"  format: {generation}" in result.stdout
+    assert f"; encoding {encoding}\n" in result.stdout
     if encoding == "cp1252":
         assert "Windows-1252" in result.stdout  # the fallback is said, not hidden
     assert contacts_json(run)

@@ -82,13 +82,22 @@ class LinkedInExport:
             self._pending.pop()[1].cancel()
 
     def export_date(self) -> tuple[date | None, str]:
-        """When the export was made, and how we know: its name, else its newest connection."""
+        """When the export was made, and how we know: its name, else the newest date in its
+        files (the export is at least as new as anything in it). Waits for a file still being
+        read when the name has no date."""
         if self.files.export_date:
             return self.files.export_date, "from the file name"
-        newest = self.connections.newest_connected_on if self.connections else None
-        if newest:
-            return date.fromisoformat(newest), "newest Connected On date"
-        return None, ""
+        self.wait()
+        dated = [
+            (self.connections.newest_connected_on if self.connections else None, "newest Connected On date"),
+            (self.messages.newest_at if self.messages else None, "newest message date"),
+            (self.invitations.newest_at if self.invitations else None, "newest invitation date"),
+        ]
+        found = [(when[:10], how) for when, how in dated if when]
+        if not found:
+            return None, ""
+        newest, how = max(found, key=lambda f: f[0])  # the first of equal dates
+        return date.fromisoformat(newest), how
 
 
 def read_linkedin_file(data: bytes, name: str, *, expect: str | None = None) -> LinkedInFile:

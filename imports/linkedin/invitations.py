@@ -2,7 +2,8 @@
 
 Columns: From, To, Sent At, Message, Direction, inviterProfileUrl, inviteeProfileUrl. The
 person is the invitee of an OUTGOING invitation and the inviter of an INCOMING one; keyed like
-contacts (profile URL, else name).
+contacts (profile URL, else name). The other side of each invitation is the export's owner:
+the file shows whose it is.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class InvitationsRead:
     rows_read: int
     skipped: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    owner_name: str = ""  # the export's owner, as the invitations name them ('' if they do not)
+    owner_key: str = ""  # their person key (normalised profile URL, else name key)
+    newest_at: str | None = None  # the newest Sent At (ISO): the export is newer
 
 
 def read_invitations(csv: CsvTable) -> InvitationsRead:
@@ -54,6 +58,7 @@ def read_invitations(csv: CsvTable) -> InvitationsRead:
         csv.column("inviteeprofileurl"), sent_at, csv.column("message"), strict=True,
     )
     found: list[Invitation] = []
+    owners: Counter[tuple[str, str]] = Counter()  # (key, name) of the owner's side
     for empty, direction, sender, to, inviter_url, invitee_url, when, message in rows:
         if empty:
             skipped["blank row"] += 1
@@ -65,6 +70,10 @@ def read_invitations(csv: CsvTable) -> InvitationsRead:
         outgoing = direction == "outgoing"
         name = (to if outgoing else sender).strip()
         url = invitee_url if outgoing else inviter_url
+        mine = (sender if outgoing else to).strip()
+        my_key = person_key(inviter_url if outgoing else invitee_url, mine)
+        if my_key is not None:
+            owners[my_key, mine] += 1
         key = person_key(url, name)
         if key is None:
             skipped[NO_PERSON] += 1
@@ -74,7 +83,9 @@ def read_invitations(csv: CsvTable) -> InvitationsRead:
     # equal times, in file order).
     found.sort(key=lambda i: (i.sent_at is not None, i.sent_at or ""))
     newest = {(i.person_key, i.direction): n for n, i in enumerate(found)}
+    # The owner: on the most invitations (ties: the first in sort order).
+    owner_key, owner_name = min(owners, key=lambda o: (-owners[o], o)) if owners else ("", "")
     return InvitationsRead(
         csv.name, [found[n] for n in sorted(newest.values())], csv.encoding, csv.rows + csv.ragged_rows,
-        +skipped, list(csv.notes),
+        +skipped, list(csv.notes), owner_name, owner_key, max(filter(None, sent_at), default=None),
     )

@@ -1,35 +1,54 @@
-"""messages.csv -> tie strength per person: messages sent and received in 1:1 threads.
+"""messages.csv -> per person, the one-to-one message history with the export's owner.
 
-Two shapes (DESIGN.md §3), columns mapped by name:
-- 2024+: CONVERSATION ID, FROM, SENDER PROFILE URL, TO, RECIPIENT PROFILE URLS (';'-separated),
-  DATE, FOLDER, IS MESSAGE DRAFT, IS CONVERSATION DRAFT, and more. People are keyed by their
-  normalised profile URL (by name when a URL is missing). The export's owner is the person in
-  the most conversations: they are in all of them.
-- 2018 ``Messages.csv``: From, To, Date, Subject, Content, Direction, Folder. No conversation
-  ids and no URLs: the other person of a message is To when Direction is OUTGOING and From
-  otherwise, people are keyed by name ("name:jane doe"), and the owner is the usual sender of
-  OUTGOING messages. The store joins these to contacts on a unique full-name match.
+Three generations (DESIGN.md §3); columns are mapped by name, never by position:
 
-A thread with more than one other person is a group thread; group threads and drafts do not
-count as 1:1 contact.
+- 2018 ``Messages.csv``: From, To, Date, Subject, Content, Direction, Folder. Names only and no
+  conversation ids: the other person of a message is To when Direction is OUTGOING and From
+  otherwise, people are keyed by name ("name:jane doe"), and a To naming several people is a
+  group message. The store joins these to contacts on a unique full-name match.
+- 2020 to mid-2023: CONVERSATION ID, CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, DATE,
+  SUBJECT, CONTENT, FOLDER (some add a column). No recipient URLs: the other person of a
+  thread is a URL when they write and only a name (TO) when the owner writes. So a TO name is
+  the sender of that name in the same conversation, else the only sender of that name in the
+  file; a name that two senders share stays a name (two people are never merged on a guess).
+- 2024 on: adds RECIPIENT PROFILE URLS, joined by ',' in real files and by ';' in some (split
+  on both), and in some exports ATTACHMENTS, IS MESSAGE DRAFT, IS CONVERSATION DRAFT.
+
+In every generation: drafts (a draft flag, or a DRAFT folder) were never sent; rows without a
+sender are LinkedIn's own ("Message request accepted"), not messages; "LinkedIn Member" is a
+hidden or sponsored sender, nobody in particular. The owner is the person in the most
+conversations (they are in all of them), ties going to the most frequent sender: found by URL,
+or by the name messages are sent to when they never write. A conversation with exactly one
+other person is one-to-one; with more it is a group, which is not one-to-one contact.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
 from outreach.identity import name_key, normalise_name, normalise_profile_url, person_key
 from outreach.imports.linkedin.coded import CodedTable, factorize, in_order_of_appearance
 from outreach.imports.linkedin.csvfile import CsvTable
-from outreach.imports.linkedin.stats import MessagesRead, MessageStats
+from outreach.imports.linkedin.stats import OWNER, THEM, MessagesRead, MessageStats
 from outreach.imports.linkedin.values import map_distinct, strip
 
 # "LinkedIn Member" stands for anyone who has left or hidden themselves: not one person.
 _HIDDEN_MEMBER = name_key("LinkedIn Member")
+
+# Recipient profile URLs: ',' between them in real 2024+ exports, ';' in some. A profile URL
+# holds neither (LinkedIn percent-encodes both).
+_URL_LIST = re.compile(r"[;,]")
+
+GENERATION_2018 = "2018 (From, To and Direction: names only)"
+GENERATION_2020 = "2020-2023 (conversation ids and sender profile URLs, no recipient URLs)"
+GENERATION_2024 = "2024+ (conversation ids, sender and recipient profile URLs)"
 
 
 def _name_key(name: str) -> str | None:
@@ -45,39 +64,100 @@ def _is_draft_folder(value: str) -> bool:
     return "draft" in value.lower()
 
 
+def _is_empty(value: str) -> bool:
+    return not value or value.isspace()
+
+
 @dataclass
 class _Counted:
     """The messages that count as 1:1 contact, one array element per message."""
 
-    person: np.ndarray  # index into keys
+    person: np.ndarray  # the other person: index into keys
     keys: list[str]
-    sent: np.ndarray  # by the owner
-    received: np.ndarray  # by the other person
+    sent: np.ndarray  # bool: by the owner; else by the other person
     when: np.ndarray  # datetime64[s], NaT where unreadable
+    row: np.ndarray  # row in the file (orders messages of one second: newest first, as LinkedIn writes)
     name: np.ndarray  # the other person's name as written: index into names
     names: list[str]
+
+
+@dataclass
+class _Read:
+    """What one generation's reader found."""
+
+    counted: _Counted
+    owner_name: str
+    owner_key: str
+    conversations: int
+    one_to_one: int
+    group: int
+    group_messages: int
+    hidden: int = 0
 
 
 def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
     """Per-person 1:1 message statistics from a messages.csv, read by ``read_linkedin_csv`` or
     ``read_coded_messages``."""
     coded = table if isinstance(table, CodedTable) else CodedTable.from_csv(table)
-    draft = (coded.flags("is message draft", _is_yes) | coded.flags("is conversation draft", _is_yes)
-             | coded.flags("folder", _is_draft_folder))
-    blank = coded.flags("from", lambda v: not v.strip()) & coded.blank("date")
-    kept = np.flatnonzero(~draft & ~blank)
-    if coded.has("conversation id"):
-        counts, counted, owner_name = _one_to_one_2024(coded, kept)
-        generation = "2024+ (conversation ids and profile URLs)"
+    blank = coded.blank("date")
+    for column in coded.coded if blank.any() else ():  # a blank row has nothing in any column
+        blank &= coded.flags(column, _is_empty)
+    draft = ~blank & (coded.flags("is message draft", _is_yes) | coded.flags("is conversation draft", _is_yes)
+                      | coded.flags("folder", _is_draft_folder))
+    system = ~blank & ~draft & coded.flags("from", _is_empty) & coded.flags("sender profile url", _is_empty)
+    kept = np.flatnonzero(~blank & ~draft & ~system)
+    if not coded.has("conversation id"):
+        read, generation = _read_2018(coded, kept), GENERATION_2018
     else:
-        counts, counted, owner_name = _one_to_one_2018(coded, kept)
-        generation = "2018 (From/To/Direction, names only)"
+        read = _read_conversations(coded, kept)
+        generation = GENERATION_2024 if coded.has("recipient profile urls") else GENERATION_2020
+    times = coded.timestamps("date")[~blank]
+    times = times[~np.isnat(times)]
+    newest = _iso(times.max(keepdims=True).astype(np.int64), np.ones(1, dtype=bool))[0] if len(times) else None
     skipped = {"blank row": int(blank.sum()), "more cells than the header": coded.ragged_rows}
     return MessagesRead(
-        coded.name, _aggregate(counted), generation, coded.encoding,
-        coded.rows + coded.ragged_rows, owner_name, drafts=int((draft & ~blank).sum()),
-        skipped={k: v for k, v in skipped.items() if v}, notes=list(coded.notes), **counts,
+        coded.name, _aggregate(read.counted), generation, coded.encoding,
+        int((~blank).sum()) + coded.ragged_rows, read.owner_name, read.owner_key,
+        conversations=read.conversations, one_to_one=read.one_to_one, group=read.group,
+        hidden=read.hidden, group_messages=read.group_messages, drafts=int(draft.sum()),
+        system=int(system.sum()), newest_at=newest,
+        skipped={k: v for k, v in skipped.items() if v}, notes=list(coded.notes),
     )
+
+
+def _comparable(name: str) -> str:
+    """A name as compared with the parts of a TO list: 'Priya Sharma,PMP' = 'priya sharma, pmp'."""
+    return normalise_name(name.replace(",", " , "))
+
+
+def recipient_names(to: str, known: Collection[str]) -> list[str]:
+    """The people a TO cell names: one, or several joined by commas.
+
+    Names hold commas too ("Priya Sharma, PMP", "Anna Kreuzer, PhD"). So a run of parts that
+    spells a known name (``known``: senders' names, by ``_comparable``) is that name, and a part
+    of one word (a credential) belongs to the name before it.
+    """
+    text = to.strip()
+    if "," not in text or _comparable(text) in known:
+        return [text] if text else []
+    parts = [p.strip() for p in text.split(",")]
+    names: list[str] = []
+    start = 0
+    while start < len(parts):
+        for end in range(len(parts), start + 1, -1):  # the longest known run of two parts or more
+            joined = ", ".join(parts[start:end])
+            if _comparable(joined) in known:
+                names.append(joined)
+                start = end
+                break
+        else:
+            part = parts[start]
+            if names and len(part.split()) < 2:
+                names[-1] += ", " + part
+            elif part:
+                names.append(part)
+            start += 1
+    return names
 
 
 class _People:
@@ -118,13 +198,57 @@ def _each_distinct(codes: np.ndarray, values: list[str], func: Callable[[str], i
     return lookup[codes]
 
 
-def _one_to_one_2024(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int], _Counted, str]:
+def _first_of_each(*columns: np.ndarray) -> np.ndarray:
+    """Where each distinct tuple of equal-length columns of non-negative ints first appears,
+    in order of appearance."""
+    if not len(columns[0]):
+        return np.zeros(0, dtype=np.int64)
+    key = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        key = key * (int(column.max()) + 1) + column
+    _, first = np.unique(key, return_index=True)
+    first.sort()
+    return first
+
+
+def _distinct(*columns: np.ndarray) -> list[tuple[int, ...]]:
+    """The distinct tuples of equal-length columns of non-negative ints, in order of appearance."""
+    first = _first_of_each(*columns)
+    return list(zip(*(column[first].tolist() for column in columns), strict=True))
+
+
+class _SenderNames:
+    """Who a TO name is, in a file without recipient URLs (see the module's docstring)."""
+
+    def __init__(self, conv: np.ndarray, from_codes: np.ndarray, from_names: list[str], sender: np.ndarray):
+        comparable = [_comparable(n) for n in from_names]
+        self.here: dict[tuple[int, str], set[int]] = {}
+        self.anywhere: dict[str, set[int]] = {}
+        named = sender >= 0
+        for c, f, s in _distinct(conv[named], from_codes[named], sender[named]):
+            self.here.setdefault((c, comparable[f]), set()).add(s)
+            self.anywhere.setdefault(comparable[f], set()).add(s)
+
+    def resolve(self, conv: int, to: str, people: _People) -> list[tuple[int, str]]:
+        """(person, name as written) for each person named in ``to`` (hidden members left out)."""
+        found = []
+        for name in recipient_names(to, self.anywhere):
+            key = _comparable(name)
+            senders = self.here.get((conv, key)) or self.anywhere.get(key, set())
+            found.append((next(iter(senders)) if len(senders) == 1 else people.by_name(name), name))
+        return [(p, name) for p, name in found if p >= 0]
+
+
+def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
+    """The 2020-2023 and 2024+ shapes: messages grouped by CONVERSATION ID."""
+
     def column(name: str) -> tuple[np.ndarray, list[str]]:
         codes, values = coded.codes(name)
         return codes[kept], values
 
-    _, conv_codes = np.unique(column("conversation id")[0], return_inverse=True)
-    conv_codes = conv_codes.reshape(-1)  # numpy 2.0 and 2.1 disagree on the shape
+    _, conv = np.unique(column("conversation id")[0], return_inverse=True)
+    conv = conv.reshape(-1)  # numpy 2.0 and 2.1 disagree on the shape
+    n_conv = int(conv.max()) + 1 if len(conv) else 0
     from_codes, from_names = column("from")
     to_codes, to_names = column("to")
     people = _People()
@@ -134,89 +258,113 @@ def _one_to_one_2024(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int
     missing = sender < 0
     sender[missing] = _each_distinct(from_codes[missing], from_names, people.by_name)
 
-    # Everyone in a conversation: its senders and its recipients (every URL in the
-    # ';'-separated list, or the TO name when there is none). Conversations repeat the same
-    # lists, so only the distinct (conversation, list) pairs are looked at.
+    # Everyone in a conversation, as (conversation, person) pairs: its senders, and whom each
+    # message went to: the recipient URLs, or the TO names where there are none. Conversations
+    # repeat the same lists, so only the distinct (conversation, list) pairs are looked at.
+    named = sender >= 0
+    pair_conv, pair_who = [conv[named]], [sender[named]]
     list_codes, lists = column("recipient profile urls")
-    members: list[list[int]] = [[] for _ in lists]
+    listed: list[tuple[int, ...]] = [()] * len(lists)
     for code in in_order_of_appearance(list_codes).tolist():
-        members[code] = [people.by_url(u) for u in lists[code].split(";") if u.strip()]
-    lengths = np.array([len(m) for m in members], dtype=np.int64)
-    pair, first_row = np.unique(conv_codes * (len(lists) + 1) + list_codes, return_index=True)
-    pair_conv, pair_list = conv_codes[first_row], list_codes[first_row]
-    sizes = lengths[pair_list]
-    flat = np.fromiter((p for m in members for p in m), dtype=np.int64, count=int(lengths.sum()))
-    starts = (np.cumsum(lengths) - lengths)[pair_list]
+        text = lists[code]
+        urls = _URL_LIST.split(text) if "," in text or ";" in text else [text]
+        listed[code] = tuple([p for p in [people.by_url(u) for u in urls if u.strip()] if p >= 0])
+    lengths = np.array([len(m) for m in listed], dtype=np.int64)
+    has_list = lengths[list_codes] > 0
+    first = _first_of_each(conv[has_list], list_codes[has_list])
+    with_list, list_of = conv[has_list][first], list_codes[has_list][first]
+    sizes = lengths[list_of]
+    flat = np.fromiter(chain.from_iterable(listed), dtype=np.int64, count=int(lengths.sum()))
+    starts = (np.cumsum(lengths) - lengths)[list_of]
     within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    recipients = flat[np.repeat(starts, sizes) + within] if len(flat) else flat
-    unlisted = lengths[list_codes] == 0
-    by_name = _each_distinct(to_codes[unlisted], to_names, people.by_name)
-
-    conv_all = np.concatenate([conv_codes, np.repeat(pair_conv, sizes), conv_codes[unlisted]])
-    who_all = np.concatenate([sender, recipients, by_name])
-    known = who_all >= 0
+    pair_conv.append(np.repeat(with_list, sizes))
+    pair_who.append(flat[np.repeat(starts, sizes) + within])
+    addressed: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (conversation, TO) -> people
+    if not has_list.all():
+        names = _SenderNames(conv, from_codes, from_names, sender)
+        for c, code in _distinct(conv[~has_list], to_codes[~has_list]):
+            addressed[c, code] = names.resolve(c, to_names[code], people)
+        pair_conv.append(np.array([c for (c, _), found in addressed.items() for _ in found], dtype=np.int64))
+        pair_who.append(np.array([p for found in addressed.values() for p, _ in found], dtype=np.int64))
     n_people = max(len(people.keys), 1)
-    flat_pairs = np.unique(conv_all[known] * n_people + who_all[known])
-    p_conv, p_who = flat_pairs // n_people, flat_pairs % n_people
+    pairs = np.unique(np.concatenate(pair_conv) * n_people + np.concatenate(pair_who))
+    member_conv, member = np.divmod(pairs, n_people)
 
-    owner, owner_name = _owner(p_who, sender, from_codes, from_names, n_people)
-    owner_ids = [owner, people.find_name(owner_name)]  # rows where the owner has no URL
+    owner = _owner(member, sender, n_people)
+    owner_name = _mode_of_codes(from_codes[sender == owner], from_names) if owner >= 0 else ""
+    if owner >= 0 and not owner_name:  # they never write: the name messages are sent to
+        # Recipient URLs stand in the order of the names in TO.
+        known = {_comparable(n) for n in from_names}
+        written = [
+            spelt[found.index(owner)]
+            for code, to in _distinct(list_codes[has_list], to_codes[has_list])
+            if owner in (found := listed[code])
+            and len(spelt := recipient_names(to_names[to], known)) == len(found)
+        ]
+        written += [name for pairs in addressed.values() for p, name in pairs if p == owner]
+        owner_name = _mode(written)
+    owner_name = owner_name.strip()
+    # The owner under a second key: a name of theirs no URL could be found for.
+    owner_ids = [p for p in (owner, people.find_name(owner_name)) if p >= 0]
+
+    rest = ~np.isin(member, owner_ids)
+    others = np.bincount(member_conv[rest], minlength=n_conv)
+    other_of = np.full(n_conv, -1, dtype=np.int64)  # the one other person, in one-to-one threads
+    other_of[member_conv[rest]] = member[rest]  # (where there are several, others says so)
+    other_of[others != 1] = -1
+    other = other_of[conv]
     is_owner = np.isin(sender, owner_ids)
-    other_pairs = ~np.isin(p_who, owner_ids)
-    n_conv = int(conv_codes.max()) + 1 if len(conv_codes) else 0
-    others = np.bincount(p_conv[other_pairs], minlength=n_conv)
-    other_of_conv = np.full(n_conv, -1, dtype=np.int64)
-    other_of_conv[p_conv[other_pairs]] = p_who[other_pairs]  # the one other, where others == 1
-
-    counted = others[conv_codes] == 1
-    other = other_of_conv[conv_codes][counted]
-    sent = is_owner[counted]
-    # The other person's name as written: theirs on messages they sent, TO on ours.
-    name = np.where(sent, to_codes[counted] + len(from_names), from_codes[counted])
+    sent = is_owner & (other >= 0)
+    counted = sent | ((sender == other) & (other >= 0))
+    # The other person's name as written: theirs on messages they sent, TO on the owner's.
+    name = np.where(sent, to_codes + len(from_names), from_codes)[counted]
     messages = _Counted(
-        other, people.keys, sent, sender[counted] == other,
-        coded.timestamps("date")[kept[counted]], name, from_names + to_names,
+        other[counted], people.keys, sent[counted], coded.timestamps("date")[kept[counted]],
+        kept[counted], name, from_names + to_names,
     )
-    counts = {
-        "conversations": n_conv,
-        "one_to_one": int((others == 1).sum()),
-        "group": int((others > 1).sum()),
-        "group_messages": int((others[conv_codes] > 1).sum()),
-    }
-    return counts, messages, owner_name
+    return _Read(
+        messages, owner_name, people.keys[owner] if owner >= 0 else "",
+        conversations=n_conv, one_to_one=int((others == 1).sum()), group=int((others > 1).sum()),
+        group_messages=int((others[conv] > 1).sum()), hidden=int((others == 0).sum()),
+    )
 
 
-def _owner(who: np.ndarray, sender: np.ndarray, from_codes: np.ndarray, from_names: list[str],
-           n_people: int) -> tuple[int, str]:
-    """The export's owner: in the most conversations; ties go to the most frequent sender."""
-    if not len(who):
-        return -1, ""
-    threads = np.bincount(who, minlength=n_people)
+def _owner(member: np.ndarray, sender: np.ndarray, n_people: int) -> int:
+    """The export's owner: in the most conversations (``member``: the person of each distinct
+    (conversation, person) pair); ties go to the most frequent sender, then to the first person
+    seen. -1 when there is nobody."""
+    if not len(member):
+        return -1
+    threads = np.bincount(member, minlength=n_people)
     top = np.flatnonzero(threads == threads.max())
     if len(top) > 1:
         sent = np.bincount(sender[sender >= 0], minlength=n_people)[top]
         top = top[sent == sent.max()]
-    owner = int(top[0])
-    return owner, _mode([from_names[c] for c in from_codes[sender == owner].tolist()]).strip()
+    return int(top[0])
+
+
+def _mode_of_codes(codes: np.ndarray, values: list[str]) -> str:
+    """``_mode([values[c] for c in codes])``, counted without a string per message."""
+    counts = np.bincount(codes, minlength=len(values)).tolist() if len(codes) else []
+    return _most_common(Counter({v: n for v, n in zip(values, counts, strict=False) if n}))
 
 
 def _mode(values: list[str]) -> str:
     """The most common value; the first in sort order among equals; '' for none."""
-    counts = Counter(values)
+    return _most_common(Counter(values))
+
+
+def _most_common(counts: Counter[str]) -> str:
+    """The most counted non-blank value; the first in sort order among equals; '' for none."""
+    counts = Counter({v: n for v, n in counts.items() if v.strip()})
     if not counts:
         return ""
     most = max(counts.values())
     return min(v for v, n in counts.items() if n == most)
 
 
-def _is_group_recipient(to: str) -> bool:
-    """2018 exports list several recipients in To, comma-separated; names can hold commas too
-    ("Kreuzer, PhD"). Several people means at least two parts of two words or more."""
-    parts = [p.split() for p in to.split(",")]
-    return sum(1 for p in parts if len(p) >= 2) >= 2
-
-
-def _one_to_one_2018(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int], _Counted, str]:
+def _read_2018(coded: CodedTable, kept: np.ndarray) -> _Read:
+    """The 2018 shape: no conversations, names only; Direction says whose a message is."""
     rows = kept.tolist()
 
     def column(name: str) -> list[str]:
@@ -224,13 +372,15 @@ def _one_to_one_2018(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int
         return [cells[i] for i in rows]
 
     sender, to = strip(column("from")), strip(column("to"))
-    outgoing = map_distinct(column("direction"), lambda v: v.strip().upper() == "OUTGOING")
-    group = map_distinct(to, _is_group_recipient)
-    if any(outgoing):
-        owner_name = _mode([s for s, out in zip(sender, outgoing, strict=True) if out])
+    known = {_comparable(s) for s in set(sender)}
+    group = map_distinct(to, lambda t: len(recipient_names(t, known)) > 1)
+    direction = map_distinct(column("direction"), lambda v: v.strip().upper())
+    if {"OUTGOING", "INCOMING"} & set(direction):
+        outgoing = [d == "OUTGOING" for d in direction]
+        owner_name = (_mode([s for s, out in zip(sender, outgoing, strict=True) if out])
+                      or _mode([t for t, out, g in zip(to, outgoing, group, strict=True) if not (out or g)]))
     else:  # no Direction column: the owner is the name on most messages, either side
-        both = [s for s in sender if s] + [t for t, g in zip(to, group, strict=True) if t and not g]
-        owner_name = _mode(both)
+        owner_name = _mode(sender + [t for t, g in zip(to, group, strict=True) if not g])
         owner_norm = normalise_name(owner_name)
         outgoing = [n == owner_norm for n in map_distinct(sender, normalise_name)]
     other_name = [t if out else s for s, t, out in zip(sender, to, outgoing, strict=True)]
@@ -242,55 +392,83 @@ def _one_to_one_2018(coded: CodedTable, kept: np.ndarray) -> tuple[dict[str, int
     name, names = factorize([other_name[i] for i in counted])
     sent = np.array([outgoing[i] for i in counted], dtype=bool)
     when = coded.timestamps("date")[kept][counted]
-    messages = _Counted(person, keys, sent, ~sent, when, name, names)
+    messages = _Counted(person, keys, sent, when, kept[counted], name, names)
     group_to = {t for t, g in zip(to, group, strict=True) if g}
-    counts = {
-        "conversations": len({k for k, g in zip(other, group, strict=True) if not g and k is not None})
-        + len(group_to),
-        "one_to_one": len(keys),
-        "group": len(group_to),
-        "group_messages": sum(group),
-    }
-    return counts, messages, owner_name
+    return _Read(
+        messages, owner_name, owner_key or "",
+        conversations=len(keys) + len(group_to), one_to_one=len(keys), group=len(group_to),
+        group_messages=sum(group),
+    )
 
 
 def _aggregate(counted: _Counted) -> list[MessageStats]:
-    """One row per person: messages sent and received, first and last message (ISO, UTC), and
-    the latest non-empty spelling of their name."""
-    person = counted.person
-    if not len(person):
+    """One row per person: messages each way, first and last message each way (ISO, UTC), who
+    wrote last and how many messages in a row they wrote unanswered, and the latest non-empty
+    spelling of the person's name."""
+    if not len(counted.person):
         return []
-    n = len(counted.keys)
-    sent = np.bincount(person, weights=counted.sent, minlength=n).astype(np.int64)
-    received = np.bincount(person, weights=counted.received, minlength=n).astype(np.int64)
-    when = counted.when.astype(np.int64)
-    valid = ~np.isnat(counted.when)
-    first = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
-    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
-    np.minimum.at(first, person[valid], when[valid])
-    np.maximum.at(last, person[valid], when[valid])
-    has_time = first != np.iinfo(np.int64).max
-    named = np.array([bool(v) for v in counted.names], dtype=bool)[counted.name]
-    latest = np.full(n, -1, dtype=np.int64)
-    np.maximum.at(latest, person[named], np.flatnonzero(named))
-    people = np.unique(person)
-    first_text = _iso(first[people], has_time[people])
-    last_text = _iso(last[people], has_time[people])
+    # Each person's messages in the order they were written: by time (no readable time first),
+    # then, within one second, in the file's order reversed (LinkedIn writes newest first).
+    when = counted.when.astype(np.int64)  # NaT is the smallest int64
+    order = np.lexsort((-counted.row, when, counted.person))
+    person, sent, when = counted.person[order], counted.sent[order], when[order]
+    timed = ~np.isnat(counted.when[order])
+    ends = np.flatnonzero(np.append(person[1:] != person[:-1], True))  # each person's last message
+    starts = np.append(0, ends[:-1] + 1)
+    people = person[ends]
+    segment = np.repeat(np.arange(len(ends)), ends - starts + 1)
+    n_sent = np.bincount(segment, weights=sent).astype(np.int64)
+    n_received = (ends - starts + 1) - n_sent
+    # The last writer's run: the messages since the other side last wrote.
+    answered = np.flatnonzero(sent != sent[ends][segment])
+    last_answer = starts - 1
+    np.maximum.at(last_answer, segment[answered], answered)
+    unanswered = ends - last_answer
+    # First and last message each way; overall, the first and last of those (found by the
+    # direction of the first and last message with a time, rather than converted twice).
+    sent_first, sent_last, has_sent = _ends(segment, timed & sent, len(ends))
+    received_first, received_last, has_received = _ends(segment, timed & ~sent, len(ends))
+    any_first, any_last, _ = _ends(segment, timed, len(ends))
+    first_sent, last_sent = _iso(when[sent_first], has_sent), _iso(when[sent_last], has_sent)
+    first_received = _iso(when[received_first], has_received)
+    last_received = _iso(when[received_last], has_received)
+    first = [s if mine else r for s, r, mine in zip(first_sent, first_received, sent[any_first].tolist(), strict=True)]
+    last = [s if mine else r for s, r, mine in zip(last_sent, last_received, sent[any_last].tolist(), strict=True)]
+    # Their name as last written (names can change, and messages can carry none).
+    name = counted.name[order]
+    named = np.array([bool(v.strip()) for v in counted.names], dtype=bool)[name]
+    spelt = np.full(len(ends), -1, dtype=np.int64)
+    np.maximum.at(spelt, segment[named], np.flatnonzero(named))
+    spelt = np.where(spelt >= 0, name[np.maximum(spelt, 0)], -1)  # the message -> its name
     make = tuple.__new__  # MessageStats(...) parses its arguments: slower, 10,000 times
-    rows = [
-        make(MessageStats, (
-            counted.keys[p], counted.names[counted.name[at]].strip() if at >= 0 else "",
-            s, r, f, t,
-        ))
-        for p, s, r, at, f, t in zip(
-            people.tolist(), sent[people].tolist(), received[people].tolist(),
-            latest[people].tolist(), first_text, last_text, strict=True,
-        )
-    ]
-    rows.sort(key=lambda r: r.person_key)
+    rows = [make(MessageStats, fields) for fields in zip(
+        [counted.keys[p] for p in people.tolist()],
+        [counted.names[code].strip() if code >= 0 else "" for code in spelt.tolist()],
+        n_sent.tolist(), n_received.tolist(), first, last, first_sent, last_sent, first_received,
+        last_received, [OWNER if mine else THEM for mine in sent[ends].tolist()], unanswered.tolist(),
+        strict=True,
+    )]
+    rows.sort(key=itemgetter(0))  # by person_key
     return rows
 
 
+def _ends(segment: np.ndarray, mask: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per segment (a person's messages, in the order written): where its first and its last
+    ``mask``-ed message stand, and whether it has one (where not, the positions are 0)."""
+    first = np.zeros(n, dtype=np.int64)
+    last = np.zeros(n, dtype=np.int64)
+    present = np.zeros(n, dtype=bool)
+    rows = np.flatnonzero(mask)
+    if len(rows):
+        of = segment[rows]  # sorted, like segment
+        starts = np.flatnonzero(np.append(True, of[1:] != of[:-1]))
+        present[of[starts]] = True
+        first[of[starts]] = rows[starts]
+        last[of[starts]] = rows[np.append(starts[1:], len(rows)) - 1]
+    return first, last, present
+
+
 def _iso(seconds: np.ndarray, present: np.ndarray) -> list[str | None]:
-    text = np.datetime_as_string(np.where(present, seconds, 0).astype("datetime64[s]"), unit="s")
-    return [t + "Z" if ok else None for t, ok in zip(text.tolist(), present.tolist(), strict=True)]
+    """Seconds since 1970 as ISO text, UTC ('2024-12-16T18:24:37Z'); None where not present."""
+    text = np.datetime_as_string(np.where(present, seconds, 0).astype("datetime64[s]"), unit="s", timezone="UTC")
+    return [t if ok else None for t, ok in zip(text.tolist(), present.tolist(), strict=True)]

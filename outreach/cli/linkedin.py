@@ -26,14 +26,16 @@ JOB_CHANGES_SHOWN = 5
     help="The export belongs to someone else (a friend or teammate who shared it): their name "
     "or profile URL. Their contacts are kept apart from yours.",
 )
+@click.option("--verbose", "-v", is_flag=True, help="Also say each file's format (column shape, encoding).")
 @pass_app
-def import_linkedin(app: App, path: Path, owner: str | None) -> None:
+def import_linkedin(app: App, path: Path, owner: str | None, verbose: bool) -> None:
     """Import a LinkedIn data export: the zip, its unzipped folder, or one CSV from it
     (Connections.csv, messages.csv, Invitations.csv).
 
     Importing the same file again changes nothing; a newer export updates your contacts and
-    records who changed jobs. Get the export from LinkedIn: Settings > Data privacy > Get a
-    copy of your data.
+    records who changed jobs. A friend's export needs --owner: one that lists you among its
+    connections, or holds someone else's messages, is refused without it. Get the export from
+    LinkedIn: Settings > Data privacy > Get a copy of your data.
 
     \b
     Example:
@@ -56,11 +58,11 @@ def import_linkedin(app: App, path: Path, owner: str | None) -> None:
             summary = apply_linkedin_export(
                 conn, export, owner=owner.strip() if owner else None, today=date.today()
             )
-    for line in summary_lines(summary):
+    for line in summary_lines(summary, verbose=verbose):
         click.echo(line)
 
 
-def summary_lines(summary: ImportSummary) -> list[str]:
+def summary_lines(summary: ImportSummary, *, verbose: bool = False) -> list[str]:
     """The import summary as the user reads it."""
     whose = "your contacts" if summary.owner_is_self else f"the contacts of {summary.owner}"
     shape = {"zip": "export zip", "folder": "export folder", "file": "file"}[summary.shape]
@@ -71,22 +73,38 @@ def summary_lines(summary: ImportSummary) -> list[str]:
     lines += [f"Note: {n}" for n in summary.notes]
     for file in summary.files:
         lines.append("")
-        lines += _file_lines(file)
+        lines += _file_lines(file, summary, verbose)
     return lines
 
 
-def _file_lines(file: FileSummary) -> list[str]:
+def _made(file: FileSummary, summary: ImportSummary) -> str:
+    """When the file's export was made, in words: the year, when the export's name or its files
+    say; else the era its format tells ('pre-2018 Outlook-format'); else nothing."""
+    if not summary.export_date_from.startswith("today"):
+        return f", {summary.export_date[:4]} export"
+    era = file.generation.split(" (", 1)[0]
+    return f", {era} export" if era else ""
+
+
+def _file_lines(file: FileSummary, summary: ImportSummary, verbose: bool) -> list[str]:
     kind = {"connections": "Connections", "messages": "messages", "invitations": "Invitations"}[file.kind]
-    shape = f", {file.generation} shape" if file.generation else ""
-    lines = [f"{file.source}: LinkedIn {kind}{shape}, encoding {file.encoding}"]
+    lines = [f"{file.source}: LinkedIn {kind}{_made(file, summary)}"]
+    if verbose:  # format details: for the curious, and for bug reports
+        shape = f"{file.generation}; " if file.generation else ""
+        lines.append(f"  format: {shape}encoding {file.encoding}")
     d = file.details
     if file.kind == "messages":
+        whose = "you are" if summary.owner_is_self else "the owner is"
+        hidden = d["hidden_conversations"]
+        system = d["system_messages_not_counted"]
         lines += [
-            f"  {plural(file.rows_read, 'message')} read; you are {d['you'] or 'not recognisable'}",
+            f"  {plural(file.rows_read, 'message')} read; {whose} {d['you'] or 'not recognisable'}",
             f"  {plural(d['conversations'], 'conversation')}: {number(d['one_to_one_conversations'])} "
-            f"one-to-one, {number(d['group_conversations'])} group",
+            f"one-to-one, {number(d['group_conversations'])} group"
+            + (f", {number(hidden)} with only hidden members (LinkedIn Member)" if hidden else ""),
             f"  not counted: {plural(d['group_messages_not_counted'], 'group message')}, "
-            f"{plural(d['drafts_not_counted'], 'draft')}",
+            f"{plural(d['drafts_not_counted'], 'draft')}"
+            + (f", {plural(system, 'LinkedIn notice')} (such as \"Message request accepted\")" if system else ""),
             f"  messaged one-to-one: {plural(d['people'], 'person', 'people')}, "
             f"{number(d['people_among_contacts'])} of them among the contacts",
         ]

@@ -55,6 +55,12 @@ class Contact(NamedTuple):
     messages_received: int = 0
     last_message_at: str | None = None
     job_change: JobChange | None = None
+    # Their one-to-one history each way (message_stats; ISO timestamps, UTC):
+    first_message_at: str | None = None
+    last_sent_at: str | None = None  # the owner's last message to them
+    last_received_at: str | None = None  # their last message to the owner
+    last_from: str | None = None  # 'owner' or 'them': who wrote last
+    unanswered: int = 0  # the last writer's messages in a row without a reply
 
     @property
     def name(self) -> str:
@@ -102,7 +108,8 @@ def load_targets(conn: sqlite3.Connection) -> dict[int, Target]:
 _CONTACT_SQL = """
 SELECT c.id, c.owner_id, c.person_key, c.first_name, c.last_name, c.profile_url, c.email,
        c.company, c.position, c.connected_on,
-       COALESCE(m.messages_sent, 0), COALESCE(m.messages_received, 0), m.last_message_at
+       COALESCE(m.messages_sent, 0), COALESCE(m.messages_received, 0), m.last_message_at,
+       m.first_message_at, m.last_sent_at, m.last_received_at, m.last_from, COALESCE(m.unanswered, 0)
 FROM contacts c
 LEFT JOIN message_stats m ON m.owner_id = c.owner_id AND m.person_key = c.person_key
 """
@@ -128,7 +135,7 @@ def load_contacts(
     for r in conn.execute(sql, params):
         out[r[0]] = Contact(
             r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7] or "", r[8] or "",
-            r[9], int(r[10]), int(r[11]), r[12], changes.get(r[0]),
+            r[9], int(r[10]), int(r[11]), r[12], changes.get(r[0]), r[13], r[14], r[15], r[16], int(r[17]),
         )
     return out
 
