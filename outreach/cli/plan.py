@@ -112,11 +112,16 @@ def read_back_text(found: ReadBack) -> str:
         parts.append(plural(found.deleted_rows, "deleted row"))
     if found.copies:
         parts.append(plural(found.copies, "copied row") + " (merged)")
+    if found.summary_cells:
+        parts.append(plural(found.summary_cells, "cell") + " of the Summary")
     if found.formulas:
         parts.append(plural(found.formulas, "formula"))
-    if found.user_columns:
-        names = ", ".join(repr(h) for h in found.user_columns)
-        parts.append(f"your {'column' if len(found.user_columns) == 1 else 'columns'} {names} (kept)")
+    if found.comments:
+        parts.append(plural(found.comments, "comment"))
+    for kind, names in (("column", found.user_columns), ("sheet", found.user_sheets)):
+        if names:
+            shown = ", ".join(repr(h) for h in names)
+            parts.append(f"your {kind if len(names) == 1 else kind + 's'} {shown} (kept)")
     return ", ".join(parts) if parts else "nothing changed since the plan wrote it"
 
 

@@ -22,6 +22,7 @@ from outreach.workbook.spec import SheetCells, Written
 #: Writes remembered at most (one per workbook path); the oldest are forgotten first.
 KEEP_WRITES = 20
 _SEPARATOR = "\t"  # fingerprints are hexadecimal: no tab in them
+_SUMMARY = ""  # the summary's cells are kept as a sheet of this name (no list sheet has it)
 
 
 def workbook_path(path: Path) -> str:
@@ -49,6 +50,7 @@ def recall_write(conn: sqlite3.Connection, path: Path, token: str | None) -> Wri
             "SELECT sheet, row_key, label, cells FROM plan_rows WHERE write_id = ?", (write_id,)):
         if sheet in written.sheets:
             written.sheets[sheet].rows[key] = (label, cells.split(_SEPARATOR))
+    written.summary = written.sheets.pop(_SUMMARY, None)
     return written
 
 
@@ -58,7 +60,8 @@ def remember_write(conn: sqlite3.Connection, path: Path, written: Written) -> No
     conn.execute("DELETE FROM plan_writes WHERE path = ? OR token = ?", (where, written.token))
     write_id = conn.execute("INSERT INTO plan_writes (path, token) VALUES (?, ?)",
                             (where, written.token)).lastrowid
-    for sheet, cells in written.sheets.items():
+    sheets = {**written.sheets, **({_SUMMARY: written.summary} if written.summary else {})}
+    for sheet, cells in sheets.items():
         conn.execute("INSERT INTO plan_sheets (write_id, sheet, headers) VALUES (?, ?, ?)",
                      (write_id, sheet, json.dumps(cells.headers)))
         conn.executemany(

@@ -19,10 +19,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.workbook.merge import SIGNAL_KINDS, is_empty, match_key
-from outreach.workbook.spec import Edits, Written
+from outreach.workbook.package import cell_ref
+from outreach.workbook.spec import Edits, Formula, SheetCells, UserSheet, Written
 from outreach.workbook.values import fingerprint
 
 _JOINED_KINDS = ("text", "wrap")
+#: The summary's columns the plan writes in (labels and values); the user's text is elsewhere
+SUMMARY_COLUMNS = 2
+#: Above the user's summary cells that had to move (the plan writes where they were): kept
+#: like the user's own text from then on, but not counted as something they typed
+KEPT_HEADING = "Kept from your earlier Summary (the plan writes where it was)"
 
 
 def compare(edits: Edits, before: Written | None) -> Edits:
@@ -66,7 +72,26 @@ def compare(edits: Edits, before: Written | None) -> Edits:
             deleted = {k: label for k, (label, _) in cells.rows.items() if k not in present}
             if deleted:
                 edits.deleted[name] = deleted
+    if edits.summary is not None:
+        edits.summary_cells = _summary_cells(edits.summary, before.summary if before else None)
     return edits
+
+
+def _summary_cells(summary: UserSheet, cells: SheetCells | None) -> dict[tuple[int, int], Any]:
+    """The summary's cells that the user typed: those the plan did not write as they are now
+    (a formula always). Nothing remembered: those right of the plan's two columns."""
+    found: dict[tuple[int, int], Any] = {}
+    for place, value in summary.cells.items():
+        if type(value) is Formula:
+            found[place] = value
+        elif cells is None:
+            if place[1] >= SUMMARY_COLUMNS:
+                found[place] = value
+        else:
+            remembered = cells.rows.get(cell_ref(*place))
+            if remembered is None or fingerprint(value) != remembered[1][0]:
+                found[place] = value
+    return found
 
 
 def _merge_copies(row: dict[str, Any], copies: list[dict[str, Any]],
@@ -106,6 +131,9 @@ class ReadBack:
     user_columns: list[str] = field(default_factory=list)
     copies: int = 0  # copies of rows merged into one
     formulas: int = 0
+    comments: int = 0
+    summary_cells: int = 0  # cells the user typed into the summary
+    user_sheets: list[str] = field(default_factory=list)  # sheets the user added
 
 
 def read_back(edits: Edits) -> ReadBack:
@@ -137,4 +165,13 @@ def read_back(edits: Edits) -> ReadBack:
         found.formulas += sum(map(len, edits.formulas.get(name, {}).values()))
         found.user_columns += [h for h in edits.user_columns.get(name, [])
                                if h not in found.user_columns]
+        found.comments += len(edits.comments.get(name, []))
+    found.summary_cells = sum(1 for v in edits.summary_cells.values() if v != KEPT_HEADING)
+    found.user_sheets = [sheet.name for sheet in edits.user_sheets]
+    found.comments += sum(len(sheet.comments) for sheet in edits.user_sheets)
+    if edits.summary is not None:
+        found.comments += len(edits.summary.comments)
+        found.formulas += sum(type(v) is Formula for v in edits.summary_cells.values())
+    found.formulas += sum(type(v) is Formula for sheet in edits.user_sheets
+                          for v in sheet.cells.values())
     return found

@@ -73,7 +73,7 @@ from outreach.errors import WorkbookError
 from outreach.workbook.merge import PreparedSheet, match_key, prepare_sheet, row_key
 from outreach.workbook.read import check_not_open
 from outreach.workbook.rows import ListRows, save_with_rows
-from outreach.workbook.sheets import build_workbook
+from outreach.workbook.sheets import KeptSheets, build_workbook
 from outreach.workbook.spec import ListSheet, SheetCells, SummarySheet, Written
 
 
@@ -105,10 +105,14 @@ def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: 
     prepared = [prepare_sheet(sheet, edits, (deleted or {}).get(sheet.name, ()))
                 for sheet in sheets]
     token = uuid.uuid4().hex
-    workbook, rows = build_workbook(summary, prepared, advance, token)
+    kept = KeptSheets(getattr(edits, "summary_cells", {}),
+                      getattr(getattr(edits, "summary", None), "comments", {}),
+                      getattr(edits, "user_sheets", []))
+    workbook, rows, summary_cells = build_workbook(summary, prepared, advance, token, kept)
     _save_atomically(lambda out: save_with_rows(workbook, rows, out), target)
     return Written(token, {sheet.name: _remembered(sheet, written)
-                           for sheet, written in zip(prepared, rows, strict=True)})
+                           for sheet, written in zip(prepared, rows, strict=True)},
+                   summary_cells)
 
 
 def _remembered(sheet: PreparedSheet, written: ListRows) -> SheetCells:

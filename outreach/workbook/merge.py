@@ -28,6 +28,9 @@ from outreach.workbook.spec import Column, Formula, ListSheet, SheetCells
 from outreach.workbook.values import clean_text, converter, fingerprint, sheet_titles
 
 PLAN_NOTE_HEADER = "Plan note"
+#: How the reader files the formulas and comments of a row the user added (it has no key):
+#: under (ADDED_ROW, its index in ``Edits.added_rows``)
+ADDED_ROW = "added row"
 NOTE_CARRIED = "Kept from an earlier plan: no longer in this plan, but you had edited it"
 NOTE_ADDED = "Kept: a row you added (it has no {key})"
 SUGGESTED = "Suggested {header}"
@@ -55,6 +58,8 @@ class PreparedSheet:
     #: row index -> {column index: what the plan wrote there before the user changed it}
     baselines: dict[int, dict[int, str]] = field(default_factory=dict)
     label: tuple[str, ...] = ()
+    #: the user's cell comments: (row index, -1 for the header row; column index, author, text)
+    comments: list[tuple[int, int, str, str]] = field(default_factory=list)
 
     @property
     def plan_columns(self) -> list[int]:
@@ -198,6 +203,9 @@ class _Merge:
             self.user_columns.append((header, shown))
         self.suggestions: dict[int, dict[int, Any]] = {}  # column -> row -> the plan's value
         self.notes: dict[int, str] = {}  # row -> a note for the plan note column
+        self.comments: list[tuple[Hashable | None, str, str, str]] = (
+            getattr(edits, "comments", {}).get(name, []))
+        self.row_of: dict[Hashable, int] = {}  # a row of the earlier workbook -> its row now
 
     def run(self) -> None:
         prepared, rows = self.prepared, self.prepared.rows
@@ -210,6 +218,7 @@ class _Merge:
                 row.extend([None] * len(self.user_columns))
                 continue
             used.add(found)
+            self.row_of[found] = r
             self._take_users_cells(r, row, found, matched=True)
             row.extend(self._user_values(found))
             if found in self.conflicts:
@@ -230,10 +239,14 @@ class _Merge:
                     if header in self.index:
                         baseline.setdefault(self.index[header], token)
             note = NOTE_CARRIED + (f". {self.conflicts[key]}" if key in self.conflicts else "")
+            self.row_of[key] = len(rows) + len(carried)
             carried.append(([*row, *self._user_values(key)], baseline, note))
-        for every in self.added:
+        for n, every in enumerate(self.added):
             if any(not is_empty(v) for v in every.values()):
-                row = [every.get(h) for h in [*self.headers, *(h for h, _ in self.user_columns)]]
+                formulas = self.formulas.get((ADDED_ROW, n), {})
+                row = [formulas.get(h, every.get(h))
+                       for h in [*self.headers, *(h for h, _ in self.user_columns)]]
+                self.row_of[(ADDED_ROW, n)] = len(rows) + len(carried)
                 carried.append((row, {}, NOTE_ADDED.format(key=self.sheet.key)))
 
         for row, baseline, note in carried:
@@ -336,6 +349,14 @@ class _Merge:
             prepared.columns.append(Column(prepared.note_header, "wrap", width=40))
             for r, row in enumerate(prepared.rows):
                 row.append(self.notes.get(r))
+        shown = dict(self.user_columns)
+        column_of = {c.header: j for j, c in enumerate(prepared.columns)
+                     if c.header not in prepared.suggestion_headers}
+        for anchor, header, author, text in self.comments:
+            j = column_of.get(shown.get(header, header))
+            at = -1 if anchor is None else self.row_of.get(anchor)
+            if j is not None and at is not None:
+                prepared.comments.append((at, j, author, text))
 
 
 def _unique(header: str, taken: list[str]) -> str:

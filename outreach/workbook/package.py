@@ -18,10 +18,12 @@ import zipfile
 _MAX_PART_BYTES = 16 << 20
 _CHUNK = 1 << 20
 _DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
-# How an error cell starts in a sheet's XML: <c r="B2" t="e">. Finding neither (the usual case)
-# costs one pass over the sheet's bytes; a false hit only costs a full parse of that sheet.
-_ERROR_MARKS = (b't="e"', b"t='e'")
+# How an error cell (<c r="B2" t="e">) or a formula (<f>, <x:f t="shared" …/>) shows in a
+# sheet's XML. Finding none (the usual case) costs one pass over the sheet's bytes; a false hit
+# only costs a full parse of that sheet.
+_SPECIAL_MARKS = re.compile(rb"""t=["']e["']|<(?:\w+:)?f[\s/>]""")
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)")
+_COMMENTS_TYPE = "/comments"
 
 
 class Damaged(Exception):
@@ -57,6 +59,38 @@ class Package:
             part = self.member(target)
             if kind.endswith("/worksheet") and element.get("name") and part:
                 self.sheet_parts[element.get("name", "")] = part
+
+    def comments(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """The cell comments of the worksheet ``name``: (row, column) -> (author, text),
+        counted from 0."""
+        part = self.sheet_parts.get(name)
+        if part is None:
+            return {}
+        found: dict[tuple[int, int], tuple[str, str]] = {}
+        folder, file = posixpath.split(part)
+        rels = self.member(posixpath.join(folder, "_rels", f"{file}.rels"))
+        if rels is None:
+            return found  # a sheet without relationships has no comments
+        with self._archive.open(rels) as stream:  # thousands of links: look before parsing
+            if _COMMENTS_TYPE.encode("ascii") not in stream.read(_MAX_PART_BYTES + 1):
+                return found
+        for kind, target in self._relationships(part).values():
+            if not kind.endswith(_COMMENTS_TYPE) or self.member(target) is None:
+                continue
+            root = self._parse(target)
+            authors = [element.text or "" for element in root.iter()
+                       if _local(element.tag) == "author"]
+            for element in root.iter():
+                if _local(element.tag) != "comment":
+                    continue
+                place = cell_place(element.get("ref", "").split(":")[0])
+                if place is None:
+                    continue
+                text = "".join(t.text or "" for t in element.iter() if _local(t.tag) == "t")
+                author = element.get("authorId", "")
+                found[place] = (authors[int(author)] if author.isdigit()
+                                and int(author) < len(authors) else "", text)
+        return found
 
     def member(self, part: str) -> str | None:
         return self._members.get(part.casefold())
@@ -113,26 +147,52 @@ class _NoDoctype(ET.TreeBuilder):
         raise Damaged("a part has a DTD, which an .xlsx never has")
 
 
-def _may_hold_errors(archive: zipfile.ZipFile, part: str) -> bool:
+def cell_place(ref: str) -> tuple[int, int] | None:
+    """"B3" -> (2, 1): a cell's row and column counted from 0; None for anything else."""
+    match = _CELL_REF.fullmatch(ref)
+    if not match:
+        return None
+    letters, number = match.groups()
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return int(number) - 1, column - 1
+
+
+def cell_ref(row: int, column: int) -> str:
+    """(2, 1) -> "B3", counted from 0."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _may_hold_special(archive: zipfile.ZipFile, part: str) -> bool:
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
-            if any(mark in window for mark in _ERROR_MARKS):
+            if _SPECIAL_MARKS.search(window):
                 return True
-            tail = window[-8:]
+            tail = window[-16:]
     return False
 
 
-class _ErrorCells:
-    """An ElementTree parser target collecting a sheet's error cells: (row, column) -> text,
-    counted from 0; cells without a reference follow the one before, as calamine places them."""
+class _SpecialCells:
+    """An ElementTree parser target collecting a sheet's error cells ((row, column) -> text)
+    and formulas ((row, column) -> (formula, attributes of <f>)), counted from 0; cells without
+    a reference follow the one before, as calamine places them."""
 
     def __init__(self) -> None:
-        self.found: dict[tuple[int, int], str] = {}
+        self.errors: dict[tuple[int, int], str] = {}
+        self.formulas: dict[tuple[int, int], tuple[str, dict[str, str]]] = {}
         self._in_data = False
         self._row, self._column = -1, -1
-        self._text: list[str] | None = None  # collecting an error cell's value
+        self._text: list[str] | None = None  # collecting an error cell's value or a formula
+        self._into: str = ""
+        self._formula_attributes: dict[str, str] = {}
         self._error = False
 
     def doctype(self, name: str, pubid: str, system: str) -> None:
@@ -149,19 +209,17 @@ class _ErrorCells:
             self._row = int(number) - 1 if number.isdigit() else self._row + 1
             self._column = -1
         elif local == "c":
-            match = _CELL_REF.fullmatch(attrib.get("r", ""))
-            if match:
-                letters, number = match.groups()
-                self._row = int(number) - 1
-                self._column = 0
-                for letter in letters.upper():
-                    self._column = self._column * 26 + ord(letter) - 64
-                self._column -= 1
+            place = cell_place(attrib.get("r", ""))
+            if place:
+                self._row, self._column = place
             else:
                 self._column += 1
             self._error = attrib.get("t") == "e"
         elif local == "v" and self._error:
-            self._text = []
+            self._text, self._into = [], "v"
+        elif local == "f":
+            self._text, self._into = [], "f"
+            self._formula_attributes = {_local(k): v for k, v in attrib.items()}
 
     def data(self, text: str) -> None:
         if self._text is not None:
@@ -171,19 +229,30 @@ class _ErrorCells:
         local = _local(tag)
         if local == "sheetData":
             self._in_data = False
-        elif local == "v" and self._text is not None:
-            self.found[(self._row, self._column)] = "".join(self._text)
+        elif local in ("v", "f") and self._text is not None and local == self._into:
+            text = "".join(self._text)
+            if local == "v":
+                self.errors[(self._row, self._column)] = text
+            else:
+                self.formulas[(self._row, self._column)] = (text, self._formula_attributes)
             self._text = None
         elif local == "c":
             self._error = False
 
 
-def error_cells(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], str]:
-    """The error cells (``#N/A``) of the worksheet in ``part``: (row, column) -> their text,
-    counted from 0. Calamine reads them as empty; openpyxl gave their text."""
-    if not _may_hold_errors(archive, part):
-        return {}
-    cells = _ErrorCells()
+def special_cells(archive: zipfile.ZipFile, part: str
+                  ) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], tuple[str, str]]]:
+    """The error cells (``#N/A``) and formulas of the worksheet in ``part``: (row, column) ->
+    the error's text, and (row, column) -> (formula without "=", the cell it is written for),
+    counted from 0. Calamine reads error cells as empty, and gives no formulas.
+
+    A cell of a shared formula (Excel's "fill down") holds no text of its own: it gets the
+    formula of the range's first cell with that cell as its origin, which is the same formula
+    once moved to where it is written.
+    """
+    if not _may_hold_special(archive, part):
+        return {}, {}
+    cells = _SpecialCells()
     parser = ET.XMLParser(target=cells)
     with archive.open(part) as stream:
         try:
@@ -196,4 +265,13 @@ def error_cells(archive: zipfile.ZipFile, part: str) -> dict[tuple[int, int], st
             parser.close()
         except ET.ParseError as exc:
             raise Damaged(f"{part}: {exc}") from exc
-    return cells.found
+    shared = {attributes.get("si"): (text, cell_ref(*place))
+              for place, (text, attributes) in cells.formulas.items()
+              if attributes.get("t") == "shared" and text and attributes.get("ref")}
+    formulas: dict[tuple[int, int], tuple[str, str]] = {}
+    for place, (text, attributes) in cells.formulas.items():
+        if text:
+            formulas[place] = (text, cell_ref(*place))
+        elif attributes.get("t") == "shared" and attributes.get("si") in shared:
+            formulas[place] = shared[attributes.get("si")]
+    return cells.errors, formulas

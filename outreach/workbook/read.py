@@ -24,12 +24,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from outreach.errors import WorkbookError
-from outreach.workbook.merge import row_key
-from outreach.workbook.package import NotAWorkbook, Package, error_cells
-from outreach.workbook.spec import Edits, ListSheet
+from outreach.workbook.merge import ADDED_ROW, row_key
+from outreach.workbook.package import NotAWorkbook, Package, special_cells
+from outreach.workbook.spec import Edits, Formula, ListSheet, UserSheet
 from outreach.workbook.values import as_date, sheet_titles
 
 META_PREFIX = "outreach-meta-"
+#: The summary sheet's title when the description does not say (a plan's is "Summary")
+SUMMARY_TITLE = "Summary"
 _NEXT_STEP = "the plan was not written: use --force to overwrite it or -o to write another file"
 
 
@@ -97,8 +99,18 @@ class Book(Protocol):
 
     def rows(self, name: str) -> list[list[Any]]:
         """A worksheet's cells from A1, as calamine or openpyxl gives them (``_plain`` makes
-        them the same)."""
+        them the same). A book may also give ``formulas(name)`` and ``comments(name)``."""
         ...
+
+
+def _formulas(book: Book, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+    found = getattr(book, "formulas", None)
+    return found(name) if found else {}
+
+
+def _comments(book: Book, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+    found = getattr(book, "comments", None)
+    return found(name) if found else {}
 
 
 class _CalamineBook:
@@ -118,6 +130,7 @@ class _CalamineBook:
         self.names = [sheet.name for sheet in self._workbook.sheets_metadata
                       if sheet.typ == SheetTypeEnum.WorkSheet]
         self._rows: dict[str, list[list[Any]]] = {}
+        self._formulas: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
 
     def __enter__(self) -> _CalamineBook:
         return self
@@ -129,11 +142,21 @@ class _CalamineBook:
     def properties(self) -> list[tuple[str, str]]:
         return self._package.properties()
 
+    def formulas(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """The formulas of a worksheet: (row, column) -> (formula, the cell it was written
+        for), counted from 0."""
+        self.rows(name)
+        return self._formulas.get(name, {})
+
+    def comments(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+        """The cell comments of a worksheet: (row, column) -> (author, text)."""
+        return self._package.comments(name)
+
     def rows(self, name: str) -> list[list[Any]]:
         if name in self._rows:
             return self._rows[name]
         try:
-            rows = _sheet_rows(self._workbook, self._archive, self._package, name)
+            rows = self._sheet_rows(name)
         except BaseException as exc:
             if type(exc).__name__ != "PanicException":  # a Rust panic is no Exception
                 raise
@@ -144,17 +167,18 @@ class _CalamineBook:
         return rows
 
 
-def _sheet_rows(workbook: Any, archive: zipfile.ZipFile, package: Package,
-                name: str) -> list[list[Any]]:
-    """A worksheet's cells as calamine reads them, its error cells put back."""
-    rows: list[list[Any]] = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    part = package.sheet_parts.get(name)
-    for (r, c), text in (error_cells(archive, part) if part else {}).items():
-        while r >= len(rows):
-            rows.append([])
-        rows[r].extend([""] * (c + 1 - len(rows[r])))
-        rows[r][c] = text
-    return rows
+    def _sheet_rows(self, name: str) -> list[list[Any]]:
+        """A worksheet's cells as calamine reads them, its error cells put back."""
+        rows: list[list[Any]] = self._workbook.get_sheet_by_name(name).to_python(
+            skip_empty_area=False)
+        part = self._package.sheet_parts.get(name)
+        errors, self._formulas[name] = special_cells(self._archive, part) if part else ({}, {})
+        for (r, c), text in errors.items():
+            while r >= len(rows):
+                rows.append([])
+            rows[r].extend([""] * (c + 1 - len(rows[r])))
+            rows[r][c] = text
+        return rows
 
 
 def _rows_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
@@ -199,7 +223,7 @@ def edits_from_book(book: Book, path: Path, sheets: list[ListSheet] | None, *,
     """The edits in ``book`` (the workbook at ``path``), its list sheets described by its
     document properties or, when it lost them, by ``sheets``. With ``force``, a workbook that
     has neither, or a sheet that lost its key column, gives what can be read without them."""
-    specs, token = _specs_from_properties(book.properties())
+    specs, token, summary_title = _specs_from_properties(book.properties())
     if not specs:
         specs = _specs_from_sheets(sheets)
         found: set[str] = set()
@@ -217,22 +241,68 @@ def edits_from_book(book: Book, path: Path, sheets: list[ListSheet] | None, *,
         if name is not None:
             _read_sheet(name, book.rows(name), spec, edits, path,
                         given.get(spec.get("n") or spec["t"]), force)
+            _read_formulas_and_comments(book, name, spec, edits)
+    for position, name in enumerate(book.names):
+        if name in claimed:
+            continue
+        sheet = _user_sheet(book, name, position)
+        if name == summary_title and edits.summary is None:
+            edits.summary = sheet
+        elif sheet.cells or sheet.comments:
+            edits.user_sheets.append(sheet)
     return edits
 
 
+def _user_sheet(book: Book, name: str, position: int) -> UserSheet:
+    """Every cell of a sheet that is not a list sheet of the plan's (the summary, or one the
+    user added), formulas as formulas."""
+    formulas = _formulas(book, name)
+    cells: dict[tuple[int, int], Any] = {}
+    for r, row in enumerate(book.rows(name)):
+        for c, value in enumerate(row):
+            value = _plain(value)
+            if value is not None and not (type(value) is str and value.isspace()):
+                cells[(r, c)] = value
+    for place, (text, origin) in formulas.items():
+        cells[place] = Formula(text, origin)
+    return UserSheet(name, position, cells, dict(_comments(book, name)))
+
+
+def _read_formulas_and_comments(book: Book, title: str, spec: dict[str, Any],
+                                edits: Edits) -> None:
+    """The formulas and comments of a list sheet, placed by row key (or added row) and
+    header, so they follow their row wherever the new plan puts it."""
+    formulas, comments = _formulas(book, title), _comments(book, title)
+    if not formulas and not comments:
+        return
+    name = spec.get("n") or spec["t"]
+    anchors, headers = edits.layout.get(name, ([], {}))
+    for (r, c), (text, origin) in formulas.items():
+        anchor = anchors[r - 1] if 0 < r <= len(anchors) else None
+        if anchor is not None and c in headers:
+            edits.formulas.setdefault(name, {}).setdefault(anchor, {})[headers[c]] = (
+                Formula(text, origin))
+    for (r, c), (author, text) in comments.items():
+        anchor = anchors[r - 1] if 0 < r <= len(anchors) else None
+        if c in headers and (r == 0 or anchor is not None):  # r 0: the header row
+            edits.comments.setdefault(name, []).append((anchor, headers[c], author, text))
+
+
 def _specs_from_properties(properties: list[tuple[str, str]]
-                           ) -> tuple[list[dict[str, Any]], str | None]:
+                           ) -> tuple[list[dict[str, Any]], str | None, str]:
+    """The list sheets' descriptions, the token of the write and the summary sheet's title."""
     pieces = sorted((name, value) for name, value in properties
                     if name and name.startswith(META_PREFIX) and isinstance(value, str))
     if not pieces:
-        return [], None
+        return [], None, SUMMARY_TITLE
     try:
         meta = json.loads("".join(value for _, value in pieces))
         specs = [s for s in meta["sheets"] if s.get("t") and s.get("k") and s.get("c")]
-        token = meta.get("w")
-        return specs, token if isinstance(token, str) else None
+        token, title = meta.get("w"), meta.get("s")
+        return (specs, token if isinstance(token, str) else None,
+                title if isinstance(title, str) and title else SUMMARY_TITLE)
     except (ValueError, KeyError, TypeError, AttributeError):
-        return [], None
+        return [], None, SUMMARY_TITLE
 
 
 def _specs_from_sheets(sheets: list[ListSheet] | None) -> list[dict[str, Any]]:
@@ -346,9 +416,12 @@ def _read_sheet(title: str, rows: list[list[Any]], spec: dict[str, Any], edits: 
         raise WorkbookError(
             f"sheet {title!r} in {path.name} has lost its {spec['k']!r} column (row 1 must "
             f"keep the headers), so {_NEXT_STEP}")
+    anchors: list[Hashable | None] = []  # what each row is found by: its key, or an added row
     for key, row in zip(keys, values, strict=True):
+        anchors.append(key)
         if key is None:
             if any(v is not None for v in row):
+                anchors[-1] = (ADDED_ROW, len(added))
                 added.append(dict(zip(headers, row, strict=True)))
         elif key not in sheet_rows:
             sheet_rows[key] = dict(zip(headers, row, strict=True))
@@ -360,5 +433,6 @@ def _read_sheet(title: str, rows: list[list[Any]], spec: dict[str, Any], edits: 
     edits.added_rows[name] = added
     edits.user_columns[name] = [h for h, _, _, flag in columns if flag == "u"]
     edits.kinds[name] = kinds
+    edits.layout[name] = (anchors, {index: h for h, index, _, _ in columns})
     if copies:
         edits.copies[name] = copies

@@ -57,6 +57,8 @@ _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
 _SHEET_DATA = re.compile(rb"<sheetData\s*(/?)>")
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
+_EMPTY_ROWS = re.compile(
+    rb'(?:<row r="\d+"[^>]*>(?:<c r="[A-Z]+\d+"(?: s="\d+")?(?: t="n")?\s*/>)*</row>)*')
 _RELATIONSHIP_ID = re.compile(rb'\sId="([^"]*)"')
 # The CT_Worksheet children that come after <hyperlinks> in schema order (ECMA-376 part 1,
 # 18.3.1.99): <hyperlinks> goes just before the first of them that openpyxl wrote, so what it
@@ -261,8 +263,12 @@ def splice_sheet(xml: bytes, rows: ListRows, link_ids: list[str]) -> bytes:
         raise RuntimeError(f"sheet {title!r}: <sheetData> is not closed")
     written = {int(n) for n in _ROW_NUMBER.findall(xml, start, end)}
     if written - {1}:
-        raise RuntimeError(f"sheet {title!r}: openpyxl wrote data rows {sorted(written)}; only "
-                           "the header row was expected")
+        # a cell comment needs an openpyxl cell: its row holds empty cells only, and goes
+        header_end = xml.find(b"</row>", xml.find(b'<row r="1"', start, end)) + len(b"</row>")
+        if 1 not in written or not _EMPTY_ROWS.fullmatch(xml, header_end, end):
+            raise RuntimeError(f"sheet {title!r}: openpyxl wrote data rows {sorted(written)}; "
+                               "only the header row was expected")
+        xml, end = xml[:header_end] + xml[end:], header_end
     if empty:
         head, tail = xml[:start] + b"<sheetData>", b"</sheetData>" + xml[end:]
     else:

@@ -6,28 +6,37 @@ its data rows are written as XML by outreach.workbook.rows and added when the wo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
 from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.formula.translate import Translator, TranslatorError
 from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+from outreach.workbook.changes import KEPT_HEADING
 from outreach.workbook.merge import PreparedSheet
+from outreach.workbook.package import cell_ref
 from outreach.workbook.rows import NUMBER_BASES, ListRows, data_rows
-from outreach.workbook.spec import Column, SummarySheet
+from outreach.workbook.spec import Column, Formula, SheetCells, SummarySheet, UserSheet
 from outreach.workbook.styles import Styles, make_cell
 from outreach.workbook.values import (
     clean_text,
     converter,
+    fingerprint,
     needs_quote_prefix,
     sheet_titles,
     table_names,
@@ -41,16 +50,24 @@ _WIDTH_CAP = {"wrap": 60, "url": 45, "email": 34, "text": 40, "choice": 16}
 
 
 def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
-                   advance: Callable[[int], None] | None = None, token: str | None = None
-                   ) -> tuple[Workbook, list[ListRows]]:
-    """The workbook, and the list sheets' data rows that ``save_with_rows`` adds as it saves.
-    ``token`` names this write in the workbook's description (see ``spec.Written``)."""
+                   advance: Callable[[int], None] | None = None, token: str | None = None,
+                   kept: KeptSheets | None = None
+                   ) -> tuple[Workbook, list[ListRows], SheetCells]:
+    """The workbook, the list sheets' data rows that ``save_with_rows`` adds as it saves, and
+    what the summary holds of the plan's (to remember). ``token`` names this write in the
+    workbook's description (see ``spec.Written``); ``kept`` is what the user had in the
+    summary and in sheets of their own."""
+    kept = kept or KeptSheets()
     workbook = Workbook()
     titles = sheet_titles([summary.name, *(s.name for s in sheets)])
     first = workbook.active
     first.title = titles[0]
     styles = Styles(first)
     write_summary(first, summary, styles)
+    remembered = SheetCells(["Value"], {
+        cell_ref(r - 1, c - 1): ("", [fingerprint(cell.value)])
+        for (r, c), cell in first._cells.items() if cell.value is not None})
+    _keep_summary_cells(first, kept, styles)
     meta = []
     pending = []
     for sheet, title, table in zip(sheets, titles[1:], table_names(titles[1:]), strict=True):
@@ -65,10 +82,83 @@ def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
             "c": [[clean_text(c.header), c.kind, flags.get(c.header, "e" if c.editable else "")]
                   for c in sheet.columns],
         })
-    _write_meta(workbook, {"v": 1, "sheets": meta, **({"w": token} if token else {})})
+    _write_meta(workbook, {"v": 1, "sheets": meta, "s": titles[0],
+                           **({"w": token} if token else {})})
     workbook.properties.creator = "outreach"
     workbook.properties.title = clean_text(summary.title)[:200]
-    return workbook, pending
+    taken = {t.casefold() for t in titles}
+    for own in kept.user_sheets:
+        title = sheet_titles([own.name])[0]
+        n = 1
+        while title.casefold() in taken:  # a sheet of the plan's has that name now
+            n += 1
+            title = sheet_titles([f"{own.name} (yours{f' {n - 1}' if n > 2 else ''})"])[0]
+        taken.add(title.casefold())
+        ws = workbook.create_sheet(title, min(own.position, len(workbook.sheetnames)))
+        for (r, c), value in own.cells.items():
+            _user_cell(ws, r, c, value, styles)
+        _add_comments(ws, own.comments)
+    return workbook, pending, remembered
+
+
+@dataclass
+class KeptSheets:
+    """What the user had outside the list sheets: cells they typed into the summary (with
+    their comments), and the sheets they added."""
+
+    summary_cells: dict[tuple[int, int], Any] = field(default_factory=dict)
+    summary_comments: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    user_sheets: list[UserSheet] = field(default_factory=list)
+
+
+def _keep_summary_cells(ws: Any, kept: KeptSheets, styles: Styles) -> None:
+    """The user's summary cells where they were, unless the plan writes there now: then below
+    the summary, under a heading, in the same column."""
+    moved = []
+    for (r, c), value in sorted(kept.summary_cells.items()):
+        if (r + 1, c + 1) in ws._cells:
+            moved.append((r, c, value))
+        else:
+            _user_cell(ws, r, c, value, styles)
+    if moved:
+        row = ws.max_row + 1
+        ws.cell(row + 1, 1).value = KEPT_HEADING
+        ws.cell(row + 1, 1).font = Font(bold=True, size=12)
+        rows: dict[int, int] = {}
+        for r, c, value in moved:
+            rows.setdefault(r, row + 1 + len(rows) + 1)
+            _user_cell(ws, rows[r] - 1, c, value, styles, origin_row=r)
+    _add_comments(ws, kept.summary_comments)
+
+
+def _user_cell(ws: Any, r: int, c: int, value: Any, styles: Styles,
+               origin_row: int | None = None) -> None:
+    """A cell of the user's at (r, c), counted from 0: text stays text, a formula a formula
+    (its references moved with it when ``origin_row`` says it was elsewhere)."""
+    if type(value) is Formula:
+        text = value.text
+        ref = cell_ref(r, c)
+        if value.origin and value.origin != ref:
+            with suppress(TranslatorError, ValueError):
+                text = Translator("=" + text, origin=value.origin).translate_formula(ref)[1:]
+        ws.cell(r + 1, c + 1).value = "=" + text
+        return
+    shown: Any = value
+    if isinstance(value, str):  # text, even "=1+2" typed with a leading '
+        shown = clean_text(value)
+        style = styles.get("plain", quote=needs_quote_prefix(shown))
+    elif isinstance(value, dt.date):
+        style = styles.get("datetime" if isinstance(value, dt.datetime)
+                           and value.time() != dt.time() else "date")
+    else:  # a number, a bool, a time of day
+        ws.cell(r + 1, c + 1).value = value
+        return
+    ws._cells[(r + 1, c + 1)] = make_cell(ws, r + 1, c + 1, shown, style)
+
+
+def _add_comments(ws: Any, comments: dict[tuple[int, int], tuple[str, str]]) -> None:
+    for (r, c), (author, text) in comments.items():
+        ws.cell(r + 1, c + 1).comment = Comment(clean_text(text) or " ", author or "Author")
 
 
 def _write_meta(workbook: Workbook, meta: dict[str, Any]) -> None:
@@ -127,6 +217,8 @@ def write_list_sheet(ws: Any, sheet: PreparedSheet, table_name: str, styles: Sty
                                       showLastColumn=False),
     ))
     ws.freeze_panes = "A2"
+    for r, j, author, text in sheet.comments:  # rows.save_with_rows keeps only the comment
+        ws.cell(r + 2, j + 1).comment = Comment(clean_text(text) or " ", author or "Author")
     for j, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(j)].width = _width(column, lengths[j - 1])
         letter = get_column_letter(j)

@@ -70,6 +70,17 @@ class Formula:
 
 
 @dataclass
+class UserSheet:
+    """A sheet that is not one of the plan's list sheets, as read back: one the user added, or
+    the summary (whose cells are the plan's and the user's)."""
+
+    name: str
+    position: int  # its place among the workbook's sheets
+    cells: dict[tuple[int, int], Any]  # (row, column) from 0 -> value (a Formula for one)
+    comments: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)  # (author, text)
+
+
+@dataclass
 class SheetCells:
     """What the plan itself wrote into one list sheet: a fingerprint (``values.fingerprint``)
     of every cell of its own columns, so that a re-plan can tell the user's changes from the
@@ -86,6 +97,8 @@ class Written:
 
     token: str
     sheets: dict[str, SheetCells] = field(default_factory=dict)  # by list sheet name
+    #: the summary's cells, by reference ("B4"), as one-cell rows
+    summary: SheetCells | None = None
 
 
 class Edits(dict):
@@ -102,6 +115,15 @@ class Edits(dict):
         self.user_columns: dict[str, list[str]] = {}
         #: sheet name -> {header: kind} of the columns read (the user's are "text")
         self.kinds: dict[str, dict[str, str]] = {}
+        #: sheet name -> (row key, or None for the header row; header, author, text)
+        self.comments: dict[str, list[tuple[Hashable | None, str, str, str]]] = {}
+        #: the summary sheet as read back, and the sheets the user added
+        self.summary: UserSheet | None = None
+        self.user_sheets: list[UserSheet] = []
+        #: set by ``changes.compare``: the summary's cells that the user typed or changed
+        self.summary_cells: dict[tuple[int, int], Any] = {}
+        #: sheet name -> (each data row's key, or (ADDED_ROW, n), or None; column -> header)
+        self.layout: dict[str, tuple[list[Hashable | None], dict[int, str]]] = {}
         #: sheet name -> row key -> {header: Formula} for the formulas typed in a row
         self.formulas: dict[str, dict[Hashable, dict[str, Formula]]] = {}
         #: sheet name -> row key -> further copies of the row ({header: value}), in sheet order
