@@ -46,6 +46,7 @@ PEOPLE = ["Sam Owner", "Ada Example", "Bob Sample", "Cleo Demo", "Lena Invented"
 
 @dataclass
 class Person:
+    name: str
     sent: int = 0
     received: int = 0
     times: list[tuple[str, bool]] = field(default_factory=list)  # (ISO time, sent by the owner)
@@ -56,8 +57,13 @@ class ByHand:
     owner: str
     one_to_one: int
     group: int
-    people: dict[str, Person]  # by the name the test knows them by
-    urls: dict[str, str]  # name -> profile URL, where the file shows one
+    people: dict[str, Person]  # by the person key a reader should give them (see key)
+
+
+def key(url: str | None, name: str) -> str:
+    """A person's key: their profile URL as the thread shows it, lowercased and decoded, without
+    the scheme; their name where the thread shows no URL of theirs."""
+    return unquote(url).lower().removeprefix("https://").rstrip("/") if url else "name:" + name.lower()
 
 
 def iso(linkedin_time: str) -> str:
@@ -73,13 +79,11 @@ def by_hand(path: Path) -> ByHand:
     one other person is one-to-one."""
     with path.open(encoding="utf-8", newline="") as file:
         rows = [{k.upper(): v for k, v in row.items()} for row in csv.DictReader(file)]
-    urls: dict[str, str] = {}
-    for row in rows:
-        if row.get("SENDER PROFILE URL"):
-            urls[row["FROM"]] = row["SENDER PROFILE URL"]
-    url_names = {unquote(url).lower(): name for name, url in urls.items()}
+    url_names = {unquote(row["SENDER PROFILE URL"]).lower(): row["FROM"]
+                 for row in rows if row.get("SENDER PROFILE URL")}
     threads: dict[str, list[dict]] = {}
     members: dict[str, set[str]] = {}
+    urls: dict[str, dict[str, str]] = {}  # thread -> name -> the URL it shows for them
     for row in rows:
         if not row["FROM"]:  # LinkedIn's own rows: "Message request accepted"
             continue
@@ -94,10 +98,12 @@ def by_hand(path: Path) -> ByHand:
         named = sorted((n for n in PEOPLE if f"{n}," in row["TO"] + ","), key=(row["TO"] + ",").index)
         listed = [u for u in re.split("[,;]", row.get("RECIPIENT PROFILE URLS") or "") if u]
         recipients = named
+        shown = urls.setdefault(thread, {})
         if listed:
             recipients = [url_names.get(unquote(u).lower(), n) for u, n in zip(listed, named, strict=True)]
-            for url, name in zip(listed, recipients, strict=True):
-                urls.setdefault(name, url)
+            shown.update(zip(recipients, listed, strict=True))
+        if row.get("SENDER PROFILE URL"):
+            shown[row["FROM"]] = row["SENDER PROFILE URL"]
         threads.setdefault(thread, []).append(row)
         members.setdefault(thread, set()).update({row["FROM"], *recipients} - {"LinkedIn Member"})
     owner = max(PEOPLE, key=lambda name: sum(name in m for m in members.values()))
@@ -111,7 +117,7 @@ def by_hand(path: Path) -> ByHand:
             continue
         one_to_one += 1
         (other,) = others
-        person = people.setdefault(other, Person())
+        person = people.setdefault(key(urls[thread].get(other), other), Person(other))
         for row in threads[thread]:
             if row["FROM"] == owner:
                 person.sent += 1
@@ -120,38 +126,29 @@ def by_hand(path: Path) -> ByHand:
             else:
                 continue
             person.times.append((iso(row["DATE"]), row["FROM"] == owner))
-    return ByHand(owner, one_to_one, group, people, urls)
-
-
-def key_of(name: str, hand: ByHand) -> str:
-    """The person key a reader should give them: their profile URL as LinkedIn shows it,
-    lowercased and decoded, without the scheme; their name where no URL was ever written."""
-    url = hand.urls.get(name)
-    if url is None:
-        return "name:" + name.lower()
-    return unquote(url).lower().removeprefix("https://").rstrip("/")
+    return ByHand(owner, one_to_one, group, people)
 
 
 def compare(read: MessagesRead, hand: ByHand) -> None:
     assert read.owner_name == hand.owner
     assert (read.one_to_one, read.group) == (hand.one_to_one, hand.group)
     found = {s.person_key: s for s in read.stats}
-    assert set(found) == {key_of(name, hand) for name in hand.people}
-    for name, person in hand.people.items():
-        stats = found[key_of(name, hand)]
+    assert set(found) == set(hand.people)
+    for person_key, person in hand.people.items():
+        stats = found[person_key]
         times = sorted(person.times)
         sent = [t for t, mine in times if mine]
         received = [t for t, mine in times if not mine]
-        assert (stats.messages_sent, stats.messages_received) == (person.sent, person.received), name
-        assert (stats.first_message_at, stats.last_message_at) == (times[0][0], times[-1][0]), name
-        assert (stats.first_sent_at, stats.last_sent_at) == ((sent[0], sent[-1]) if sent else (None, None)), name
+        assert (stats.messages_sent, stats.messages_received) == (person.sent, person.received), person_key
+        assert (stats.first_message_at, stats.last_message_at) == (times[0][0], times[-1][0]), person_key
+        assert (stats.first_sent_at, stats.last_sent_at) == ((sent[0], sent[-1]) if sent else (None, None))
         assert (stats.first_received_at, stats.last_received_at) == (
-            (received[0], received[-1]) if received else (None, None)), name
+            (received[0], received[-1]) if received else (None, None))
         last_mine = times[-1][1]
-        assert stats.last_from == ("owner" if last_mine else "them"), name
+        assert stats.last_from == ("owner" if last_mine else "them"), person_key
         run = len(times) - max((i for i, (_, mine) in enumerate(times) if mine != last_mine), default=-1) - 1
-        assert stats.unanswered == run, name
-        assert stats.name == name
+        assert stats.unanswered == run, person_key
+        assert stats.name == person.name
 
 
 SHAPES = [

@@ -90,10 +90,11 @@ def write(made: list[Thread], shape: str, separator: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def expected_key(index: int, made: list[Thread], shape: str) -> str:
-    """The key a reader can know: the profile URL, unless (before 2024) the person never wrote."""
-    wrote = any(not m.draft and not m.system and m.writer >= 0 and t.others[m.writer] == index
-                for t in made for m in t.messages)
+def expected_key(index: int, thread: Thread, shape: str) -> str:
+    """The key a reader can know: the profile URL, unless (before 2024) the person never wrote
+    in this thread: then it is a name, which the store joins to contacts by full name."""
+    wrote = any(not (m.draft or m.system) and m.writer >= 0 and thread.others[m.writer] == index
+                for m in thread.messages)
     name, url = POOL[index]
     if shape == "2024" or wrote:
         return url.removeprefix("https://")
@@ -122,7 +123,7 @@ def test_threads_read_as_written(data, shape, separator, owner_writes):
     for thread in sent:
         if len(thread.others) == 1:
             messages = [m for m in thread.messages if not (m.draft or m.system)]
-            key = expected_key(thread.others[0], made, shape)
+            key = expected_key(thread.others[0], thread, shape)
             mine = sum(m.writer < 0 for m in messages)
             before = expected.get(key, (0, 0))
             expected[key] = (before[0] + mine, before[1] + len(messages) - mine)

@@ -9,8 +9,9 @@ Three generations (DESIGN.md §3); columns are mapped by name, never by position
 - 2020 to mid-2023: CONVERSATION ID, CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, DATE,
   SUBJECT, CONTENT, FOLDER (some add a column). No recipient URLs: the other person of a
   thread is a URL when they write and only a name (TO) when the owner writes. So a TO name is
-  the sender of that name in the same conversation, else the only sender of that name in the
-  file; a name that two senders share stays a name (two people are never merged on a guess).
+  the sender of that name in the same conversation; anywhere else it stays a name, which the
+  store joins to the one contact of that name if there is one (a sender of the same name in
+  another thread may be a namesake: two people are never merged on a guess).
 - 2024 on: adds RECIPIENT PROFILE URLS, joined by ',' in real files and by ';' in some (split
   on both), and in some exports ATTACHMENTS, IS MESSAGE DRAFT, IS CONVERSATION DRAFT.
 
@@ -33,7 +34,13 @@ from operator import itemgetter
 
 import numpy as np
 
-from outreach.identity import name_key, normalise_name, normalise_profile_url, person_key
+from outreach.identity import (
+    NAME_KEY_PREFIX,
+    name_key,
+    normalise_name,
+    normalise_profile_url,
+    person_key,
+)
 from outreach.imports.linkedin.coded import CodedTable, factorize, in_order_of_appearance
 from outreach.imports.linkedin.csvfile import CsvTable
 from outreach.imports.linkedin.stats import OWNER, THEM, MessagesRead, MessageStats
@@ -130,6 +137,10 @@ def _comparable(name: str) -> str:
     return normalise_name(name.replace(",", " , "))
 
 
+#: The most comma-separated parts one name is looked up as ("Lee, Dr. Jo, PhD" has three).
+_MOST_PARTS = 4
+
+
 def recipient_names(to: str, known: Collection[str]) -> list[str]:
     """The people a TO cell names: one, or several joined by commas.
 
@@ -141,13 +152,14 @@ def recipient_names(to: str, known: Collection[str]) -> list[str]:
     if "," not in text or _comparable(text) in known:
         return [text] if text else []
     parts = [p.strip() for p in text.split(",")]
+    compared = [_comparable(p) for p in parts]
     names: list[str] = []
     start = 0
     while start < len(parts):
-        for end in range(len(parts), start + 1, -1):  # the longest known run of two parts or more
-            joined = ", ".join(parts[start:end])
-            if _comparable(joined) in known:
-                names.append(joined)
+        # The longest known run of two parts or more ("a" and "b" compare as "a , b").
+        for end in range(min(len(parts), start + _MOST_PARTS), start + 1, -1):
+            if " , ".join(compared[start:end]) in known:
+                names.append(", ".join(parts[start:end]))
                 start = end
                 break
         else:
@@ -167,6 +179,7 @@ class _People:
         self.keys: list[str] = []
         self._ids: dict[str, int] = {}
         self._urls: dict[str, int] = {}
+        self._names: dict[str, int] = {}
 
     def _id(self, key: str | None) -> int:
         if key is None:
@@ -184,7 +197,10 @@ class _People:
         return found
 
     def by_name(self, name: str) -> int:
-        return self._id(_name_key(name))
+        found = self._names.get(name)
+        if found is None:
+            found = self._names[name] = self._id(_name_key(name))
+        return found
 
     def find_name(self, name: str) -> int:
         return self._ids.get(_name_key(name) or "", -1)
@@ -218,23 +234,26 @@ def _distinct(*columns: np.ndarray) -> list[tuple[int, ...]]:
 
 
 class _SenderNames:
-    """Who a TO name is, in a file without recipient URLs (see the module's docstring)."""
+    """Who a TO name is, in a file without recipient URLs: the sender of that name in the same
+    conversation, else a name (see the module's docstring)."""
 
     def __init__(self, conv: np.ndarray, from_codes: np.ndarray, from_names: list[str], sender: np.ndarray):
         comparable = [_comparable(n) for n in from_names]
+        self.known = set(comparable)  # every sender's name: how TO lists are split into names
         self.here: dict[tuple[int, str], set[int]] = {}
-        self.anywhere: dict[str, set[int]] = {}
         named = sender >= 0
         for c, f, s in _distinct(conv[named], from_codes[named], sender[named]):
             self.here.setdefault((c, comparable[f]), set()).add(s)
-            self.anywhere.setdefault(comparable[f], set()).add(s)
+        self._names: dict[str, list[tuple[str, str]]] = {}  # TO -> its names, and as compared
 
     def resolve(self, conv: int, to: str, people: _People) -> list[tuple[int, str]]:
         """(person, name as written) for each person named in ``to`` (hidden members left out)."""
+        names = self._names.get(to)
+        if names is None:
+            names = self._names[to] = [(n, _comparable(n)) for n in recipient_names(to, self.known)]
         found = []
-        for name in recipient_names(to, self.anywhere):
-            key = _comparable(name)
-            senders = self.here.get((conv, key)) or self.anywhere.get(key, set())
+        for name, comparable in names:
+            senders = self.here.get((conv, comparable), ())
             found.append((next(iter(senders)) if len(senders) == 1 else people.by_name(name), name))
         return [(p, name) for p, name in found if p >= 0]
 
@@ -290,22 +309,26 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     pairs = np.unique(np.concatenate(pair_conv) * n_people + np.concatenate(pair_who))
     member_conv, member = np.divmod(pairs, n_people)
 
-    owner = _owner(member, sender, n_people)
-    owner_name = _mode_of_codes(from_codes[sender == owner], from_names) if owner >= 0 else ""
-    if owner >= 0 and not owner_name:  # they never write: the name messages are sent to
+    # Before 2024 the owner is a URL in the threads they write in and a name in the others.
+    alike = np.arange(n_people) if has_list.all() else _alike_by_name(people, sender, from_codes, from_names)
+    owner_ids = _owner(member_conv, member, sender, alike)
+    mine = np.isin(sender, owner_ids)
+    owner_name = _mode_of_codes(from_codes[mine], from_names)
+    if owner_ids and not owner_name:  # they never write: the name messages are sent to
         # Recipient URLs stand in the order of the names in TO.
         known = {_comparable(n) for n in from_names}
-        written = [
-            spelt[found.index(owner)]
-            for code, to in _distinct(list_codes[has_list], to_codes[has_list])
-            if owner in (found := listed[code])
-            and len(spelt := recipient_names(to_names[to], known)) == len(found)
-        ]
-        written += [name for pairs in addressed.values() for p, name in pairs if p == owner]
+        written = [name for pairs in addressed.values() for p, name in pairs if p in owner_ids]
+        for code, to in _distinct(list_codes[has_list], to_codes[has_list]):
+            spelt = recipient_names(to_names[to], known)
+            if len(spelt) == len(listed[code]):
+                written += [name for name, p in zip(spelt, listed[code], strict=True) if p in owner_ids]
         owner_name = _mode(written)
     owner_name = owner_name.strip()
+    # Their key: the URL they write under most, else any of theirs (a URL before a name).
+    owner = max(owner_ids, key=lambda p: (int((sender == p).sum()), not people.keys[p].startswith(NAME_KEY_PREFIX), -p),
+                default=-1)
     # The owner under a second key: a name of theirs no URL could be found for.
-    owner_ids = [p for p in (owner, people.find_name(owner_name)) if p >= 0]
+    owner_ids = sorted({*owner_ids, people.find_name(owner_name)} - {-1})
 
     rest = ~np.isin(member, owner_ids)
     others = np.bincount(member_conv[rest], minlength=n_conv)
@@ -329,18 +352,31 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     )
 
 
-def _owner(member: np.ndarray, sender: np.ndarray, n_people: int) -> int:
-    """The export's owner: in the most conversations (``member``: the person of each distinct
-    (conversation, person) pair); ties go to the most frequent sender, then to the first person
-    seen. -1 when there is nobody."""
+def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alike: np.ndarray) -> list[int]:
+    """The export's owner, as every person id that is theirs: in the most conversations
+    (``member_conv``, ``member``: the distinct (conversation, person) pairs), counting people
+    ``alike`` as one; ties go to the most frequent sender, then to the first person seen."""
     if not len(member):
-        return -1
-    threads = np.bincount(member, minlength=n_people)
+        return []
+    pairs = np.unique(member_conv * (int(alike.max()) + 1) + alike[member])
+    threads = np.bincount(pairs % (int(alike.max()) + 1), minlength=int(alike.max()) + 1)
     top = np.flatnonzero(threads == threads.max())
     if len(top) > 1:
-        sent = np.bincount(sender[sender >= 0], minlength=n_people)[top]
+        sent = np.bincount(alike[sender[sender >= 0]], minlength=len(threads))[top]
         top = top[sent == sent.max()]
-    return int(top[0])
+    return np.flatnonzero(alike == top[0]).tolist()
+
+
+def _alike_by_name(people: _People, sender: np.ndarray, from_codes: np.ndarray, from_names: list[str]) -> np.ndarray:
+    """Per person id, a number shared by the ids of one name: the name they write under, or
+    the name they are known by; someone known only by a URL is alone."""
+    names = list(people.keys)  # a URL, or a name key
+    named = sender >= 0
+    for f, s in _distinct(from_codes[named], sender[named]):
+        if not people.keys[s].startswith(NAME_KEY_PREFIX):  # known by a URL: the name they write under
+            names[s] = name_key(from_names[f])
+    codes, _ = factorize(names)
+    return codes
 
 
 def _mode_of_codes(codes: np.ndarray, values: list[str]) -> str:
