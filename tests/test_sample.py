@@ -103,7 +103,8 @@ def test_messages_have_all_twelve_columns(sample):
     me = "https://www.linkedin.com/in/alex-moreno-data"
     assert any(r["SENDER PROFILE URL"] == me for r in rows)
     assert any(r["RECIPIENT PROFILE URLS"] == me for r in rows)
-    groups = {r["CONVERSATION ID"] for r in rows if ";" in r["RECIPIENT PROFILE URLS"]}
+    # Real exports join a group thread's recipient URLs with commas
+    groups = {r["CONVERSATION ID"] for r in rows if "," in r["RECIPIENT PROFILE URLS"]}
     assert len(groups) >= 5
     assert sum(r["IS MESSAGE DRAFT"] == "Yes" for r in rows) == 4
     assert sum(r["IS CONVERSATION DRAFT"] == "Yes" for r in rows) == 1

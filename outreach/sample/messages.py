@@ -215,7 +215,7 @@ class Conversations:
                          reverse=True)
         return [
             [m.conversation, m.title, m.sender.name, m.sender.url,
-             ", ".join(p.name for p in m.recipients), ";".join(p.url for p in m.recipients),
+             ", ".join(p.name for p in m.recipients), ",".join(p.url for p in m.recipients),
              message_time_text(m.at), m.subject, m.content, m.folder,
              "Yes" if m.draft else "No", "Yes" if m.conversation_draft else "No"]
             for _, m in ordered
