@@ -41,10 +41,10 @@ def test_own_columns_are_kept_with_or_without_a_header_and_renamed_when_they_cla
     for _ in range(2):
         plan(run, out)
         found = headers(out)
-        assert found[-4:] == ["Your column", "notes (yours)", "Plan note (yours)", "Date sent"]
+        assert found[-5:] == ["Your column", "notes (yours)", "Plan note (yours)", "Date sent", "Key"]
         assert "Notes" in found
         rita = by_name(out)["Rita Recruiter"]
-        assert [rita[h] for h in found[-4:]] == ["mine 0", "mine 1", "mine 2", "mine 3"]
+        assert [rita[h] for h in found[-5:-1]] == ["mine 0", "mine 1", "mine 2", "mine 3"]
         assert rita["Notes"] is None
 
 
@@ -105,8 +105,12 @@ def test_comments_and_formulas_follow_their_row(run, ws, tmp_path):
         sheet.cell(rita, col["Notes"]).comment = Comment("she prefers e-mail", "Ana")
         sheet.cell(1, col["Status"]).comment = Comment("my statuses", "Ana")
         extra = sheet.max_column + 1
+        assert sheet.cell(1, extra - 1).value == "Key"
         sheet.cell(1, extra).value = "Rank x 10"
         sheet.cell(rita, extra).value = f"=A{rita}*10"
+        sheet.cell(1, extra + 1).value = "Double"  # refers to the column before, which moves
+        sheet.cell(rita, extra + 1).value = f"=S{rita}*2"
+        assert sheet.cell(1, 19).value == "Rank x 10"
         sheet.cell(rita, col["Follow-up date"]).value = f"=M{rita}+30"  # Last contact + 30
         sheet.cell(rita, col["Status"]).value = "contacted"  # so Rita moves to the end
 
@@ -116,11 +120,13 @@ def test_comments_and_formulas_follow_their_row(run, ws, tmp_path):
         notes = cell(out, "Rita Recruiter", "Notes")
         assert notes.row == 6 and notes.comment.text == "she prefers e-mail"
         assert cell(out, "Rita Recruiter", "Rank x 10").value == "=A6*10"
+        assert headers(out)[17:20] == ["Rank x 10", "Double", "Key"]  # the Key is last now
+        assert cell(out, "Rita Recruiter", "Double").value == "=R6*2"  # still "Rank x 10"
         assert cell(out, "Rita Recruiter", "Follow-up date").value == "=M6+30"
         status = openpyxl.load_workbook(out)["Outreach"]["N1"]
         assert status.value == "Status" and status.comment.text == "my statuses"
         assert [r["Name"] for r in rows(out)][-1] == "Rita Recruiter"
-    assert "2 formulas" in result.output and "2 comments" in result.output
+    assert "3 formulas" in result.output and "2 comments" in result.output
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+49 30 1234", "@home", "-5 days"])

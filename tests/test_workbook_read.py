@@ -22,8 +22,9 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
 
 from outreach.errors import WorkbookError
+from outreach.workbook.books import XlsxBook
 from outreach.workbook.files import write_workbook
-from outreach.workbook.read import _CalamineBook, _plain, edits_from_book, read_edits
+from outreach.workbook.read import _plain, edits_from_book, read_edits
 from outreach.workbook.spec import Column, Edits, ListSheet, SummarySheet
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -123,7 +124,7 @@ def trimmed(rows: list[list[Any]]) -> list[list[Any]]:
 def assert_reads_the_same(path: Path, sheets: list[ListSheet] | None = None) -> Edits:
     """Every cell of every sheet, then the edits, as the openpyxl reader gave them."""
     reference_book = OpenpyxlBook(path)
-    with _CalamineBook(path) as book:
+    with XlsxBook(path) as book:
         assert book.names == reference_book.names
         for name in book.names:
             ours = [[_plain(v) for v in row] for row in book.rows(name)]

@@ -28,7 +28,9 @@ NOUNS = {"Status": ("status", "statuses"), "Notes": ("note", None),
 
 @cli.command("plan")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("outreach-plan.xlsx"), show_default=True, help="The workbook to write.")
+              default=Path("outreach-plan.xlsx"), show_default=True,
+              help="The workbook to write (.xlsx). If you saved the plan as .ods since, that is "
+                   "read back, and the new plan written beside it as .xlsx.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outreach rows as JSON.")
 @click.option("--top", type=click.IntRange(1, 100_000), default=300, show_default=True,
               help="How many people to schedule (the rows you will read).")
@@ -71,6 +73,7 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         overrides = scoring.parse_weights(weights) if weights else {}
     except scoring.ScoringError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from exc
+    output = _xlsx(output)
     options = WriteOptions(top=top, weights=overrides, save_weights=save_weights,
                            templates_file=templates_file, workspace=app.workspace, force=force,
                            restore=restore)
@@ -81,8 +84,9 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         aside = f"; it is kept as {written.moved_to.name}" if written.moved_to else ""
         click.echo(f"Warning: {output.name} could not be read back ({written.replaced}), so a new "
                    f"plan was written{aside}.", err=True)
-    if written.read_back is not None:
-        click.echo(f"Read back {output.name}: {read_back_text(written.read_back)}.", err=as_json)
+    if written.read_back is not None and written.read_from is not None:
+        click.echo(f"Read back {written.read_from.name}: {read_back_text(written.read_back)}.",
+                   err=as_json)
     _echo_deleted(written, err=as_json)
     plan = written.plan
     if as_json:
@@ -98,6 +102,20 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         + (f"; {plural(decided, 'review decision')} kept" if decided else "") + ".",
         err=as_json,
     )
+
+
+def _xlsx(output: Path) -> Path:
+    """The workbook to write: an .xlsx. A name without an extension gets one; "plan.ods" means
+    the .xlsx beside it (the .ods is read back, see ``plan.write.plan_to_read``)."""
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        return output
+    if suffix == ".ods":
+        return output.with_suffix(".xlsx")
+    if not suffix:
+        return output.with_name(output.name + ".xlsx")
+    raise click.BadParameter(f"the plan is an Excel workbook: give a file name ending in .xlsx, "
+                             f"not {output.suffix}", param_hint="-o")
 
 
 def read_back_text(found: ReadBack) -> str:

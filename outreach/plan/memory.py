@@ -55,9 +55,14 @@ def recall_write(conn: sqlite3.Connection, path: Path, token: str | None) -> Wri
 
 
 def remember_write(conn: sqlite3.Connection, path: Path, written: Written) -> None:
-    """Remember ``written`` as the latest write into ``path`` (in the caller's transaction)."""
+    """Remember ``written`` as the latest write into ``path`` (in the caller's transaction).
+
+    The earlier writes stay known by their token (a copy the user saved before, as .ods say,
+    is still told apart from the plan's values): ``plan_writes.path`` is unique, so an
+    earlier write's path becomes "<path>#<token>", which no lookup by path finds.
+    """
     where = workbook_path(path)
-    conn.execute("DELETE FROM plan_writes WHERE path = ? OR token = ?", (where, written.token))
+    conn.execute("UPDATE plan_writes SET path = path || '#' || token WHERE path = ?", (where,))
     write_id = conn.execute("INSERT INTO plan_writes (path, token) VALUES (?, ?)",
                             (where, written.token)).lastrowid
     sheets = {**written.sheets, **({_SUMMARY: written.summary} if written.summary else {})}

@@ -41,7 +41,7 @@ def outreach_sheet(plan: Plan) -> ListSheet:
         Column("Last contact", "date", 12),
         Column(STATUS, "choice", 12, editable=True, choices=STATUSES, default=STATUSES[0]),
         Column(FOLLOW_UP, "date", 13, editable=True), Column(NOTES, "wrap", 30, editable=True),
-        Column("Score details", "wrap", 40), Column(KEY, "text", 12),
+        Column("Score details", "wrap", 40), Column(KEY, "text", 12, muted=True),
     ]
     rows = [
         [r.rank, r.week, r.name, r.position, r.company, r.target, r.tier, r.score, r.why, r.message,
@@ -83,7 +83,8 @@ def review_sheet(plan: Plan) -> ListSheet:
     columns = [
         Column("Contact's company", "text", 30), Column("Target", "text", 30),
         Column("Similarity", "float", 10), Column("Contacts", "int", 9),
-        Column(DECISION, "choice", 10, editable=True, choices=DECISIONS), Column(KEY, "text", 20),
+        Column(DECISION, "choice", 10, editable=True, choices=DECISIONS),
+        Column(KEY, "text", 20, muted=True),
     ]
     rows = [[r.company, r.target, round(r.similarity, 1), r.contacts, r.decision or None, r.key]
             for r in plan.review]

@@ -63,6 +63,7 @@ class WrittenPlan:
     #: rows left out because the user deleted them: (sheet, label), this time's first
     left_out: list[tuple[str, str]] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)  # labels of rows brought back
+    read_from: Path | None = None  # the workbook read back: the output, or an .ods beside it
 
 
 def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = WriteOptions()
@@ -82,7 +83,8 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
     profile = load_profile(conn)
     groups_imported = conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone() is not None
     specs = sheet_specs(profile, [groups_sheet(GroupPlan([], 0.0, 0.0))] if groups_imported else [])
-    edits, replaced = _read_edits(output, specs, options.force)
+    source = plan_to_read(output)
+    edits, replaced = _read_edits(source, specs, options.force)
     deleted = memory.deleted_rows(conn)
     if edits is not None:
         compare(edits, memory.recall_write(conn, output, edits.token))
@@ -107,7 +109,7 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
         group_facts = groups_summary(group_plan)
     summary, sheets = plan_sheets(plan, extra_sheets)
     summary.facts.extend(group_facts)
-    moved_to = _move_aside(output) if replaced else None
+    moved_to = _move_aside(output) if replaced and source == output else None
     with transaction(conn):
         memory.forget_deleted(conn, [(sheet, key) for sheet, key, _ in restored])
         if edits is not None:
@@ -121,7 +123,20 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
                  if key not in new.get(name, {})]
     return WrittenPlan(plan, decided, replaced, moved_to,
                        read_back(edits) if edits is not None else None, left_out,
-                       [label for _, _, label in restored])
+                       [label for _, _, label in restored], source if edits is not None else None)
+
+
+def plan_to_read(output: Path) -> Path:
+    """The workbook a plan into ``output`` reads back: ``output``, or the .ods beside it when
+    the user saved the plan as one since (LibreOffice's default), so their edits there count."""
+    ods = output.with_suffix(".ods")
+    try:
+        if ods.is_file() and (not output.exists()
+                              or ods.stat().st_mtime > output.stat().st_mtime):
+            return ods
+    except OSError:
+        pass
+    return output
 
 
 def _restored(deleted: dict[str, dict[str, str]],

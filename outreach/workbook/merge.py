@@ -60,6 +60,9 @@ class PreparedSheet:
     label: tuple[str, ...] = ()
     #: the user's cell comments: (row index, -1 for the header row; column index, author, text)
     comments: list[tuple[int, int, str, str]] = field(default_factory=list)
+    #: where the earlier workbook's rows and columns are now, for the user's formulas:
+    #: (old row number -> new row number, old column index -> new column index)
+    moves: tuple[dict[int, int], dict[int, int]] | None = None
 
     @property
     def plan_columns(self) -> list[int]:
@@ -161,10 +164,29 @@ def prepare_sheet(sheet: ListSheet, edits: dict[str, Any] | None,
         rows = [row for row in rows if match_key(row_key(row[key_index])) not in gone]
     prepared = PreparedSheet(sheet.name, list(sheet.columns), rows, sheet.key,
                              sheet.priority_column, [], None, 0, label=sheet.label)
-    if not edits:
-        return prepared
-    _Merge(sheet, edits, prepared, gone).run()
+    merge = _Merge(sheet, edits, prepared, gone) if edits else None
+    if merge:
+        merge.run()
+    _muted_last(prepared)
+    if merge and merge.formulas:
+        prepared.moves = merge.moves()
     return prepared
+
+
+def _muted_last(prepared: PreparedSheet) -> None:
+    """Muted columns (a row key) after every other one, the user's and the plan note's too:
+    nothing the user reads or types lies right of them."""
+    columns = prepared.columns
+    order = ([j for j, c in enumerate(columns) if not c.muted]
+             + [j for j, c in enumerate(columns) if c.muted])
+    if order == list(range(len(columns))):
+        return
+    moved = {j: n for n, j in enumerate(order)}
+    prepared.columns = [columns[j] for j in order]
+    prepared.rows = [[row[j] for j in order] for row in prepared.rows]
+    prepared.baselines = {r: {moved[j]: token for j, token in baseline.items()}
+                          for r, baseline in prepared.baselines.items()}
+    prepared.comments = [(r, moved[j], author, text) for r, j, author, text in prepared.comments]
 
 
 class _Merge:
@@ -206,6 +228,8 @@ class _Merge:
         self.comments: list[tuple[Hashable | None, str, str, str]] = (
             getattr(edits, "comments", {}).get(name, []))
         self.row_of: dict[Hashable, int] = {}  # a row of the earlier workbook -> its row now
+        self.layout: tuple[list[Hashable | None], dict[int, str]] = (
+            getattr(edits, "layout", {}).get(name, ([], {})))
 
     def run(self) -> None:
         prepared, rows = self.prepared, self.prepared.rows
@@ -257,6 +281,20 @@ class _Merge:
         prepared.carried = len(carried)
         prepared.user_headers = [shown for _, shown in self.user_columns]
         self._lay_out()
+
+    def moves(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Where the earlier workbook's rows and columns are in the prepared sheet."""
+        anchors, headers = self.layout
+        rows = {1: 1}
+        for n, anchor in enumerate(anchors):
+            if anchor is not None and anchor in self.row_of:
+                rows[n + 2] = self.row_of[anchor] + 2
+        shown = dict(self.user_columns)
+        now = {c.header: j for j, c in enumerate(self.prepared.columns)
+               if c.header not in self.prepared.suggestion_headers}
+        columns = {index: now[shown.get(header, header)] for index, header in headers.items()
+                   if shown.get(header, header) in now}
+        return rows, columns
 
     def _edited(self, key: Hashable) -> bool:
         """Whether a row that left the plan holds something of the user's, so is kept."""

@@ -1,9 +1,10 @@
 """Reading the user's edits back from a plan workbook (``read_edits``).
 
 Cell values come from python-calamine, and the rest (the description of the sheets in the
-custom document properties ``outreach-meta-NNN``, error cells) from the zip itself, through
-outreach.workbook.package: loading a large plan with openpyxl took over half a second, and
-importing openpyxl a good part of that.
+custom document properties ``outreach-meta-NNN``, error cells, formulas, comments) from the zip
+itself, through outreach.workbook.books and .package: loading a large plan with openpyxl took
+over half a second, and importing openpyxl a good part of that. A plan the user saved as an
+OpenDocument spreadsheet (.ods) is read the same way (values and the description only).
 
 The values are made what openpyxl (``data_only``) gave, so that a re-plan keeps them as before:
 calamine gives "" for an empty cell, a float for every number, a ``date`` for a date cell at
@@ -21,15 +22,18 @@ import os
 import zipfile
 from collections.abc import Hashable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from outreach.errors import WorkbookError
+from outreach.workbook.books import Book, book_comments, book_formulas, open_book
 from outreach.workbook.merge import ADDED_ROW, row_key
-from outreach.workbook.package import NotAWorkbook, Package, special_cells
+from outreach.workbook.package import NotAWorkbook
 from outreach.workbook.spec import Edits, Formula, ListSheet, UserSheet
 from outreach.workbook.values import as_date, sheet_titles
 
 META_PREFIX = "outreach-meta-"
+#: The key of a row read from a sheet that lost its key column, when nothing else names it
+LOST_KEY = "(row {row} of a sheet without its {key} column)"
 #: The summary sheet's title when the description does not say (a plan's is "Summary")
 SUMMARY_TITLE = "Summary"
 _NEXT_STEP = "the plan was not written: use --force to overwrite it or -o to write another file"
@@ -61,7 +65,7 @@ def read_edits(path: str | os.PathLike[str], *,
     if not force:
         check_not_open(path, _NEXT_STEP)
     try:
-        with _CalamineBook(path) as book:
+        with open_book(path) as book:
             return edits_from_book(book, path, sheets, force=force)
     except WorkbookError:
         raise
@@ -85,114 +89,6 @@ def _reason(path: Path, exc: Exception) -> str:
         return "it is not an .xlsx file, or it is damaged"
     text = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
     return f"it is damaged: {text[:200]}"
-
-
-class Book(Protocol):
-    """What the edits are read from: the document properties and the worksheets' cells."""
-
-    #: the worksheets' names in workbook order (chart sheets left out; hidden ones kept)
-    names: list[str]
-
-    def properties(self) -> list[tuple[str, str]]:
-        """The custom document properties holding text, as (name, value)."""
-        ...
-
-    def rows(self, name: str) -> list[list[Any]]:
-        """A worksheet's cells from A1, as calamine or openpyxl gives them (``_plain`` makes
-        them the same). A book may also give ``formulas(name)`` and ``comments(name)``."""
-        ...
-
-
-def _formulas(book: Book, name: str) -> dict[tuple[int, int], tuple[str, str]]:
-    found = getattr(book, "formulas", None)
-    return found(name) if found else {}
-
-
-def _comments(book: Book, name: str) -> dict[tuple[int, int], tuple[str, str]]:
-    found = getattr(book, "comments", None)
-    return found(name) if found else {}
-
-
-class _CalamineBook:
-    """A plan workbook read with calamine (cells) and zipfile + ElementTree (the rest)."""
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._archive = zipfile.ZipFile(path)
-        try:
-            self._package = Package(self._archive)
-            from python_calamine import CalamineWorkbook, SheetTypeEnum
-
-            self._workbook = CalamineWorkbook.from_path(path)
-        except BaseException:
-            self._archive.close()
-            raise
-        self.names = [sheet.name for sheet in self._workbook.sheets_metadata
-                      if sheet.typ == SheetTypeEnum.WorkSheet]
-        self._rows: dict[str, list[list[Any]]] = {}
-        self._formulas: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
-
-    def __enter__(self) -> _CalamineBook:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._workbook.close()
-        self._archive.close()
-
-    def properties(self) -> list[tuple[str, str]]:
-        return self._package.properties()
-
-    def formulas(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
-        """The formulas of a worksheet: (row, column) -> (formula, the cell it was written
-        for), counted from 0."""
-        self.rows(name)
-        return self._formulas.get(name, {})
-
-    def comments(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
-        """The cell comments of a worksheet: (row, column) -> (author, text)."""
-        return self._package.comments(name)
-
-    def rows(self, name: str) -> list[list[Any]]:
-        if name in self._rows:
-            return self._rows[name]
-        try:
-            rows = self._sheet_rows(name)
-        except BaseException as exc:
-            if type(exc).__name__ != "PanicException":  # a Rust panic is no Exception
-                raise
-            # calamine panics on a date cell holding a number no date can be (-1e12, say);
-            # openpyxl reads the sheet (as "#VALUE!"), as this reader did before
-            rows = _rows_by_openpyxl(self._path, name)
-        self._rows[name] = rows
-        return rows
-
-
-    def _sheet_rows(self, name: str) -> list[list[Any]]:
-        """A worksheet's cells as calamine reads them, its error cells put back."""
-        rows: list[list[Any]] = self._workbook.get_sheet_by_name(name).to_python(
-            skip_empty_area=False)
-        part = self._package.sheet_parts.get(name)
-        errors, self._formulas[name] = special_cells(self._archive, part) if part else ({}, {})
-        for (r, c), text in errors.items():
-            while r >= len(rows):
-                rows.append([])
-            rows[r].extend([""] * (c + 1 - len(rows[r])))
-            rows[r][c] = text
-        return rows
-
-
-def _rows_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
-    import warnings
-
-    from openpyxl import load_workbook
-
-    with warnings.catch_warnings():  # about that cell, and Excel features openpyxl drops
-        warnings.simplefilter("ignore")
-        workbook = load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [list(row) for row in workbook[name].iter_rows(values_only=True)]
-        finally:
-            workbook.close()
 
 
 def _plain(value: Any) -> Any:
@@ -256,7 +152,7 @@ def edits_from_book(book: Book, path: Path, sheets: list[ListSheet] | None, *,
 def _user_sheet(book: Book, name: str, position: int) -> UserSheet:
     """Every cell of a sheet that is not a list sheet of the plan's (the summary, or one the
     user added), formulas as formulas."""
-    formulas = _formulas(book, name)
+    formulas = book_formulas(book, name)
     cells: dict[tuple[int, int], Any] = {}
     for r, row in enumerate(book.rows(name)):
         for c, value in enumerate(row):
@@ -265,14 +161,14 @@ def _user_sheet(book: Book, name: str, position: int) -> UserSheet:
                 cells[(r, c)] = value
     for place, (text, origin) in formulas.items():
         cells[place] = Formula(text, origin)
-    return UserSheet(name, position, cells, dict(_comments(book, name)))
+    return UserSheet(name, position, cells, dict(book_comments(book, name)))
 
 
 def _read_formulas_and_comments(book: Book, title: str, spec: dict[str, Any],
                                 edits: Edits) -> None:
     """The formulas and comments of a list sheet, placed by row key (or added row) and
     header, so they follow their row wherever the new plan puts it."""
-    formulas, comments = _formulas(book, title), _comments(book, title)
+    formulas, comments = book_formulas(book, title), book_comments(book, title)
     if not formulas and not comments:
         return
     name = spec.get("n") or spec["t"]
@@ -404,18 +300,20 @@ def _read_sheet(title: str, rows: list[list[Any]], spec: dict[str, Any], edits: 
         keys: list[Hashable | None] = [
             (cell.strip() or None) if type(cell) is str else row_key(_plain(cell))
             for cell in by_column[key_index]]  # what row_key gives, text without a call
-    elif sheet is not None and sheet.rebuild_key is not None:
-        # the key column is gone: the plan says which other cells name a row
-        edits.rekeyed.add(name)
-        keys = [row_key(sheet.rebuild_key(dict(zip(headers, row, strict=True))))
-                for row in values]
-    elif force:  # every row is kept as one the user added
-        edits.rekeyed.add(name)
-        keys = [None] * len(values)
     else:
-        raise WorkbookError(
-            f"sheet {title!r} in {path.name} has lost its {spec['k']!r} column (row 1 must "
-            f"keep the headers), so {_NEXT_STEP}")
+        # the key column is gone: the plan says which other cells name a row; a row they
+        # cannot name is kept as one that left the plan would be, under a key of its own
+        rebuild = sheet.rebuild_key if sheet is not None else None
+        keys = [row_key(rebuild(dict(zip(headers, row, strict=True)))) if rebuild else None
+                for row in values]
+        if not force and not any(key is not None for key in keys):
+            raise WorkbookError(
+                f"sheet {title!r} in {path.name} has lost its {spec['k']!r} column (row 1 "
+                f"must keep the headers), so {_NEXT_STEP}")
+        edits.rekeyed.add(name)
+        keys = [LOST_KEY.format(key=spec["k"], row=n)
+                if key is None and any(v is not None for v in row) else key
+                for n, (key, row) in enumerate(zip(keys, values, strict=True), 2)]
     anchors: list[Hashable | None] = []  # what each row is found by: its key, or an added row
     for key, row in zip(keys, values, strict=True):
         anchors.append(key)

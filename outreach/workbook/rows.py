@@ -94,6 +94,7 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
     converters = [converter(c.kind) for c in columns]
     formats = [c.number_format for c in columns]
     editable = [c.editable for c in columns]
+    muted = [c.muted for c in columns]
     epoch = ws.parent.epoch
     first_carried = len(sheet.rows) - sheet.carried
     parts: list[str] = []
@@ -127,9 +128,9 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
                 continue  # an empty editable cell is still written: styled, ready for typing
             ref = f"{letters[j]}{r}"
             if type(value) is Formula:
-                parts.append(formula_xml(ref, value, styles.style_id(base)))
+                parts.append(formula_xml(ref, value, styles.style_id(base), sheet.moves))
                 continue
-            style = styles.style_id(base, quote=quote, carried=carried,
+            style = styles.style_id(base, quote=quote, carried=carried or muted[j],
                                     number_format=formats[j] if base in NUMBER_BASES else None)
             parts.append(cell_xml(ref, value, style, epoch))
             if link:
@@ -144,18 +145,57 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
                     fingerprints)
 
 
-def formula_xml(ref: str, formula: Formula, style: int) -> str:
-    """A cell holding the user's formula, its relative references moved from where it was
-    read to ``ref`` as Excel moves them when a row is moved. No value is cached: Excel and
-    LibreOffice calculate it when the workbook is opened."""
+def formula_xml(ref: str, formula: Formula, style: int,
+                moves: tuple[dict[int, int], dict[int, int]] | None = None) -> str:
+    """A cell holding the user's formula. With ``moves`` (old row number -> new one, old
+    column index -> new one), its references to this sheet follow the cells they pointed to,
+    as in Excel when rows are sorted or columns moved; without, they move with the formula
+    (``Formula.origin`` to ``ref``). No value is cached: Excel and LibreOffice calculate it
+    when the workbook is opened."""
     from openpyxl.formula.translate import Translator, TranslatorError
 
     text = formula.text
-    if formula.origin and formula.origin != ref:
+    if moves is not None:
+        text = move_references(text, *moves)
+    elif formula.origin and formula.origin != ref:
         with suppress(TranslatorError, ValueError):  # else kept as typed: still a formula
             text = Translator("=" + text, origin=formula.origin).translate_formula(ref)[1:]
     s = f' s="{style}"' if style else ""
     return f'<c r="{ref}"{s}><f>{_TEXT_SPECIAL.sub(_escape, clean_text(text))}</f></c>'
+
+
+_REFERENCE = re.compile(r"(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?")
+
+
+def move_references(text: str, rows: dict[int, int], columns: dict[int, int]) -> str:
+    """``text`` (a formula without "=") with its references to cells of this sheet moved:
+    row numbers by ``rows``, column indices (from 0) by ``columns``; others kept."""
+    from openpyxl.formula.tokenizer import Token, Tokenizer
+    from openpyxl.utils import column_index_from_string
+
+    def move(part: str) -> str:
+        match = _REFERENCE.fullmatch(part)
+        if not match or not (match.group(2) or match.group(4)):
+            return part  # a name, or not a reference
+        dollar_column, letters, dollar_row, number = match.groups()
+        if letters:
+            try:
+                index = column_index_from_string(letters.upper()) - 1
+            except ValueError:
+                return part
+            letters = get_column_letter(columns.get(index, index) + 1)
+        if number:
+            number = str(rows.get(int(number), int(number)))
+        return f"{dollar_column}{letters or ''}{dollar_row}{number or ''}"
+
+    try:
+        tokens = Tokenizer("=" + text)
+    except Exception:  # openpyxl raises plain exceptions on a formula it cannot parse
+        return text
+    for token in tokens.items:
+        if token.type == Token.OPERAND and token.subtype == Token.RANGE and "!" not in token.value:
+            token.value = ":".join(move(part) for part in token.value.split(":"))
+    return tokens.render()[1:]
 
 
 def cell_xml(ref: str, value: Any, style: int, epoch: dt.datetime) -> str:

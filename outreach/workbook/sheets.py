@@ -94,7 +94,8 @@ def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
             n += 1
             title = sheet_titles([f"{own.name} (yours{f' {n - 1}' if n > 2 else ''})"])[0]
         taken.add(title.casefold())
-        ws = workbook.create_sheet(title, min(own.position, len(workbook.sheetnames)))
+        # where it was, but never before the summary
+        ws = workbook.create_sheet(title, min(max(own.position, 1), len(workbook.sheetnames)))
         for (r, c), value in own.cells.items():
             _user_cell(ws, r, c, value, styles)
         _add_comments(ws, own.comments)
@@ -197,7 +198,8 @@ def write_list_sheet(ws: Any, sheet: PreparedSheet, table_name: str, styles: Sty
     columns = sheet.columns
     headers = [clean_text(c.header) for c in columns]
     ws.append([
-        make_cell(ws, 1, j, h, styles.get("header_editable" if c.editable else "plain",
+        make_cell(ws, 1, j, h, styles.get("header_editable" if c.editable else
+                                          "header_muted" if c.muted else "plain",
                                           quote=needs_quote_prefix(h)))
         for j, (c, h) in enumerate(zip(columns, headers, strict=True), 1)
     ])

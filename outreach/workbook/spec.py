@@ -24,6 +24,8 @@ class Column:
     choices: tuple[str, ...] = ()  # for kind "choice": the dropdown
     default: Any = None  # the value a fresh row holds (None: most rows' value)
     number_format: str | None = None  # e.g. "0.0" or "dd/mm/yyyy"; None: a sensible one
+    #: a column for the machine (a row key): greyed, and written after every other column
+    muted: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

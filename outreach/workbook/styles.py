@@ -31,6 +31,7 @@ class Styles:
         "header": {"font": Font(bold=True)},
         "header_editable": {"font": Font(bold=True, color="000000"),
                             "fill": PatternFill("solid", fgColor="FFF2CC")},
+        "header_muted": {"font": Font(color="7F7F7F")},
         "title": {"font": Font(bold=True, size=16)},
         "heading": {"font": Font(bold=True, size=12)},
         "label": {"font": Font(bold=True), "alignment": Alignment(vertical="top")},
