@@ -20,7 +20,7 @@ back, so a bad file never leaves anything behind either way.
   linkedin_name and linkedin_key). An export imported as the user's (no ``--owner``) that lists
   the user among its connections, or whose messages or invitations are someone else's, is a
   friend's: it is refused, and so is ``--owner`` naming the user, or given with the user's own
-  export (see ``_check_whose``).
+  export (see ``check_whose``).
 """
 
 from __future__ import annotations
@@ -34,10 +34,17 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from outreach.companies.names import company_key
-from outreach.errors import InputError
-from outreach.identity import NAME_KEY_PREFIX, normalise_name, owner_key
+from outreach.identity import NAME_KEY_PREFIX, normalise_name
 from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats
-from outreach.profile import load_profile
+from outreach.linkedin.owners import (
+    SELF_OWNER_ID,
+    check_whose,
+    export_owner,
+    owner_for_import,
+    refuse_a_friends_connections,
+    remember_identity,
+    user_identity,
+)
 from outreach.store import transaction
 
 if TYPE_CHECKING:
@@ -45,7 +52,6 @@ if TYPE_CHECKING:
     from outreach.imports.linkedin.export import ConnectionsRead, InvitationsRead, LinkedInExport
     from outreach.imports.linkedin.stats import MessagesRead
 
-SELF_OWNER_ID = 1
 
 _CONTACT_FIELDS = ["first_name", "last_name", "profile_url", "email", "company", "position", "connected_on"]
 
@@ -126,17 +132,17 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
     files: list[FileSummary] = []
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: 30,000 contacts and their indexes fit
     with transaction(conn):
-        user = _user_identity(conn)
-        owner_id, owner_name = _owner(conn, owner, user)
+        user = user_identity(conn)
+        owner_id, owner_name = owner_for_import(conn, owner, user)
         contacts = None  # the owner's (person_key, first, last), once known
         if export.connections is not None:
             if owner is None:
-                _refuse_a_friends_connections(export, user)
+                refuse_a_friends_connections(export, user)
             summary_of_file, contacts = _apply_connections(conn, owner_id, export.connections, seen_on)
             files.append(summary_of_file)
         export.wait()
-        whose = _export_owner(export)
-        _check_whose(export, whose, owner, user)
+        whose = export_owner(export)
+        check_whose(export, whose, owner, user)
         if export.messages is not None:
             files.append(_apply_messages(conn, owner_id, export.messages, contacts))
         elif export.connections is not None:
@@ -144,7 +150,7 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
         if export.invitations is not None:
             files.append(_apply_invitations(conn, owner_id, export.invitations))
         if whose is not None:
-            _remember_identity(conn, owner_id, *whose)
+            remember_identity(conn, owner_id, *whose)
         summary = ImportSummary(
             export.files.source, export.files.shape, owner_name, owner_id == SELF_OWNER_ID,
             seen_on, how, files,
@@ -159,130 +165,6 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
                 ),
             )
     return summary
-
-
-# -- whose export it is ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Identity:
-    """Who the user is on LinkedIn, as far as their own imports have shown it."""
-
-    name: str  # as LinkedIn writes it; '' while unknown
-    url_key: str | None  # their normalised profile URL, once an export has shown it
-    also_named: str = ""  # the name in their profile (outreach profile --name)
-
-    @property
-    def known(self) -> bool:
-        return bool(self.name or self.url_key)
-
-    def is_them(self, key: str | None, name: str) -> bool | None:
-        """Is (person key, name) the user? The same profile URL or the same name is; None when
-        nothing can be compared."""
-        if not self.known or not (key or name.strip()):
-            return None
-        if key and key == self.url_key:
-            return True
-        return bool(self.name) and normalise_name(name) == normalise_name(self.name)
-
-    def is_contact(self, person: Connection) -> bool:
-        """Is this connection the user? By profile URL when both have one, else by full name."""
-        if self.url_key and person.profile_url:
-            return person.person_key == self.url_key
-        return bool(self.name) and normalise_name(f"{person.first_name} {person.last_name}") == normalise_name(self.name)
-
-
-def _user_identity(conn: sqlite3.Connection) -> _Identity:
-    row = conn.execute("SELECT linkedin_name, linkedin_key FROM owners WHERE id = ?", (SELF_OWNER_ID,)).fetchone()
-    name, key = (str(row[0] or ""), row[1]) if row else ("", None)
-    url_key = key if key and not key.startswith(NAME_KEY_PREFIX) else None
-    return _Identity(name, url_key, load_profile(conn).name.strip())
-
-
-def _export_owner(export: LinkedInExport) -> tuple[str, str] | None:
-    """(person key, name) of whoever the export's messages, else its invitations, belong to."""
-    for read in (export.messages, export.invitations):
-        if read is not None and (read.owner_key or read.owner_name):
-            return read.owner_key, read.owner_name
-    return None
-
-
-def _names_the_user(text: str, user: _Identity) -> bool:
-    """Does ``--owner TEXT`` name the user: their profile URL, their name, or 'me'?"""
-    wanted = owner_key(text)
-    if not wanted.startswith(NAME_KEY_PREFIX):
-        return wanted == user.url_key
-    names = {"me", user.name, user.also_named} - {""}
-    return wanted.removeprefix(NAME_KEY_PREFIX) in {normalise_name(n) for n in names}
-
-
-def _refuse_a_friends_connections(export: LinkedInExport, user: _Identity) -> None:
-    """An export imported as the user's that lists the user among its connections is a friend's,
-    unless its own messages or invitations show it is the user's (then it is a namesake)."""
-    if not user.known or export.connections is None:
-        return
-    if not any(user.is_contact(person) for person in export.connections.people):
-        return
-    export.wait()  # whose messages and invitations are these?
-    whose = _export_owner(export)
-    if whose is not None and user.is_them(*whose):
-        return
-    friend = whose[1] if whose and whose[1] else "Friend Name"
-    raise InputError(
-        f"{export.files.source} is not your export: it lists you ({user.name or user.url_key}) among "
-        f'its connections. If a friend shared it, import it with --owner "{friend}"'
-    )
-
-
-def _check_whose(export: LinkedInExport, whose: tuple[str, str] | None, owner: str | None,
-                 user: _Identity) -> None:
-    """Refuse the user's export given as a friend's, and a friend's given as the user's, when its
-    messages or invitations show whose it is."""
-    if whose is None:
-        return
-    same = user.is_them(*whose)
-    name = whose[1] or whose[0]
-    if owner is None and same is False:
-        raise InputError(
-            f"{export.files.source} is not your export: its messages are {name}'s, and you are "
-            f'{user.name or user.url_key}. If {name} shared it, import it with --owner "{name}"'
-        )
-    if owner is not None and same:
-        raise InputError(
-            f"{export.files.source} is your own export (its messages are yours, {name}'s): "
-            "import it without --owner"
-        )
-
-
-def _remember_identity(conn: sqlite3.Connection, owner_id: int, key: str, name: str) -> None:
-    """Keep who the owner is on LinkedIn: the latest name, and their profile URL (a name key
-    only until a URL is known)."""
-    stored_name, stored_key = conn.execute(
-        "SELECT linkedin_name, linkedin_key FROM owners WHERE id = ?", (owner_id,)
-    ).fetchone()
-    if not key or (key.startswith(NAME_KEY_PREFIX) and stored_key and not stored_key.startswith(NAME_KEY_PREFIX)):
-        key = stored_key
-    conn.execute("UPDATE owners SET linkedin_name = ?, linkedin_key = ? WHERE id = ?",
-                 (name or stored_name, key, owner_id))
-
-
-def _owner(conn: sqlite3.Connection, name: str | None, user: _Identity) -> tuple[int, str]:
-    """The owner's id: the user (1) without --owner; else that owner, made if new. ``--owner``
-    naming the user is refused: their contacts are the user's own."""
-    if name is None:
-        row = conn.execute("SELECT id, name FROM owners WHERE id = ?", (SELF_OWNER_ID,)).fetchone()
-        return int(row[0]), str(row[1])
-    if _names_the_user(name, user):
-        raise InputError(
-            f'--owner "{name}" is you: import your own export without --owner (--owner names the '
-            "friend who shared an export)"
-        )
-    wanted = owner_key(name)  # a URL in any form, or a name in any case and spacing
-    for owner_id, stored in conn.execute("SELECT id, name FROM owners WHERE is_self = 0"):
-        if owner_key(stored) == wanted:
-            return int(owner_id), str(stored)
-    cursor = conn.execute("INSERT INTO owners (name, is_self) VALUES (?, 0)", (name,))
-    return int(cursor.lastrowid or 0), name
 
 
 # Reading all of one owner's rows, a table scan is several times faster than walking the
