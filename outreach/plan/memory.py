@@ -1,9 +1,9 @@
 """What the plan wrote into its workbooks, and the rows the user deleted, kept in the workspace
-(tables of migration 0200_plan_memory.sql).
+(tables of migrations 0200_plan_memory.sql and 0201_plan_memory_blobs.sql).
 
-Why the workspace and not the workbook: what the plan wrote is a fingerprint of every cell of
-its own columns (some 40,000 for 5,000 targets), far more than a workbook's hidden document
-properties hold (255 characters each), and a hidden sheet would be lost by a program that saves
+Why the workspace and not the workbook: what the plan wrote is every cell of its own columns
+(some 40,000 for 5,000 targets), far more than a workbook's hidden document properties hold
+(255 characters each), and a hidden sheet would be lost by a program that saves
 only what it shows (pandas) or shown by one that unhides it. The workbook carries only a token
 naming its write, so a copy or a moved file is still recognised; a workbook that lost even that
 is recognised by its path. Deleted rows are a decision about the plan, as review decisions
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -21,7 +22,6 @@ from outreach.workbook.spec import SheetCells, Written
 
 #: Writes remembered at most (one per workbook path); the oldest are forgotten first.
 KEEP_WRITES = 20
-_SEPARATOR = "\t"  # fingerprints are hexadecimal: no tab in them
 _SUMMARY = ""  # the summary's cells are kept as a sheet of this name (no list sheet has it)
 
 
@@ -41,15 +41,22 @@ def recall_write(conn: sqlite3.Connection, path: Path, token: str | None) -> Wri
                              (workbook_path(path),)).fetchone()
     if found is None:
         return None
-    write_id = found[0]
     written = Written(found[1])
-    for sheet, headers in conn.execute(
-            "SELECT sheet, headers FROM plan_sheets WHERE write_id = ?", (write_id,)):
-        written.sheets[sheet] = SheetCells(json.loads(headers))
-    for sheet, key, label, cells in conn.execute(
-            "SELECT sheet, row_key, label, cells FROM plan_rows WHERE write_id = ?", (write_id,)):
-        if sheet in written.sheets:
-            written.sheets[sheet].rows[key] = (label, cells.split(_SEPARATOR))
+    for sheet, headers, data in conn.execute(
+            "SELECT sheet, headers, rows FROM plan_sheets WHERE write_id = ?", (found[0],)):
+        cells = written.sheets[sheet] = SheetCells(json.loads(headers))
+        try:
+            rows = json.loads(zlib.decompress(data)) if data else {}
+            for key, (label, text, users) in rows.items():
+                if not (isinstance(label, str) and isinstance(text, str) and users in (0, 1)):
+                    raise ValueError("not a row")
+                cells.rows[key] = (label, text)
+                if users:
+                    cells.users.add(key)
+        except (zlib.error, ValueError, TypeError, AttributeError):
+            # not what remember_write stores: nothing is known of that sheet, it is read as
+            # before (wrong values here would make every cell look like the user's)
+            written.sheets[sheet] = SheetCells(json.loads(headers))
     written.summary = written.sheets.pop(_SUMMARY, None)
     return written
 
@@ -67,12 +74,11 @@ def remember_write(conn: sqlite3.Connection, path: Path, written: Written) -> No
                             (where, written.token)).lastrowid
     sheets = {**written.sheets, **({_SUMMARY: written.summary} if written.summary else {})}
     for sheet, cells in sheets.items():
-        conn.execute("INSERT INTO plan_sheets (write_id, sheet, headers) VALUES (?, ?, ?)",
-                     (write_id, sheet, json.dumps(cells.headers)))
-        conn.executemany(
-            "INSERT INTO plan_rows (write_id, sheet, row_key, label, cells) VALUES (?, ?, ?, ?, ?)",
-            ((write_id, sheet, key, label, _SEPARATOR.join(tokens))
-             for key, (label, tokens) in cells.rows.items()))
+        rows = {key: [label, text, int(key in cells.users)]
+                for key, (label, text) in cells.rows.items()}
+        data = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 1)
+        conn.execute("INSERT INTO plan_sheets (write_id, sheet, headers, rows) VALUES (?, ?, ?, ?)",
+                     (write_id, sheet, json.dumps(cells.headers), data))
     conn.execute("DELETE FROM plan_writes WHERE id NOT IN "
                  "(SELECT id FROM plan_writes ORDER BY id DESC LIMIT ?)", (KEEP_WRITES,))
 

@@ -21,7 +21,7 @@ from typing import Any
 from outreach.workbook.merge import SIGNAL_KINDS, is_empty, match_key
 from outreach.workbook.package import cell_ref
 from outreach.workbook.spec import Edits, Formula, SheetCells, UserSheet, Written
-from outreach.workbook.values import fingerprint
+from outreach.workbook.values import CELL_SEPARATOR, fingerprint, row_text, same_cell
 
 _JOINED_KINDS = ("text", "wrap")
 #: The summary's columns the plan writes in (labels and values); the user's text is elsewhere
@@ -42,27 +42,29 @@ def compare(edits: Edits, before: Written | None) -> Edits:
         formulas = edits.formulas.get(name, {})
         changed: dict[Hashable, dict[str, str]] = {}
         headers = cells.headers if cells else []
+        users = cells.users if cells else set()
         for key, row in rows.items():
             remembered = cells.rows.get(match_key(key)) if cells else None
-            tokens = remembered[1] if remembered else None
+            before_cells = remembered[1].split(CELL_SEPARATOR) if remembered else None
             if key in copies:
                 note = _merge_copies(row, copies[key],
-                                     dict(zip(headers, tokens, strict=False)) if tokens else None,
-                                     kinds)
+                                     dict(zip(headers, before_cells, strict=False))
+                                     if before_cells else None, kinds)
                 if note:
                     edits.conflicts.setdefault(name, {})[key] = note
-            if tokens is None:
+            if remembered is None or before_cells is None:
                 if key in copies and key in edits.get(name, {}):  # the reader's rule, merged
                     edits[name][key] = {h: row.get(h) for h in edits[name][key]}
                 continue
-            read = list(map(fingerprint, map(row.get, headers)))
-            if read == tokens and key not in formulas:  # the usual row: nothing changed
+            now = list(map(row.get, headers))
+            if (key not in formulas and key not in copies and match_key(key) not in users
+                    and row_text(now) == remembered[1]):  # the usual row: as it was written
                 changed[key] = {}
                 edits[name][key] = {}
                 continue
             typed = formulas.get(key, {})
-            mine = {h: token for h, token, now in zip(headers, tokens, read, strict=False)
-                    if h in row and (now != token or h in typed)}
+            mine = {h: text for h, text, value in zip(headers, before_cells, now, strict=False)
+                    if h in row and (h in typed or not same_cell(text, value))}
             changed[key] = mine
             edits[name][key] = {h: row[h] for h in mine}
         edits.changed[name] = changed
@@ -89,20 +91,21 @@ def _summary_cells(summary: UserSheet, cells: SheetCells | None) -> dict[tuple[i
                 found[place] = value
         else:
             remembered = cells.rows.get(cell_ref(*place))
-            if remembered is None or fingerprint(value) != remembered[1][0]:
+            if remembered is None or not same_cell(remembered[1], value):
                 found[place] = value
     return found
 
 
 def _merge_copies(row: dict[str, Any], copies: list[dict[str, Any]],
-                  tokens: dict[str, str] | None, kinds: dict[str, str]) -> str:
-    """Merge ``copies`` into ``row``; returns a note on what could not be merged, or ""."""
+                  before: dict[str, str] | None, kinds: dict[str, str]) -> str:
+    """Merge ``copies`` into ``row`` (``before``: what the plan wrote, header -> one cell of
+    ``row_text``); returns a note on what could not be merged, or ""."""
     left: list[str] = []
     for header in row:
         values = [v for v in (row.get(header), *(c.get(header) for c in copies))
                   if not is_empty(v)]
-        if tokens is not None and header in tokens:  # the plan's own value yields to the user's
-            values = [v for v in values if fingerprint(v) != tokens[header]] or values
+        if before is not None and header in before:  # the plan's own value yields to the user's
+            values = [v for v in values if not same_cell(before[header], v)] or values
         distinct: list[Any] = []
         seen: set[str] = set()
         for value in values:

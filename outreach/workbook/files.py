@@ -32,8 +32,8 @@ Additions to the contract (all optional):
 
 Round trip (``write_workbook(..., edits=...)``), per list sheet, rows matched by key:
 
-- what the plan wrote is returned (``Written``: a fingerprint of each cell of the plan's own
-  columns, per row key) for the caller to remember; given back to ``changes.compare`` with the
+- what the plan wrote is returned (``Written``: the cells of the plan's own columns, per row
+  key) for the caller to remember; given back to ``changes.compare`` with the
   edits of the next run, it tells the user's changes from the plan's values: every cell of a
   plan column that differs is the user's and is kept, in any column (a rewritten Message, a
   corrected Position, a follow-up date), and where the new plan would write something else in
@@ -75,6 +75,7 @@ from outreach.workbook.read import check_not_open
 from outreach.workbook.rows import ListRows, save_with_rows
 from outreach.workbook.sheets import KeptSheets, build_workbook
 from outreach.workbook.spec import ListSheet, SheetCells, SummarySheet, Written
+from outreach.workbook.values import CELL_SEPARATOR
 
 
 def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: list[ListSheet],
@@ -116,21 +117,28 @@ def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: 
 
 
 def _remembered(sheet: PreparedSheet, written: ListRows) -> SheetCells:
-    """What the plan wrote in ``sheet``: the fingerprints of its own columns, with what it had
-    written before in the cells that hold the user's values."""
+    """What the plan wrote in ``sheet``: its own columns' cells, with what it had written
+    before in the cells that hold the user's values."""
     plan_columns = sheet.plan_columns
     headers = [sheet.columns[i].header for i in plan_columns]
     place = {j: n for n, j in enumerate(plan_columns)}
     key_index = next(i for i, c in enumerate(sheet.columns) if c.header == sheet.key)
     labels = [i for i, c in enumerate(sheet.columns) if c.header in sheet.label]
     cells = SheetCells(headers)
-    for r, (row, tokens) in enumerate(zip(sheet.rows, written.fingerprints, strict=True)):
+    for r, (row, text) in enumerate(zip(sheet.rows, written.texts, strict=True)):
         key = row_key(row[key_index])
         if key is None:
             continue
-        for j, token in sheet.baselines.get(r, {}).items():
-            tokens[place[j]] = token
-        cells.rows[match_key(key)] = (_label(row, labels) or match_key(key), tokens)
+        found = match_key(key)
+        baseline = sheet.baselines.get(r)
+        if baseline:
+            parts = text.split(CELL_SEPARATOR)
+            for j, before in baseline.items():
+                if parts[place[j]] != before:
+                    parts[place[j]] = before
+                    cells.users.add(found)
+            text = CELL_SEPARATOR.join(parts)
+        cells.rows[found] = (_label(row, labels) or found, text)
     return cells
 
 

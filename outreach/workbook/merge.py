@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.workbook.spec import Column, Formula, ListSheet, SheetCells
-from outreach.workbook.values import clean_text, converter, fingerprint, sheet_titles
+from outreach.workbook.values import (
+    CELL_SEPARATOR,
+    clean_text,
+    converter,
+    fingerprint,
+    row_text,
+    sheet_titles,
+    shown,
+)
 
 PLAN_NOTE_HEADER = "Plan note"
 #: How the reader files the formulas and comments of a row the user added (it has no key):
@@ -101,12 +109,23 @@ def is_empty(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def written_fingerprint(value: Any, kind: str) -> str:
-    """The fingerprint of ``value`` as the writer puts it into a cell of a ``kind`` column."""
+def written_value(value: Any, kind: str) -> Any:
+    """``value`` as the writer puts it into a cell of a ``kind`` column, and a reader gives it
+    back."""
     if type(value) is Formula:
-        return fingerprint(value)
+        return value
     value = converter(kind)(value)[0]
-    return fingerprint(clean_text(value) if isinstance(value, str) else value)
+    return clean_text(value) or None if isinstance(value, str) else shown(value)
+
+
+def written_fingerprint(value: Any, kind: str) -> str:
+    """The fingerprint of ``value`` as written into a cell of a ``kind`` column."""
+    return fingerprint(written_value(value, kind))
+
+
+def written_text(value: Any, kind: str) -> str:
+    """``value`` as written into a cell of a ``kind`` column, as one cell of a row's text."""
+    return row_text([written_value(value, kind)])
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -259,9 +278,10 @@ class _Merge:
             before = self.before
             remembered = before.rows.get(match_key(key)) if before else None
             if before and remembered:  # the plan's values from when it was last planned
-                for header, token in zip(before.headers, remembered[1], strict=False):
+                cells = remembered[1].split(CELL_SEPARATOR)
+                for header, text in zip(before.headers, cells, strict=False):
                     if header in self.index:
-                        baseline.setdefault(self.index[header], token)
+                        baseline.setdefault(self.index[header], text)
             note = NOTE_CARRIED + (f". {self.conflicts[key]}" if key in self.conflicts else "")
             self.row_of[key] = len(rows) + len(carried)
             carried.append(([*row, *self._user_values(key)], baseline, note))
@@ -338,14 +358,13 @@ class _Merge:
                     continue
                 row[i] = value
                 if column.header in self.signals:
-                    baseline[i] = written_fingerprint(self.defaults.get(column.header),
-                                                      column.kind)
+                    baseline[i] = written_text(self.defaults.get(column.header), column.kind)
                 else:  # a date or number the plan may have filled in itself
-                    baseline[i] = "" if worked else written_fingerprint(value, column.kind)
+                    baseline[i] = written_text(None if worked else value, column.kind)
             for header, formula in formulas.items():  # typed into any other column
                 i = self.index.get(header)
                 if i is not None and i not in baseline:
-                    row[i], baseline[i] = formula, ""
+                    row[i], baseline[i] = formula, written_text(None, "text")
         if matched and baseline:
             self.prepared.baselines[r] = baseline
         return baseline

@@ -39,7 +39,7 @@ from openpyxl.utils.datetime import to_excel
 from outreach.workbook.merge import PreparedSheet
 from outreach.workbook.spec import Formula
 from outreach.workbook.styles import Styles
-from outreach.workbook.values import clean_text, converter, fingerprint, needs_quote_prefix
+from outreach.workbook.values import clean_text, converter, needs_quote_prefix, row_text
 
 WIDTH_SAMPLE = 1_000  # rows looked at to size a column
 ADVANCE_EVERY = 500
@@ -78,8 +78,8 @@ class ListRows:
     last_row: int  # 1 when there are no data rows
     last_column: int
     links: list[tuple[str, str]] = field(default_factory=list)  # (cell reference, address)
-    #: per row, ``values.fingerprint`` of each cell of the plan's own columns as written
-    fingerprints: list[list[str]] = field(default_factory=list)
+    #: per row, ``values.row_text`` of the cells of the plan's own columns as written
+    texts: list[str] = field(default_factory=list)
 
 
 def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[int]],
@@ -100,14 +100,14 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
     parts: list[str] = []
     links: list[tuple[str, str]] = []
     plan_columns = sheet.plan_columns
-    remembered = set(plan_columns)
-    fingerprints: list[list[str]] = []
+    every_column = plan_columns == list(range(len(columns)))
+    texts: list[str] = []
     for i, values in enumerate(sheet.rows):
         r = i + 2
         carried = i >= first_carried
         sample = i < WIDTH_SAMPLE
         parts.append(f'<row r="{r}">')
-        written: dict[int, str] = {}
+        shown: list[Any] = []  # each cell as a reader gives it back (values.shown)
         for j, value in enumerate(values):
             value, base, link = converters[j](value)
             quote = False
@@ -119,11 +119,15 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
                                       else len(value))
                 if not value:
                     value = None
-            elif value is not None and sample:
-                lengths[j].append(10 if isinstance(value, dt.date) else len(
-                    f"{value:.2f}" if isinstance(value, float) else str(value)))
-            if j in remembered:
-                written[j] = fingerprint(value)
+                shown.append(value)
+            elif value is None:
+                shown.append(None)
+            else:
+                if sample:
+                    lengths[j].append(10 if isinstance(value, dt.date) else len(
+                        f"{value:.2f}" if isinstance(value, float) else str(value)))
+                shown.append(int(value) if type(value) is float and value.is_integer()
+                             and -1e16 < value < 1e16 else value)
             if value is None and not editable[j]:
                 continue  # an empty editable cell is still written: styled, ready for typing
             ref = f"{letters[j]}{r}"
@@ -136,13 +140,13 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
             if link:
                 links.append((ref, link))
         parts.append("</row>")
-        fingerprints.append([written.get(j, "") for j in plan_columns])
+        texts.append(row_text(shown if every_column else [shown[j] for j in plan_columns]))
         if advance and r % ADVANCE_EVERY == 0:
             advance(ADVANCE_EVERY)
     if advance and (len(sheet.rows) + 1) % ADVANCE_EVERY:  # + 1: the header row counts too
         advance((len(sheet.rows) + 1) % ADVANCE_EVERY)
     return ListRows(ws, "".join(parts).encode("utf-8"), len(sheet.rows) + 1, len(columns), links,
-                    fingerprints)
+                    texts)
 
 
 def formula_xml(ref: str, formula: Formula, style: int,

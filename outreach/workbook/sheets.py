@@ -36,9 +36,10 @@ from outreach.workbook.styles import Styles, make_cell
 from outreach.workbook.values import (
     clean_text,
     converter,
-    fingerprint,
     needs_quote_prefix,
+    row_text,
     sheet_titles,
+    shown,
     table_names,
 )
 
@@ -65,7 +66,7 @@ def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
     styles = Styles(first)
     write_summary(first, summary, styles)
     remembered = SheetCells(["Value"], {
-        cell_ref(r - 1, c - 1): ("", [fingerprint(cell.value)])
+        cell_ref(r - 1, c - 1): ("", row_text([shown(cell.value)]))
         for (r, c), cell in first._cells.items() if cell.value is not None})
     _keep_summary_cells(first, kept, styles)
     meta = []

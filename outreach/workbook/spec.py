@@ -84,12 +84,15 @@ class UserSheet:
 
 @dataclass
 class SheetCells:
-    """What the plan itself wrote into one list sheet: a fingerprint (``values.fingerprint``)
-    of every cell of its own columns, so that a re-plan can tell the user's changes from the
-    plan's values."""
+    """What the plan itself wrote into one list sheet, so that a re-plan can tell the user's
+    changes from the plan's values: per row, its cells in the plan's own columns as
+    ``values.row_text``; a cell holding the user's value holds what the plan had written there
+    before the user changed it."""
 
-    headers: list[str]  # the plan's columns, in the order of each row's fingerprints
-    rows: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # key -> (label, cells)
+    headers: list[str]  # the plan's columns, in the order of each row's cells
+    rows: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (label, row_text)
+    #: keys of rows that held values of the user's (so do not read back as their text says)
+    users: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -99,7 +102,7 @@ class Written:
 
     token: str
     sheets: dict[str, SheetCells] = field(default_factory=dict)  # by list sheet name
-    #: the summary's cells, by reference ("B4"), as one-cell rows
+    #: the summary's cells, by reference ("B4"), as rows of one cell
     summary: SheetCells | None = None
 
 
@@ -136,8 +139,9 @@ class Edits(dict):
         self.rekeyed: set[str] = set()
         #: set by ``changes.compare``: what the plan wrote last time (None: nothing known)
         self.before: Written | None = None
-        #: set by ``changes.compare``: sheet name -> row key -> {header: the plan's fingerprint}
-        #: for each cell of the plan's columns that the user changed since the plan wrote it
+        #: set by ``changes.compare``: sheet name -> row key -> {header: what the plan wrote
+        #: (one cell of ``values.row_text``)} for each cell of the plan's columns that the user
+        #: changed since the plan wrote it
         self.changed: dict[str, dict[Hashable, dict[str, str]]] = {}
         #: set by ``changes.compare``: sheet name -> {row key: label} of rows the user deleted
         self.deleted: dict[str, dict[str, str]] = {}

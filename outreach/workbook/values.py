@@ -9,6 +9,7 @@ them too without loading openpyxl.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import math
 import re
@@ -94,6 +95,46 @@ def fingerprint(value: Any) -> str:
     else:
         text = f"\x00{kind.__name__}{value}"
     return format(zlib.crc32(text.encode("utf-8", "surrogatepass")), "08x")
+
+
+#: Between the cells of a row in ``row_text`` (repr never leaves one in its text).
+CELL_SEPARATOR = "\x1f"
+_DATE_REPR = re.compile(r"datetime\.(date|datetime|time)\(([\d, ]*)\)")
+
+
+def shown(value: Any) -> Any:
+    """A cell's value as a reader gives it back: a whole number as an int (as openpyxl gave it,
+    and ``read`` makes calamine give it)."""
+    if type(value) is float and value.is_integer() and -1e16 < value < 1e16:
+        return int(value)
+    return value
+
+
+def row_text(values: list[Any]) -> str:
+    """A row of cells (as ``shown``) as text that keeps each value's type: rows that read back
+    as written give the same text; ``same_cell`` compares one cell of it."""
+    return CELL_SEPARATOR.join(map(repr, values))
+
+
+def same_cell(text: str, value: Any) -> bool:
+    """Whether a cell read back holds the value written as ``text`` (one cell of ``row_text``),
+    however the program that saved it since stores it (see ``fingerprint``)."""
+    return repr(value) == text or fingerprint(value) == fingerprint(value_of_text(text))
+
+
+def value_of_text(text: str) -> Any:
+    """The value one cell of ``row_text`` holds (text that is no value stays text)."""
+    found = _DATE_REPR.fullmatch(text)
+    if found:
+        kind = {"date": dt.date, "datetime": dt.datetime, "time": dt.time}[found.group(1)]
+        try:
+            return kind(*(int(part) for part in found.group(2).split(",") if part.strip()))
+        except (TypeError, ValueError):
+            return text
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
 
 
 def utf16_len(text: str) -> int:
