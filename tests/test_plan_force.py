@@ -10,8 +10,10 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+from openpyxl.comments import Comment
 from test_plan_edits import by_name, edit, plan, row_of, rows
 from test_plan_edits import ws as ws  # noqa: F401  (the fixture)
+from test_workbook_kept import cell as cell_of
 
 
 def mark_rita(sheet, col, _) -> None:
@@ -154,10 +156,18 @@ def sheet_names(path: Path) -> list[str]:
     return openpyxl.load_workbook(path).sheetnames
 
 
+def open_formula(excel: str) -> str:
+    """"=A2*2" as LibreOffice writes it in an .ods: "of:=[.A2]*2" (simple references only)."""
+    import re
+
+    return "of:" + re.sub(r"\$?[A-Z]+\$?\d+", lambda m: f"[.{m.group()}]", excel).replace(",", ";")
+
+
 def save_as_ods(xlsx: Path, ods: Path) -> None:
     """What LibreOffice's "Save as .ods" gives, reduced to what a reader sees: every sheet's
-    values, and the custom document properties as user-defined ones in meta.xml (checked by
-    hand with soffice --convert-to ods: it keeps them)."""
+    values, formulas (in OpenFormula) and comments, and the custom document properties as
+    user-defined ones in meta.xml (checked by hand with soffice --convert-to ods: it keeps
+    them)."""
     import datetime as dt
     import zipfile
     from xml.sax.saxutils import escape, quoteattr
@@ -166,11 +176,18 @@ def save_as_ods(xlsx: Path, ods: Path) -> None:
     tables = []
     for sheet in book.worksheets:
         out_rows = []
-        for row in sheet.iter_rows(values_only=True):
+        for row in sheet.iter_rows():
             cells = []
-            for value in row:
-                if value is None:
-                    cells.append("<table:table-cell/>")
+            for cell in row:
+                value = cell.value
+                note = (f"<office:annotation><dc:creator>{escape(cell.comment.author)}</dc:creator>"
+                        f"<text:p>{escape(cell.comment.text)}</text:p></office:annotation>"
+                        if cell.comment else "")
+                if cell.data_type == "f":
+                    cells.append(f"<table:table-cell table:formula={quoteattr(open_formula(value))} "
+                                 f'office:value-type="float" office:value="0">{note}</table:table-cell>')
+                elif value is None:
+                    cells.append(f"<table:table-cell>{note}</table:table-cell>")
                 elif isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
                     cells.append(f'<table:table-cell office:value-type="string"><text:p>'
                                  f"{escape(str(value))}</text:p></table:table-cell>")
@@ -187,6 +204,7 @@ def save_as_ods(xlsx: Path, ods: Path) -> None:
     ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" '
           'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
     content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
                'office:version="1.3"><office:body><office:spreadsheet>'
@@ -214,20 +232,28 @@ def test_a_plan_saved_as_ods_is_read_back_and_written_beside_it_as_xlsx(run, ws,
 
     def change(sheet, col, book):
         mark_rita(sheet, col, book)
-        sheet.cell(row_of(sheet, col, "Pete Peer"), col["Message"]).value = "my own words"
+        pete = row_of(sheet, col, "Pete Peer")
+        sheet.cell(pete, col["Message"]).value = "my own words"
+        sheet.cell(pete, col["Notes"]).comment = Comment("prefers e-mail", "Ana")
+        sheet.cell(1, sheet.max_column + 1).value = "Twice rank"
+        sheet.cell(pete, sheet.max_column).value = f"=A{pete}*2"
 
     edit(out, change)
     save_as_ods(out, tmp_path / "plan.ods")
     out.unlink()  # the user kept only the .ods
     for name in ("plan.ods", "plan.xlsx"):  # -o names either: the .xlsx is written
         result = plan(run, tmp_path / name)
-        assert "Read back plan.ods: 1 message, 1 status, 1 note." in result.output
+        assert ("Read back plan.ods: 1 message, 1 status, 1 note, 1 formula, 1 comment, "
+                "your column 'Twice rank' (kept).") in result.output
         assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["plan.ods", "plan.xlsx"]
         people = by_name(out)
         assert (people["Rita Recruiter"]["Status"], people["Rita Recruiter"]["Notes"]) == (
             "replied", "Call on Friday")
         assert people["Pete Peer"]["Message"] == "my own words"
         assert people["Pete Peer"]["Suggested message"].startswith("Hi Pete")
+        notes = cell_of(out, "Pete Peer", "Notes")
+        assert notes.comment.text == "prefers e-mail"
+        assert cell_of(out, "Pete Peer", "Twice rank").value == f"=A{notes.row}*2"
         import os
         os.utime(tmp_path / "plan.ods")  # saved again: newer than the .xlsx
     # once the .xlsx is the newer file, it is the one read back

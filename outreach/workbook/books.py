@@ -5,6 +5,7 @@ OpenDocument spreadsheet (.ods) a user saved the plan as, through calamine and i
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -138,11 +139,14 @@ def _rows_by_openpyxl(path: Path, name: str) -> list[list[Any]]:
 class OdsBook:
     """An OpenDocument spreadsheet: cells by calamine (values as the program that saved it last
     calculated them), the description from the user-defined properties in meta.xml, where
-    LibreOffice keeps an .xlsx's custom document properties. No formulas or comments."""
+    LibreOffice keeps an .xlsx's custom document properties, and formulas (made Excel's) and
+    comments from content.xml."""
 
     def __init__(self, path: Path) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+        self._path = path
+        self._extras: dict[str, _OdsExtras] | None = None
         self._properties = _ods_properties(path)
         self._workbook = CalamineWorkbook.from_path(path)
         self.names = [sheet.name for sheet in self._workbook.sheets_metadata
@@ -163,6 +167,106 @@ class OdsBook:
             self._rows[name] = self._workbook.get_sheet_by_name(name).to_python(
                 skip_empty_area=False)
         return self._rows[name]
+
+    def formulas(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+        return self._sheet_extras(name).formulas
+
+    def comments(self, name: str) -> dict[tuple[int, int], tuple[str, str]]:
+        return self._sheet_extras(name).comments
+
+    def _sheet_extras(self, name: str) -> _OdsExtras:
+        if self._extras is None:
+            self._extras = _ods_extras(self._path)
+        return self._extras.get(name) or _OdsExtras()
+
+
+class _OdsExtras:
+    def __init__(self) -> None:
+        self.formulas: dict[tuple[int, int], tuple[str, str]] = {}
+        self.comments: dict[tuple[int, int], tuple[str, str]] = {}
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_DC = "http://purl.org/dc/elements/1.1/"
+_CELLS = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+# [.A2], [.A2:.B5], [$Log.A1], [$'My log'.A1:.B2] in OpenFormula
+_OF_REFERENCE = re.compile(r"\[\$?('(?:[^']|'')*'|[^.\[\]]*)\.(\$?[A-Z]+\$?\d+)"
+                           r"(?::\$?(?:'(?:[^']|'')*'|[^.\[\]]*)\.(\$?[A-Z]+\$?\d+))?\]")
+
+
+def _ods_extras(path: Path) -> dict[str, _OdsExtras]:
+    """The formulas and comments of each sheet in an .ods's content.xml, by (row, column)
+    from 0, as ``package.special_cells`` and ``Package.comments`` give them for an .xlsx."""
+    found: dict[str, _OdsExtras] = {}
+    with zipfile.ZipFile(path) as archive:
+        with archive.open("content.xml") as start:  # a DTD comes first, if any
+            if b"<!DOCTYPE" in start.read(4096):
+                raise Damaged("content.xml has a DTD, which an office program never writes")
+        sheet: _OdsExtras | None = None
+        row = column = -1
+        annotation: list[str] | None = None
+        author = ""
+        with archive.open("content.xml") as content:
+            for event, element in ET.iterparse(content, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{{{_TABLE}}}table":
+                        sheet = found.setdefault(element.get(f"{{{_TABLE}}}name", ""),
+                                                 _OdsExtras())
+                        row = -1
+                    elif tag == f"{{{_TABLE}}}table-row":
+                        row, column = row + 1, -1
+                    elif tag in _CELLS and sheet is not None:
+                        column += 1
+                        formula = element.get(f"{{{_TABLE}}}formula")
+                        excel = _excel_formula(formula) if formula else None
+                        if excel is not None:
+                            sheet.formulas[(row, column)] = (excel, _ref(row, column))
+                    elif tag == f"{{{_OFFICE}}}annotation":
+                        annotation, author = [], ""
+                    continue
+                if tag == f"{{{_TABLE}}}table-row":
+                    row += int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1")) - 1
+                    element.clear()
+                elif tag in _CELLS:
+                    column += int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1")) - 1
+                elif tag == f"{{{_DC}}}creator" and annotation is not None:
+                    author = element.text or ""
+                elif tag == f"{{{_TEXT}}}p" and annotation is not None:
+                    annotation.append("".join(element.itertext()))
+                elif tag == f"{{{_OFFICE}}}annotation" and annotation is not None:
+                    if sheet is not None:
+                        sheet.comments[(row, column)] = (author, "\n".join(annotation))
+                    annotation = None
+    return found
+
+
+def _ref(row: int, column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _excel_formula(formula: str) -> str | None:
+    """An OpenFormula ("of:=SUM([.A2:.B5];1)") as Excel writes it ("SUM(A2:B5,1)"), or None
+    for one in another dialect."""
+    namespace, _, text = formula.partition(":=")
+    if not _ or namespace not in ("of", "oooc"):
+        return None
+
+    def reference(match: re.Match[str]) -> str:
+        sheet, first, last = match.groups()
+        prefix = f"{sheet}!" if sheet else ""
+        return prefix + first + (f":{last}" if last else "")
+
+    parts = re.split(r'("(?:[^"]|"")*")', text)  # only outside strings: ; is Excel's ,
+    return "".join(part if n % 2 else _OF_REFERENCE.sub(reference, part).replace(";", ",")
+                   for n, part in enumerate(parts))
 
 
 def _ods_properties(path: Path) -> list[tuple[str, str]]:

@@ -20,15 +20,23 @@ Additions to the contract (all optional):
 - ``Column.default``: the value a fresh row holds in an editable column (see "carried over").
   ``Column.number_format``: an Excel number format for int/float/date cells.
 - A ``url`` cell may be given as a ``(text, url)`` pair: the text is shown, the url linked.
-- ``read_edits(path, *, sheets=None, force=False)`` returns an ``Edits``: the contract's dict (sheet name ->
-  row key -> {editable header: value}) that also carries, in attributes, every column of every
-  row (``rows``), rows the user typed without a key (``added_rows``) and columns the user added
-  (``user_columns``). A missing file gives an empty ``Edits``. ``sheets`` (the ``ListSheet``
-  specs) is a fallback for a workbook that lost the hidden description outreach writes into its
-  document properties (e.g. re-saved by a program that drops them).
-- ``write_workbook(..., advance=None)``: ``advance(n)`` is called as rows are written.
+- ``ListSheet.label``: the columns that name a row for the user (a deleted row is listed so);
+  ``ListSheet.rebuild_key``: a row's key from its other cells, for a sheet that lost its key
+  column; ``Column.muted``: a column for the machine (the key), greyed and written last.
+- ``read_edits(path, *, sheets=None, force=False)`` returns an ``Edits``: the contract's dict
+  (sheet name -> row key -> {editable header: value}) that also carries, in attributes, every
+  column of every row (``rows``), rows the user typed without a key (``added_rows``), columns
+  the user added (``user_columns``), copies of rows, formulas and comments by row and header,
+  the summary's cells and the sheets the user added. A missing file gives an empty ``Edits``.
+  ``sheets`` (the ``ListSheet`` specs) describe a workbook that lost the hidden description
+  outreach writes into its document properties (e.g. re-saved by pandas). An .ods is read too
+  (values and the description: LibreOffice keeps it).
+- ``write_workbook(..., advance=None, deleted=None, force=False)``: ``advance(n)`` is called
+  as rows are written; it returns what it wrote (``Written``).
 - Both refuse a workbook that Excel or LibreOffice has open (their lock file ``~$NAME`` or
-  ``.~lock.NAME#`` is beside it) with a ``WorkbookError``.
+  ``.~lock.NAME#`` is beside it) with a ``WorkbookError``, unless ``force``. With ``force``,
+  ``read_edits`` also reads a workbook outreach did not write (its sheets are kept as the
+  user's) and a sheet that lost its key column (its rows kept like rows that left the plan).
 
 Round trip (``write_workbook(..., edits=...)``), per list sheet, rows matched by key:
 
@@ -53,6 +61,11 @@ Round trip (``write_workbook(..., edits=...)``), per list sheet, rows matched by
   the value most of the new rows hold (e.g. "to contact"). Rows the user typed without a key
   are carried over the same way.
 - Everything about a carried row is kept as the user last saw it.
+- Around the list sheets: text the user typed into the summary stays where it was (below the
+  summary, under a heading, when the plan writes there now); sheets the user added are written
+  back where they were (values, formulas and comments; not their formatting or charts); cell
+  comments follow their row and column; formulas stay formulas, their references following the
+  cells they pointed to as rows and columns move.
 
 Where the description lives: the list sheets' names, keys and columns are stored as JSON in
 custom document properties ``outreach-meta-NNN`` (cut in 240-character pieces, since Office
