@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from outreach import __version__
+from outreach.cli._text import shown, terminal_safe_json
 from outreach.errors import OutreachError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,7 +75,7 @@ class OutreachGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except OutreachError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(shown(f"Error: {exc}"), err=True)  # one line, even when the message quotes a file
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("Interrupted: nothing was changed by the unfinished step.", err=True)
@@ -88,16 +89,15 @@ class OutreachGroup(click.Group):
             if os.environ.get("OUTREACH_DEBUG"):
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            click.echo(shown(f"Error: {where}{exc.strerror or exc}"), err=True)
             ctx.exit(1)
         except Exception as exc:  # a bug in outreach: still one line, with a way to see more
             if os.environ.get("OUTREACH_DEBUG"):
                 raise
-            click.echo(
+            click.echo(shown(
                 f"Error: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-                "outreach; run again with OUTREACH_DEBUG=1 for details and report it.",
-                err=True,
-            )
+                "outreach; run again with OUTREACH_DEBUG=1 for details and report it."
+            ), err=True)
             ctx.exit(EXIT_INTERNAL)
 
 
@@ -144,9 +144,15 @@ def import_group() -> None:
     """
 
 
+def echo(text: str = "", *, err: bool = False) -> None:
+    """Print lines of text that may hold the user's data: each line through ``_text.shown``, so
+    that no control or escape character from a file reaches the terminal as itself."""
+    click.echo("\n".join(shown(line) for line in text.split("\n")), err=err)
+
+
 def echo_json(value: Any) -> None:
     """Print JSON for scripts: UTF-8, not ASCII-escaped, stable key order as given."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    click.echo(terminal_safe_json(json.dumps(value, ensure_ascii=False, indent=2, default=str)))
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from outreach.cli._app import App, cli, echo_json, import_group, pass_app
+from outreach.cli._app import App, cli, echo, echo_json, import_group, pass_app
 from outreach.cli._text import more, number, plural
 
 if TYPE_CHECKING:
@@ -48,21 +48,21 @@ def import_groups(app: App, path: Path) -> None:
         conn, catalogue, source=str(path), sha256=hashlib.sha256(data).hexdigest()
     )
     replaced = f" (replacing {summary.replaced})" if summary.replaced else ""
-    click.echo(
+    echo(
         f"Imported {plural(summary.groups, 'group')} from {path.name}{replaced}: "
         f"{number(summary.in_person)} in person in {plural(summary.cities, 'city', 'cities')}, "
         f"{number(summary.online)} online; {number(summary.free)} free."
     )
     for note in summary.notes:
-        click.echo(f"Note: {note}")
+        echo(f"Note: {note}")
     if summary.warnings:
-        click.echo(f"{plural(len(summary.warnings), 'warning')} (the original text is kept "
+        echo(f"{plural(len(summary.warnings), 'warning')} (the original text is kept "
                    "next to every number):")
         for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
-            click.echo(f"  {warning}")
+            echo(f"  {warning}")
         if len(summary.warnings) > MAX_WARNINGS_SHOWN:
-            click.echo(f"  {more(len(summary.warnings) - MAX_WARNINGS_SHOWN)}")
-    click.echo("Next: outreach groups")
+            echo(f"  {more(len(summary.warnings) - MAX_WARNINGS_SHOWN)}")
+    echo("Next: outreach groups")
 
 
 def _cost(row: GroupRow) -> str:
@@ -78,43 +78,43 @@ def _where(row: GroupRow) -> str:
 
 
 def _print_row(row: GroupRow, *, detail: bool) -> None:
-    click.echo(f"  {row.score:5.1f}  {row.name}  ({row.group.kind}, {_where(row)})  "
+    echo(f"  {row.score:5.1f}  {row.name}  ({row.group.kind}, {_where(row)})  "
                f"{row.hours_per_month:.1f} h/month, {_cost(row)}")
     if detail:
-        click.echo(f"         {row.why}")
+        echo(f"         {row.why}")
         if row.targets_to_meet:
-            click.echo(f"         Name tags to look for: {', '.join(row.targets_to_meet)}")
+            echo(f"         Name tags to look for: {', '.join(row.targets_to_meet)}")
         for flag in row.flags:
-            click.echo(f"         ! {flag}")
+            echo(f"         ! {flag}")
     else:
-        click.echo(f"         left out: {row.left_out}")
+        echo(f"         left out: {row.left_out}")
 
 
 def _print_plan(plan: GroupPlan, rows: list[GroupRow], hidden: int, relocate: bool) -> None:
     home = plan.home or "home city not set"
-    click.echo(f"Home: {home}; {'willing to relocate' if relocate else 'not relocating'}; "
+    echo(f"Home: {home}; {'willing to relocate' if relocate else 'not relocating'}; "
                f"budget {plan.hours_budget:g} h a month")
     for note in plan.notes:
-        click.echo(f"Note: {note}")
+        echo(f"Note: {note}")
     recommended = [r for r in rows if r.recommended]
-    click.echo()
+    echo()
     if recommended:
         cost = sum(r.cost_per_year or 0.0 for r in recommended)
-        click.echo(f"Recommended: {plural(len(recommended), 'group')}, {plan.hours_used:.1f} of "
+        echo(f"Recommended: {plural(len(recommended), 'group')}, {plan.hours_used:.1f} of "
                    f"{plan.hours_budget:g} hours a month, ${cost:,.0f} a year")
         for row in recommended:
             _print_row(row, detail=True)
     else:
-        click.echo("Recommended: none fits your profile and time budget (see the reasons below)")
+        echo("Recommended: none fits your profile and time budget (see the reasons below)")
     rest = [r for r in rows if not r.recommended]
     if rest:
-        click.echo()
-        click.echo("Left out:")
+        echo()
+        echo("Left out:")
         for row in rest:
             _print_row(row, detail=False)
     if hidden:
-        click.echo()
-        click.echo(f"{plural(hidden, 'more group')} {'is' if hidden == 1 else 'are'} out of reach "
+        echo()
+        echo(f"{plural(hidden, 'more group')} {'is' if hidden == 1 else 'are'} out of reach "
                    "(too far from home): --all lists them.")
 
 
@@ -177,7 +177,7 @@ def groups_command(
         ics_path.write_bytes(data)
         err = as_json  # keep stdout pure JSON
         groups = plural(len(plan.recommended), "recommended group")
-        click.echo(f"Wrote {plural(events, 'meeting')} of {groups} "
+        echo(f"Wrote {plural(events, 'meeting')} of {groups} "
                    f"({first:%Y-%m-%d} to {month_later(first):%Y-%m-%d}) to {ics_path}", err=err)
         for line in skipped:
-            click.echo(f"  not on the calendar: {line}", err=err)
+            echo(f"  not on the calendar: {line}", err=err)

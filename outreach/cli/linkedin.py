@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from outreach.cli._app import App, cli, echo_json, import_group, pass_app, progress
+from outreach.cli._app import App, cli, echo, echo_json, import_group, pass_app, progress
 from outreach.cli._text import cut, more, number, pad, plural, width
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def import_linkedin(app: App, path: Path, owner: str | None, verbose: bool) -> N
                 conn, export, owner=owner.strip() if owner else None, today=date.today()
             )
     for line in summary_lines(summary, verbose=verbose):
-        click.echo(line)
+        echo(line)
 
 
 def summary_lines(summary: ImportSummary, *, verbose: bool = False) -> list[str]:
@@ -193,8 +193,8 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
         return
     if not rows:
         where = f" at {company}" if company else ""
-        click.echo(f"No contacts{where}. Import some with: outreach import linkedin EXPORT.zip")
+        echo(f"No contacts{where}. Import some with: outreach import linkedin EXPORT.zip")
         return
     for text in contacts_table(rows):
-        click.echo(text)
-    click.echo(f"\n{plural(len(rows), 'contact')}")
+        echo(text)
+    echo(f"\n{plural(len(rows), 'contact')}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from outreach.cli._app import App, cli, echo_json, pass_app
+from outreach.cli._app import App, cli, echo, echo_json, pass_app
 from outreach.cli._text import number
 
 
@@ -80,4 +80,4 @@ def profile_command(
     ]
     width = max(len(k) for k, _ in lines)
     for key, value in lines:
-        click.echo(f"{key:<{width}}  {value}")
+        echo(f"{key:<{width}}  {value}")

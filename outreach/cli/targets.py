@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from outreach.cli._app import App, OutreachGroup, cli, echo_json, import_group, pass_app
-from outreach.cli._text import more, number, plural
+from outreach.cli._app import App, OutreachGroup, cli, echo, echo_json, import_group, pass_app
+from outreach.cli._text import more, number, plural, terminal_safe_json
 
 #: Warnings shown after an import; the rest are counted.
 MAX_WARNINGS_SHOWN = 20
@@ -62,25 +62,25 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
              f"{number(summary.unchanged)} unchanged"]
     if replace:
         parts.append(f"{number(summary.removed)} removed")
-    click.echo(f"Imported {plural(summary.targets, 'target')} from {summary.source}{where}: {', '.join(parts)}.")
+    echo(f"Imported {plural(summary.targets, 'target')} from {summary.source}{where}: {', '.join(parts)}.")
     if summary.not_in_file and not replace:
         them = "it" if summary.not_in_file == 1 else "them"
-        click.echo(f"{plural(summary.not_in_file, 'earlier target')} not in {summary.source} "
+        echo(f"{plural(summary.not_in_file, 'earlier target')} not in {summary.source} "
                    f"{'was' if summary.not_in_file == 1 else 'were'} kept: add --replace to remove {them}.")
     if summary.duplicates:
-        click.echo(f"{plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
+        echo(f"{plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
     if summary.without_company:
-        click.echo(f"{plural(summary.without_company, 'row')} without a company skipped.")
+        echo(f"{plural(summary.without_company, 'row')} without a company skipped.")
     if summary.not_companies:
         shown = ", ".join(repr(n) for n in summary.not_companies[:5])
-        click.echo(f"{plural(len(summary.not_companies), 'row')} skipped: not a company name ({shown}).")
+        echo(f"{plural(len(summary.not_companies), 'row')} skipped: not a company name ({shown}).")
     for note in summary.notes:
-        click.echo(f"Note: {note}")
+        echo(f"Note: {note}")
     for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
-        click.echo(f"Warning: {warning}", err=True)
+        echo(f"Warning: {warning}", err=True)
     if len(summary.warnings) > MAX_WARNINGS_SHOWN:
-        click.echo(f"{more(len(summary.warnings) - MAX_WARNINGS_SHOWN, 'warning')} (see --json)", err=True)
-    click.echo("Next: `outreach targets` shows whom you know at each.")
+        echo(f"{more(len(summary.warnings) - MAX_WARNINGS_SHOWN, 'warning')} (see --json)", err=True)
+    echo("Next: `outreach targets` shows whom you know at each.")
 
 
 def _contact_line(hit: Any, pending: bool = False) -> str:
@@ -99,7 +99,7 @@ def _echo_json_lines(items: list[Any]) -> None:
     out = sys.stdout
     out.write("[\n")
     for index, item in enumerate(items):
-        out.write(("  " if index == 0 else ", ") + json.dumps(item, ensure_ascii=False) + "\n")
+        out.write(("  " if index == 0 else ", ") + terminal_safe_json(json.dumps(item, ensure_ascii=False)) + "\n")
     out.write("]\n")
 
 
@@ -128,7 +128,7 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
         _echo_json_lines([t.to_json() for t in report])
         return
     if not report:
-        click.echo("No targets yet: `outreach import targets FILE` adds them." if not matched
+        echo("No targets yet: `outreach import targets FILE` adds them." if not matched
                    else "No contacts at any target yet.")
         return
     pending = 0
@@ -137,16 +137,16 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
         counts = plural(len(entry.contacts), "contact")
         if entry.review:
             counts += f", {number(len(entry.review))} to review"
-        click.echo(f"{entry.target}  ·  priority {priority}  ·  {counts}")
+        echo(f"{entry.target}  ·  priority {priority}  ·  {counts}")
         for hit in entry.contacts:
-            click.echo(_contact_line(hit))
+            echo(_contact_line(hit))
         for hit in entry.review:
-            click.echo(_contact_line(hit, pending=True))
+            echo(_contact_line(hit, pending=True))
         pending += len(entry.review)
     reached = sum(1 for t in report if t.contacts)
-    click.echo(f"\n{plural(len(report), 'target')}, {number(reached)} with contacts.")
+    echo(f"\n{plural(len(report), 'target')}, {number(reached)} with contacts.")
     if pending:
-        click.echo(f"{plural(pending, 'suggestion')} marked ? await your decision: `outreach review`.")
+        echo(f"{plural(pending, 'suggestion')} marked ? await your decision: `outreach review`.")
 
 
 @cli.group("alias", cls=OutreachGroup)
@@ -177,14 +177,14 @@ def alias_add(app: App, alias: str, target: str) -> None:
     conn = app.connect()
     with transaction(conn):
         added = add_alias(conn, alias, target)
-    click.echo(f"Alias {'added' if added else 'already there'}: {alias!r} counts for {target!r}.")
+    echo(f"Alias {'added' if added else 'already there'}: {alias!r} counts for {target!r}.")
     from outreach.companies.matching import find_target
     from outreach.errors import InputError
 
     try:
         find_target(conn, target)
     except InputError:
-        click.echo(f"Note: {target!r} is not one of your targets yet; the alias applies once it is.")
+        echo(f"Note: {target!r} is not one of your targets yet; the alias applies once it is.")
 
 
 @alias_group.command("list")
@@ -204,9 +204,9 @@ def alias_list(app: App, as_json: bool) -> None:
         echo_json([{"alias": a.alias, "target": a.target, "created_at": a.created_at} for a in aliases])
         return
     if not aliases:
-        click.echo('No aliases of your own yet: outreach alias add "Old Name" "Target".')
+        echo('No aliases of your own yet: outreach alias add "Old Name" "Target".')
     for a in aliases:
-        click.echo(f"{a.alias!r} -> {a.target!r}")
+        echo(f"{a.alias!r} -> {a.target!r}")
 
 
 @alias_group.command("remove")
@@ -226,7 +226,7 @@ def alias_remove(app: App, alias: str, target: str | None) -> None:
     conn = app.connect(create=False)
     with transaction(conn):
         removed = remove_alias(conn, alias, target)
-    click.echo(f"Removed {plural(removed, 'alias', 'aliases')}.")
+    echo(f"Removed {plural(removed, 'alias', 'aliases')}.")
 
 
 @cli.command("review")
@@ -269,23 +269,23 @@ def review_command(
             echo_json([vars(d) for d in decisions])
             return
         for d in decisions:
-            click.echo(f"{'accepted' if d.accepted else 'rejected'}  {d.company!r} for {d.target!r}  ({d.decided_at})")
+            echo(f"{'accepted' if d.accepted else 'rejected'}  {d.company!r} for {d.target!r}  ({d.decided_at})")
         if not decisions:
-            click.echo("No decisions yet.")
+            echo("No decisions yet.")
         return
     suggestions = review.review_suggestions(conn)
     if as_json:
         echo_json([s.to_json() for s in suggestions])
         return
     if not suggestions:
-        click.echo("Nothing to review: no near-miss company names.")
+        echo("Nothing to review: no near-miss company names.")
         return
     if interactive:
         _ask(conn, suggestions)
         return
     for s in suggestions:
-        click.echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({plural(s.contacts, 'contact')})")
-    click.echo(f'\n{plural(len(suggestions), "suggestion")}. Decide with: outreach review --accept "COMPANY" "TARGET" '
+        echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({plural(s.contacts, 'contact')})")
+    echo(f'\n{plural(len(suggestions), "suggestion")}. Decide with: outreach review --accept "COMPANY" "TARGET" '
                "(or --reject), or outreach review --interactive.")
 
 
@@ -302,7 +302,7 @@ def _decide(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
         count = contacts_with_company_key(conn, company)
         verb = "Accepted" if accepted else "Rejected"
         who = f"{plural(count, 'contact')} at that name" if count else "no contact writes it so yet"
-        click.echo(f"{verb}: {company!r} for {target!r} ({who}).")
+        echo(f"{verb}: {company!r} for {target!r} ({who}).")
 
 
 def _ask(conn: Any, suggestions: list[Any]) -> None:
@@ -312,8 +312,8 @@ def _ask(conn: Any, suggestions: list[Any]) -> None:
     answered = 0
     for place, s in enumerate(suggestions, start=1):
         spelled = f" (also {', '.join(repr(x) for x in s.spellings[1:3])})" if len(s.spellings) > 1 else ""
-        click.echo(f"\n[{place}/{len(suggestions)}] {s.company!r}{spelled}, {plural(s.contacts, 'contact')}")
-        click.echo(f"    target {s.target!r}, similarity {s.score:.1f}")
+        echo(f"\n[{place}/{len(suggestions)}] {s.company!r}{spelled}, {plural(s.contacts, 'contact')}")
+        echo(f"    target {s.target!r}, similarity {s.score:.1f}")
         answer = click.prompt(
             "    Same employer? [y]es, [n]o, [s]kip, [q]uit",
             type=click.Choice(["y", "n", "s", "q"], case_sensitive=False),
@@ -326,4 +326,4 @@ def _ask(conn: Any, suggestions: list[Any]) -> None:
         with transaction(conn):  # each answer is kept even if the user quits later
             set_review_decision(conn, s.company, s.target, answer == "y")
         answered += 1
-    click.echo(f"\n{plural(answered, 'decision')} saved.")
+    echo(f"\n{plural(answered, 'decision')} saved.")
