@@ -11,5 +11,7 @@ The path runs one way, each module using only those above it:
 - ``keys``: row keys of the plan's sheets (one builder and one parser);
 - ``build``: the plan's rows, assembled from the above;
 - ``sheets``: the rows as workbook sheets;
+- ``memory``: what the plan wrote into its workbooks and the rows the user deleted, in the
+  workspace, so that only the user's changes count as edits;
 - ``write``: ``write_plan``, the one call the CLI makes to write a plan workbook.
 """
