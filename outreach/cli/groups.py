@@ -170,11 +170,10 @@ def groups_command(
     else:
         _print_plan(plan, rows, hidden, profile.willing_to_relocate)
     if ics_path is not None:
-        from outreach.groups.calendar import calendar_bytes, month_later
+        from outreach.groups.calendar import month_later, write_calendar
 
         first = start.date() if start else date.today()
-        data, events, skipped = calendar_bytes(plan, first)
-        ics_path.write_bytes(data)
+        events, skipped = write_calendar(ics_path, plan, first)
         err = as_json  # keep stdout pure JSON
         groups = plural(len(plan.recommended), "recommended group")
         echo(f"Wrote {plural(events, 'meeting')} of {groups} "

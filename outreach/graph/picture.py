@@ -1,9 +1,15 @@
-"""A PNG picture of the user's network around their targets (matplotlib, no display needed)."""
+"""A PNG picture of the user's network around their targets (matplotlib, no display needed).
+
+Labels are the user's data: matplotlib reads a ``$…$`` pair as math (``Sam $_$ Lee`` fails to
+parse), so every ``$`` is escaped, and a character no font has (a control character, a script
+DejaVu lacks) is drawn as a box without the warning matplotlib would print for it.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+import logging
+import warnings
+from typing import IO, TYPE_CHECKING, Any
 
 from outreach.graph.build import contacts_reaching, warm_paths
 
@@ -45,15 +51,41 @@ def network_around_targets(graph: nx.Graph, *, max_targets: int = 20, per_target
     return sub
 
 
-def draw_network(graph: nx.Graph, path: Path, *, max_targets: int = 20) -> None:
+def label_text(text: object, limit: int = 28) -> str:
+    """A node's label as matplotlib should draw it: cut to ``limit`` characters, ``$`` literal."""
+    return str(text)[:limit].replace("$", r"\$")
+
+
+def draw_network(graph: nx.Graph, out: IO[bytes], *, max_targets: int = 20) -> None:
+    """Draw the network around the targets as a PNG into ``out`` (a binary file)."""
+    fonts = logging.getLogger("matplotlib.font_manager")  # "findfont: Font family … not found"
+    level = fonts.level
+    fonts.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Glyph … missing from font(s) DejaVu Sans"
+            _draw(graph, out, max_targets)
+    finally:
+        fonts.setLevel(level)
+
+
+def _draw(graph: nx.Graph, out: IO[bytes], max_targets: int) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import networkx as nx
 
     sub = network_around_targets(graph, max_targets=max_targets)
     fig, ax = plt.subplots(figsize=(14, 10), dpi=110)
+    try:
+        _draw_on(fig, ax, sub, out)
+    finally:
+        plt.close(fig)  # also when drawing failed: pyplot keeps every open figure
+
+
+def _draw_on(fig: Any, ax: Any, sub: nx.Graph, out: IO[bytes]) -> None:
+    import networkx as nx
+
     ax.set_axis_off()
     if sub.number_of_nodes() <= 1:
         ax.text(0.5, 0.5, "No one in your network works at your targets yet.", ha="center", va="center",
@@ -68,11 +100,10 @@ def draw_network(graph: nx.Graph, path: Path, *, max_targets: int = 20) -> None:
                                    label=kind)
         widths = [0.5 + 3 * d.get("strength", 0.2) for _, _, d in sub.edges(data=True)]
         nx.draw_networkx_edges(sub, pos, width=widths, alpha=0.35, ax=ax)
-        labels = {n: str(d.get("label", ""))[:28] for n, d in sub.nodes(data=True)
+        labels = {n: label_text(d.get("label", "")) for n, d in sub.nodes(data=True)
                   if d.get("kind") in ("you", "friend", "target", "contact")}
         nx.draw_networkx_labels(sub, pos, labels=labels, font_size=7, ax=ax)
         ax.legend(loc="lower left", markerscale=0.5, frameon=False)
     ax.set_title("Your network around your target employers")
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    fig.savefig(out, format="png")

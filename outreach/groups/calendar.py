@@ -13,7 +13,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
+from outreach.files import write_atomically
 from outreach.groups.recommend import GroupPlan, GroupRow
 from outreach.groups.schedule import Schedule, parse_schedule
 
@@ -150,3 +152,11 @@ def calendar_bytes(plan: GroupPlan, today: date) -> tuple[bytes, int, list[str]]
         event.add("description", "\n".join(lines))
         cal.add_component(event)
     return cal.to_ical(), len(meetings), skipped
+
+
+def write_calendar(path: Path, plan: GroupPlan, today: date) -> tuple[int, list[str]]:
+    """Write the .ics file whole or not at all (``outreach.files``); (events, skipped) as
+    ``calendar_bytes`` gives them. Errors are ``OutputError``s naming ``path``."""
+    data, events, skipped = calendar_bytes(plan, today)
+    write_atomically(path, lambda out: out.write(data))
+    return events, skipped
