@@ -77,6 +77,13 @@ def test_no_raw_control_character_reaches_the_terminal(hostile, run, command):
     assert "␛]0;pwned␇" in result.output or "␛[2J" in result.output  # visible, not dropped
 
 
+def test_the_plan_table_shows_no_raw_control_character(hostile, run, tmp_path):
+    result = run("plan", "-o", tmp_path / "plan.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Eve" in result.output  # the friend's contact at the target is in the table
+    assert not RAW.findall(result.output), result.output
+
+
 def test_names_are_shown_visibly(hostile, run):
     contacts = run("contacts").output
     assert "Eve␛]0;pwned␇ Lee␛[31m" in contacts

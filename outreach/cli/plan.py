@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from outreach.cli._app import App, cli, echo_json, pass_app
+from outreach.cli._app import App, cli, echo, echo_json, pass_app
 from outreach.cli._text import cut, listed, more, number, pad, plural
 
 if TYPE_CHECKING:
@@ -82,10 +82,10 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         written = write_plan(conn, output, options)
     if written.replaced:
         aside = f"; it is kept as {written.moved_to.name}" if written.moved_to else ""
-        click.echo(f"Warning: {output.name} could not be read back ({written.replaced}), so a new "
+        echo(f"Warning: {output.name} could not be read back ({written.replaced}), so a new "
                    f"plan was written{aside}.", err=True)
     if written.read_back is not None and written.read_from is not None:
-        click.echo(f"Read back {written.read_from.name}: {read_back_text(written.read_back)}.",
+        echo(f"Read back {written.read_from.name}: {read_back_text(written.read_back)}.",
                    err=as_json)
     _echo_deleted(written, err=as_json)
     plan = written.plan
@@ -95,7 +95,7 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         _print_table(plan)
     f = plan.facts
     decided = written.decisions_kept
-    click.echo(
+    echo(
         f"Wrote {output}: {plural(f['planned'], 'person', 'people')} over {plural(f['weeks'], 'week')} "
         f"({number(plan.profile.messages_per_week)} a week); you reach "
         f"{number(f['targets_direct'] + f['targets_warm_only'])} of {plural(f['targets'], 'target')}"
@@ -145,12 +145,12 @@ def read_back_text(found: ReadBack) -> str:
 
 def _echo_deleted(written: WrittenPlan, *, err: bool) -> None:
     if written.restored:
-        click.echo(f"Brought back {listed(written.restored, LEFT_OUT_SHOWN)}.", err=err)
+        echo(f"Brought back {listed(written.restored, LEFT_OUT_SHOWN)}.", err=err)
     left_out = written.left_out
     if left_out:
         labels = [label for _, label in left_out]
         first = labels[0].split(" (")[0]
-        click.echo(f"Left out {plural(len(labels), 'row')} you deleted "
+        echo(f"Left out {plural(len(labels), 'row')} you deleted "
                    f"({listed(labels, LEFT_OUT_SHOWN)}); to bring one back: "
                    f"outreach plan --restore {shlex.quote(first)}", err=err)
 
@@ -158,16 +158,16 @@ def _echo_deleted(written: WrittenPlan, *, err: bool) -> None:
 def _print_table(plan: Plan) -> None:
     rows = plan.rows[:TABLE_ROWS]
     if not rows:
-        click.echo("Nobody in your network works at your targets yet: see the Targets sheet for "
+        echo("Nobody in your network works at your targets yet: see the Targets sheet for "
                    "people-search links.")
         return
-    click.echo(f"{'#':>3}  {'Wk':>2}  {'Name':<24}  {'Target':<22}  {'Score':>5}  Kind")
+    echo(f"{'#':>3}  {'Wk':>2}  {'Name':<24}  {'Target':<22}  {'Score':>5}  Kind")
     for r in rows:
         who = r.name + (f" (via {r.via})" if r.via else "")
-        click.echo(f"{r.rank:>3}  {r.week or '':>2}  {pad(cut(who, 24), 24)}  {pad(cut(r.target, 22), 22)}  "
+        echo(f"{r.rank:>3}  {r.week or '':>2}  {pad(cut(who, 24), 24)}  {pad(cut(r.target, 22), 22)}  "
                    f"{r.score:>5.1f}  {r.kind}")
     if len(plan.rows) > TABLE_ROWS:
-        click.echo(more(len(plan.rows) - TABLE_ROWS) + " in the workbook.")
+        echo(more(len(plan.rows) - TABLE_ROWS) + " in the workbook.")
 
 
 @cli.command("graph")
@@ -211,4 +211,4 @@ def graph_command(app: App, output: Path, everyone: bool) -> None:
     counts = ", ".join(plural(kinds.get(kind, 0), *words) for kind, words in
                        (("contact", ("person", "people")), ("company", ("company", "companies")),
                         ("target", ("target",)), ("friend", ("friend",))))
-    click.echo(f"Wrote {output}: {counts}.")
+    echo(f"Wrote {output}: {counts}.")
