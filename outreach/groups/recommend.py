@@ -266,7 +266,7 @@ def groups_sheet(plan: GroupPlan) -> ListSheet:
         Column("Checklist", "wrap", 60), Column("Flags", "wrap", 40),
         Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
         Column("Website", "url", 28),
-        Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES),
+        Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES, advice=True),
         Column("Notes", "wrap", 30, editable=True), Column("Key", "text", 14),
     ]
     rows = []

@@ -122,7 +122,7 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
     left_out += [(name, label) for name, rows in deleted.items() for key, label in rows.items()
                  if key not in new.get(name, {})]
     return WrittenPlan(plan, decided, replaced, moved_to,
-                       read_back(edits) if edits is not None else None, left_out,
+                       read_back(edits, sheets) if edits is not None else None, left_out,
                        [label for _, _, label in restored], source if edits is not None else None)
 
 

@@ -14,13 +14,13 @@ what the plan remembered writing (``Written``), cell by cell.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from outreach.workbook.merge import SIGNAL_KINDS, is_empty, match_key
+from outreach.workbook.merge import SIGNAL_KINDS, is_empty, match_key, plans_own, row_key
 from outreach.workbook.package import cell_ref
-from outreach.workbook.spec import Edits, Formula, SheetCells, UserSheet, Written
+from outreach.workbook.spec import Column, Edits, Formula, ListSheet, SheetCells, UserSheet, Written
 from outreach.workbook.values import CELL_SEPARATOR, fingerprint, row_text, same_cell
 
 _JOINED_KINDS = ("text", "wrap")
@@ -124,6 +124,19 @@ def _merge_copies(row: dict[str, Any], copies: list[dict[str, Any]],
     return ("A copy of this row also had " + "; ".join(left)) if left else ""
 
 
+def _planned_rows(sheet: ListSheet | None
+                  ) -> tuple[dict[str, dict[str, Any]], dict[str, Column]]:
+    """The new plan's rows of ``sheet`` by key (``match_key``), header -> value, and its
+    ``advice`` columns by header (no rows when it has none)."""
+    advice = {c.header: c for c in sheet.columns if c.advice} if sheet else {}
+    if sheet is None or not advice:
+        return {}, advice
+    headers = [c.header for c in sheet.columns]
+    index = headers.index(sheet.key)
+    return {match_key(row_key(row[index])): dict(zip(headers, row, strict=False))
+            for row in sheet.rows if index < len(row) and row_key(row[index]) is not None}, advice
+
+
 @dataclass
 class ReadBack:
     """What a re-plan read back from the user's workbook, for the sentence that says so."""
@@ -139,11 +152,14 @@ class ReadBack:
     user_sheets: list[str] = field(default_factory=list)  # sheets the user added
 
 
-def read_back(edits: Edits) -> ReadBack:
+def read_back(edits: Edits, planned: Iterable[ListSheet] = ()) -> ReadBack:
     """Count what ``edits`` hold of the user's (after ``compare``): the cells they changed in
     the plan's columns or, for rows nothing is remembered of, typed into its editable columns
-    (a date or number only beside a typed text or choice: the plan fills those in itself)."""
+    (a date or number only beside a typed text or choice: the plan fills those in itself), but
+    not the advice the new plan (``planned``, its sheets) writes in that cell itself, which the
+    merge keeps as the plan's (``merge.plans_own``)."""
     found = ReadBack()
+    sheets = {sheet.name: sheet for sheet in planned}
     for name, rows in edits.rows.items():
         changed = edits.changed.get(name, {})
         kinds = edits.kinds.get(name, {})
@@ -152,11 +168,16 @@ def read_back(edits: Edits) -> ReadBack:
         usual = {h: Counter(fingerprint(row.get(h)) for row in rows.values()).most_common(1)[0][0]
                  for h in editable} if rows else {}
         counted: Counter[str] = Counter()
+        plans: dict[str, dict[str, Any]] | None = None
         for key, row in rows.items():
             if key in changed:
                 counted.update(list(changed[key]))
                 continue
-            mine = [h for h in editable if fingerprint(row.get(h)) not in ("", usual.get(h))]
+            if plans is None:  # only for a sheet with rows nothing is remembered of
+                plans, advice = _planned_rows(sheets.get(name))
+            now = plans.get(match_key(key), {})
+            mine = [h for h in editable if fingerprint(row.get(h)) not in ("", usual.get(h))
+                    and not (h in advice and plans_own(row.get(h), now.get(h), advice[h]))]
             if any(kinds.get(h) in SIGNAL_KINDS for h in mine):
                 counted.update(mine)
         for header in sorted(counted, key=list(kinds).index):  # in the sheet's order

@@ -8,7 +8,8 @@ Two ways to know what the user typed in a row of the earlier workbook:
   something else in a column that is not editable (a rewritten Message, a corrected Position),
   its suggestion goes beside the user's value, in a "Suggested message" column.
 - Nothing is remembered (a workbook from before, a plain dict of edits): the rule as it was,
-  the user's non-empty values in the editable columns win.
+  the user's non-empty values in the editable columns win, except the advice the new plan
+  writes in that cell itself (an ``advice`` column, ``plans_own``), which stays the plan's.
 
 Either way the new workbook remembers, for each cell holding the user's value, what the plan
 wrote there before the user changed it (``PreparedSheet.baselines``), so the cell stays the
@@ -126,6 +127,16 @@ def written_fingerprint(value: Any, kind: str) -> str:
 def written_text(value: Any, kind: str) -> str:
     """``value`` as written into a cell of a ``kind`` column, as one cell of a row's text."""
     return row_text([written_value(value, kind)])
+
+
+def plans_own(value: Any, planned: Any, column: Column) -> bool:
+    """Whether ``value``, read back from a cell of an ``advice`` column nothing is remembered
+    of, is the advice the plan writes there now (a group's "to visit"): it cannot be told from
+    the plan's own, and taking it as the user's would keep it so on every later plan. (Other
+    columns may hold the user's value written back by the plan, so they cannot say.)"""
+    return (column.advice and type(value) is not Formula and not is_empty(planned)
+            and written_fingerprint(value, column.kind)
+            == written_fingerprint(planned, column.kind))
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -354,7 +365,7 @@ class _Merge:
                          for h in self.signals)
             for i, column in self.editable:
                 value = formulas.get(column.header, values.get(column.header))
-                if is_empty(value):
+                if is_empty(value) or (matched and plans_own(value, row[i], column)):
                     continue
                 row[i] = value
                 if column.header in self.signals:

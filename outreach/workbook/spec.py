@@ -26,6 +26,10 @@ class Column:
     number_format: str | None = None  # e.g. "0.0" or "dd/mm/yyyy"; None: a sensible one
     #: a column for the machine (a row key): greyed, and written after every other column
     muted: bool = False
+    #: an editable column the plan fills with its own advice for each row (a group's "to
+    #: visit"), never with the user's value read back: a cell holding what the plan writes
+    #: there now is the plan's, even in a workbook nothing is remembered of
+    advice: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
