@@ -117,7 +117,8 @@ def test_typed_statuses_are_kept_and_take_no_new_slot(world):
                                      "Notes": "Sent on Monday"}}}
     again = plan_of(world, edits=edits)
     kept = next(r for r in again.rows if r.key == rita.key)
-    assert kept.week is None and kept.status == "contacted" and kept.notes == "Sent on Monday"
+    assert kept.week is None and kept.status == "Contacted" and kept.notes == "Sent on Monday"
+    assert kept.stage == "contacted"
     assert kept.follow_up == date(2026, 3, 20) and kept.rank == len(again.rows)
     assert again.rows[0].key != rita.key
 
@@ -136,3 +137,32 @@ def test_nothing_to_plan_says_what_to_import(tmp_path):
 def test_plan_without_profile(world):
     plan = plan_of(world, profile=Profile())
     assert plan.rows and all(r.message for r in plan.rows)
+
+
+@pytest.mark.parametrize(("typed", "meaning"), [
+    ("Sent", "contacted"), ("  MESSAGED ", "contacted"), ("written", "contacted"),
+    ("Answered", "replied"), ("responded", "replied"), ("Coffee", "meeting"), ("call", "meeting"),
+    ("Interview", "meeting"), ("Not  now", "not now"), ("", "to contact"), ("waiting for HR", ""),
+])
+def test_a_status_is_understood_in_any_case_or_word_and_kept_as_typed(world, typed, meaning):
+    from outreach.plan.build import status_meaning
+
+    assert status_meaning(typed) == meaning
+    rita = plan_of(world).rows[0]
+    again = plan_of(world, edits={"Outreach": {rita.key: {"Status": typed}}})
+    kept = next(r for r in again.rows if r.key == rita.key)
+    assert kept.status == (typed.strip() or "to contact") and kept.stage == meaning
+    assert (kept.week is None) == (meaning != "to contact")
+    if meaning == "contacted":  # marked contacted today: follow up after the gap
+        assert kept.follow_up == TODAY + timedelta(days=7)
+
+
+def test_next_steps_follow_the_statuses(world):
+    rita = plan_of(world).rows[0]
+    assert rita.name == "Rita Recruiter" and rita.target == "Acme"
+    for typed, step in (("replied", "Rita replied: follow up"), ("Sent", "Wait for Rita's reply"),
+                        ("coffee", "Meeting with Rita")):
+        again = plan_of(world, edits={"Outreach": {rita.key: {"Status": typed}}})
+        acme = next(t for t in again.targets if t.name == "Acme")
+        assert acme.next_step.startswith(step), acme.next_step
+        assert "Write to Rita" not in acme.next_step

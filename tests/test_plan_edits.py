@@ -213,3 +213,38 @@ def test_a_re_run_says_what_it_read_back(run, ws, tmp_path):
     result = plan(run, out)
     assert ("Read back plan.xlsx: 2 statuses, 1 follow-up date, 1 note, 1 added row, "
             "your column 'Date sent' (kept).") in result.output
+
+
+def summary_lines(out: Path) -> list[str]:
+    return [str(v) for row in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+            for v in row if v is not None]
+
+
+def test_a_row_marked_sent_is_followed_up_after_the_gap_and_listed_in_the_summary(run, ws, tmp_path):
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    assert by_name(out)["Ola Other"]["Week"] == 3  # its planned follow-up is weeks away
+    today = dt.date.today()
+    overdue = dt.datetime.combine(today - dt.timedelta(days=3), dt.time())
+
+    def change(sheet, col, _):
+        sheet.cell(row_of(sheet, col, "Ola Other"), col["Status"]).value = "Sent"
+        sheet.cell(row_of(sheet, col, "Ian Init"), col["Status"]).value = "Answered"
+        sheet.cell(row_of(sheet, col, "Ian Init"), col["Follow-up date"]).value = overdue
+
+    edit(out, change)
+    for _ in range(2):  # the date set when it was marked does not move on later plans
+        plan(run, out)
+        people = by_name(out)
+        ola, ian = people["Ola Other"], people["Ian Init"]
+        assert ola["Status"] == "Sent" and ola["Week"] is None
+        assert ola["Follow-up date"].date() == today + dt.timedelta(days=7)
+        assert ian["Status"] == "Answered" and ian["Follow-up date"] == overdue
+        lines = summary_lines(out)
+        assert "Due this week" in lines and "In progress" in lines
+        assert any(line.startswith("Follow up with Ola Other (Initech, Sent): on ") for line in lines)
+        assert (f"Follow up with Ian Init (Initech, Answered): overdue since "
+                f"{overdue.day} {overdue:%b}") in lines
+        assert any(line.startswith("Ian Init (Initech): Answered") for line in lines)
+        steps = {row["Target"]: row["Next step"] for row in rows(out, "Targets")}
+        assert steps["Initech"].startswith("Ian replied: follow up (overdue since")

@@ -20,13 +20,27 @@ from outreach.plan.keys import outreach_key, parse_review_key, person_of_outreac
 from outreach.plan.messages import load_templates, message_kind, suggest_message
 from outreach.plan.network import load_network
 from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, target_node
-from outreach.plan.schedule import schedule
+from outreach.plan.schedule import FOLLOW_UP_AFTER, schedule
 from outreach.plan.scoring import find_candidates
 from outreach.profile import Profile
 from outreach.store import transaction
 from outreach.wording import plural
 
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
+#: What a status typed by hand means: the words a person writes for each of ``STATUSES``
+#: (any case, any spacing). The cell keeps what was typed; the plan acts on its meaning. A
+#: status not listed here is kept too, and only means "the user is dealing with this person".
+STATUS_WORDS = {
+    "to contact": ("to contact", "todo", "to do"),
+    "contacted": ("contacted", "sent", "messaged", "written", "wrote", "emailed", "e-mailed"),
+    "replied": ("replied", "answered", "responded"),
+    "meeting": ("meeting", "call", "interview", "coffee"),
+    "referred": ("referred",),
+    "not now": ("not now", "later"),
+}
+_MEANING = {word: status for status, words in STATUS_WORDS.items() for word in words}
+#: Statuses after a reply: the conversation is going, the Summary lists them as in progress
+IN_PROGRESS = ("replied", "meeting", "referred")
 DECISIONS = ("accept", "reject")
 OUTREACH, TARGETS, REVIEW = "Outreach", "Targets", "Review"
 STATUS, FOLLOW_UP, NOTES, DECISION = "Status", "Follow-up date", "Notes", "Decision"
@@ -69,11 +83,16 @@ class OutreachRow:
     profile_url: str
     email: str
     last_contact: date | None
-    status: str
+    status: str  # as the user typed it ("Sent"), or the plan's "to contact"
     follow_up: date | None
     notes: str
     key: str
     components: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def stage(self) -> str:
+        """What ``status`` means: one of ``STATUSES``, or "" for a status of the user's own."""
+        return status_meaning(self.status)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -168,8 +187,32 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
     return stored
 
 
+def status_meaning(text: str) -> str:
+    """One of ``STATUSES`` for a status as typed ("Sent" -> "contacted"), "" for one of the
+    user's own ("waiting for HR"); an empty cell is "to contact"."""
+    folded = " ".join(str(text).split()).casefold()
+    return _MEANING.get(folded, "") if folded else "to contact"
+
+
 def _status(values: dict[str, Any] | None) -> str:
-    return str((values or {}).get(STATUS) or "").strip().casefold()
+    """The status typed in a row, as typed (spacing at the ends aside)."""
+    return str((values or {}).get(STATUS) or "").strip()
+
+
+def _follow_up(typed: dict[str, Any], shown: dict[str, Any], today: date) -> date | None:
+    """The follow-up date of a row the user already acted on: the date they typed; else, once
+    they marked it contacted, the contact day (``today`` when it was marked since the last
+    plan, which had it in a week) plus the follow-up gap; the date an earlier plan set so stays.
+    """
+    day = _day(typed.get(FOLLOW_UP))
+    if day is not None:
+        return day
+    earlier = _day(shown.get(FOLLOW_UP))
+    if shown.get("Week") is None and earlier is not None:
+        return earlier  # set by the plan when the user marked the row; it does not move
+    if status_meaning(_status(typed)) == "contacted":
+        return today + FOLLOW_UP_AFTER
+    return None
 
 
 def build_plan(
@@ -185,7 +228,11 @@ def build_plan(
     typed = (edits or {}).get(OUTREACH) or {}
     # People the user already wrote to (or put off) keep their row but take no new slot; matched
     # by person as well as by key, in case their best target changed since the last plan.
-    acted_people = {person_of_outreach_key(k) for k, v in typed.items() if _status(v) not in ("", "to contact")}
+    acted_people = {person_of_outreach_key(k) for k, v in typed.items()
+                    if status_meaning(_status(v)) != "to contact"}
+    # Each row as the workbook showed it (the plan's cells too): the week and follow-up date the
+    # last plan wrote. A plain mapping of edits (no workbook) shows nothing.
+    shown = (getattr(edits, "rows", None) or {}).get(OUTREACH) or {}
     todo, acted = [], []
     for c in candidates:
         if c.key in options.left_out:  # deleted by the user: the slot goes to someone else
@@ -203,8 +250,11 @@ def build_plan(
         person = c.contact
         parts = c.components
         mine = typed.get(c.key) or {}
-        status = _status(mine) if _status(mine) in STATUSES else "to contact"
-        follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
+        status = _status(mine) or "to contact"
+        if week is None:
+            follow_up = _follow_up(mine, shown.get(c.key) or {}, today)
+        else:
+            follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
         email = person.email if person.email and "@" in person.email else ""
         last = person.last_message_at
         rows.append(OutreachRow(
@@ -220,6 +270,10 @@ def build_plan(
         ))
 
     rank_of = {row.key: row.rank for row in rows}
+    acted_at: dict[str, OutreachRow] = {}  # target -> the row furthest along with it
+    for row in rows:
+        if row.week is None and _progress(row) > _progress(acted_at.get(row.target)):
+            acted_at[row.target] = row
     pending = Counter(m.target_id for m in matches if not m.accepted)
     target_rows = []
     for target in network.targets.values():
@@ -243,6 +297,9 @@ def build_plan(
                         if pending[target.id] else
                         "Nobody you know works there yet: find people with the search link, "
                         "or look for them at a networking group")
+        if target.name in acted_at and not (acted_at[target.name].stage == "not now" and step):
+            # the statuses say where things stand
+            step = next_step_after(acted_at[target.name], today)
         target_rows.append(TargetRow(target.name, target.priority, target.priority_text, len(direct),
                                      len(warm), best, position, step, url))
 
@@ -263,6 +320,33 @@ def build_plan(
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
     return Plan(today, profile, rows, target_rows, review, facts, top_reached)
+
+
+def _progress(row: OutreachRow | None) -> int:
+    """How far along a row is, to pick the one a target's next step speaks of."""
+    order = ("not now", "", "contacted", "replied", "referred", "meeting")
+    return -1 if row is None or row.stage not in order else order.index(row.stage)
+
+
+def next_step_after(row: OutreachRow, today: date) -> str:
+    """The Targets sheet's next step once the user has acted on ``row`` (by its status)."""
+    first = row.name.split()[0] if row.name.split() else row.name
+    when = ""
+    if row.follow_up is not None:
+        when = (f" (overdue since {day_month(row.follow_up)})" if row.follow_up < today
+                else f" on {day_month(row.follow_up)}")
+    return {
+        "contacted": f"Wait for {first}'s reply; follow up{when}",
+        "replied": f"{first} replied: follow up{when}",
+        "meeting": f"Meeting with {first}: prepare, then follow up{when}",
+        "referred": f"{first} referred you: follow up on the referral{when}",
+        "not now": f"{first}: not now; try someone else or later",
+    }.get(row.stage, f"{first}: {row.status}; follow up{when}")
+
+
+def day_month(day: date) -> str:
+    """"12 Nov": a date in a sentence of the plan."""
+    return f"{day.day} {day:%b}"
 
 
 def _review_rows(matches: list[Match]) -> list[ReviewRow]:
@@ -292,7 +376,9 @@ def _day(value: Any) -> date | None:
 
 __all__ = [
     "DEFAULT_TOP",
+    "IN_PROGRESS",
     "STATUSES",
+    "STATUS_WORDS",
     "OutreachRow",
     "Plan",
     "PlanError",
@@ -302,6 +388,9 @@ __all__ = [
     "apply_review_decisions",
     "build_plan",
     "check_ready",
+    "day_month",
+    "next_step_after",
     "people_search_url",
+    "status_meaning",
     "typed_review_decisions",
 ]

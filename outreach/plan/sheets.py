@@ -14,6 +14,7 @@ from outreach.plan.build import (
     DECISION,
     DECISIONS,
     FOLLOW_UP,
+    IN_PROGRESS,
     NOTES,
     OUTREACH,
     REVIEW,
@@ -21,6 +22,7 @@ from outreach.plan.build import (
     STATUSES,
     TARGETS,
     Plan,
+    day_month,
 )
 from outreach.plan.keys import outreach_key_from_cells, review_key
 from outreach.profile import Profile
@@ -119,9 +121,10 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     ]
     if len(week_one) > THIS_WEEK_LINES:
         actions.append(f"…and {number(len(week_one) - THIS_WEEK_LINES)} more in the {OUTREACH} sheet (week 1)")
-    due = plan.today + timedelta(days=7)
-    follow = [f"Follow up with {r.name} ({r.target})" for r in plan.rows
-              if r.week is None and r.status == "contacted" and r.follow_up and r.follow_up <= due]
+    follow = _due_this_week(plan)
+    going = [f"{r.name} ({r.target}): {r.status}"
+             + (f", follow up on {day_month(r.follow_up)}" if r.follow_up else "")
+             for r in plan.rows if r.stage in IN_PROGRESS]
     next_steps = []
     if f["review_pending"]:
         next_steps.append(f"Accept or reject {plural(f['review_pending'], 'possible match', 'possible matches')} in the {REVIEW} sheet, "
@@ -132,12 +135,37 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     next_steps.append(f"Set the {STATUS} of each row as you go; plan again each week: what you type is kept")
     sections = [("This week", actions or ["Nothing planned: import more targets or connections"])]
     if follow:
-        sections.append(("Follow up", follow))
+        sections.append(("Due this week", follow))
+    if going:
+        sections.append(("In progress", _cut(going, "rows in progress")))
     sections.append(("Next steps", next_steps))
     chart = ("People to write to at your top targets", [(n, float(v)) for n, v in plan.top_reached]) \
         if plan.top_reached else None
     return SummarySheet(SUMMARY, f"Outreach plan for the week of {plan.today:%d %B %Y}", facts,
                         sections, chart)
+
+
+def _due_this_week(plan: Plan) -> list[str]:
+    """A line for each row the user acted on (whatever its status) whose follow-up date falls
+    within the coming week or has passed, earliest first; overdue ones say since when. Rows
+    still to be written to are in "This week" instead."""
+    due = plan.today + timedelta(days=7)
+    rows = sorted((r for r in plan.rows if r.week is None and r.follow_up and r.follow_up <= due),
+                  key=lambda r: (r.follow_up, r.rank))
+    lines = []
+    for r in rows:
+        assert r.follow_up is not None
+        when = (f"overdue since {day_month(r.follow_up)}" if r.follow_up < plan.today
+                else f"on {day_month(r.follow_up)}")
+        lines.append(f"Follow up with {r.name} ({r.target}, {r.status}): {when}")
+    return _cut(lines, "follow-ups")
+
+
+def _cut(lines: list[str], what: str) -> list[str]:
+    if len(lines) <= THIS_WEEK_LINES:
+        return lines
+    return [*lines[:THIS_WEEK_LINES],
+            f"…and {number(len(lines) - THIS_WEEK_LINES)} more {what} in the {OUTREACH} sheet"]
 
 
 def sheet_specs(profile: Profile, extra_sheets: Sequence[ListSheet] = ()) -> list[ListSheet]:
