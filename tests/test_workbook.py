@@ -191,6 +191,45 @@ def test_a_link_can_show_text(tmp_path):
     assert ws["B3"].value == "Click" and ws["B3"].hyperlink is None
 
 
+def test_a_url_column_links_only_to_its_hosts_and_mailto_keeps_only_the_address(tmp_path):
+    # a friend's export can give any address as a "LinkedIn profile"
+    profiles = {
+        "https://www.linkedin.com/in/ada": "https://www.linkedin.com/in/ada",
+        "https://linkedin.com/in/ada": "https://linkedin.com/in/ada",
+        "https://de.linkedin.com.:443/in/ada": "https://de.linkedin.com.:443/in/ada",
+        "https://evil.example/in/ada": None,
+        "https://linkedin.com.evil.example/in/ada": None,
+        "https://evillinkedin.com/in/ada": None,
+        "https://www.linkedin.com@evil.example/in/ada": None,
+        "https://evil.example\\@www.linkedin.com/in/ada": None,
+        "mailto:ada@example.com": None,
+    }
+    emails = {
+        "mailto:ada@example.com?body=hello": "mailto:ada@example.com",
+        "mailto:ada@example.com?attach=C:/secret.txt&body=x": "mailto:ada@example.com",
+        "mailto:ada@example.com#x": "mailto:ada@example.com",
+        "mailto:ada@example.com%3Fbody=x": None,
+        "ada@example.com": "mailto:ada@example.com",
+    }
+    columns = [Column("Name"), Column("Profile", "url", hosts=("linkedin.com",)),
+               Column("Site", "url"), Column("E-mail", "email")]
+    rows = [[f"P{i}", url, "https://evil.example/", email] for i, (url, email)
+            in enumerate(zip(profiles, [*emails, *[None] * len(profiles)], strict=False))]
+    path = tmp_path / "links.xlsx"
+    write_workbook(path, summary(chart=None), [ListSheet("People", columns, rows, key="Name")])
+    ws = load_workbook(path)["People"]
+    for r, (url, target) in enumerate(profiles.items(), 2):
+        cell = ws.cell(r, 2)
+        assert cell.value == url  # shown as text when not linked
+        assert (cell.hyperlink.target if cell.hyperlink else None) == target, url
+        assert ws.cell(r, 3).hyperlink.target == "https://evil.example/"  # no hosts: any http(s)
+    for r, (email, target) in enumerate(emails.items(), 2):
+        cell = ws.cell(r, 4)
+        assert (cell.hyperlink.target if cell.hyperlink else None) == target, email
+    with pytest.raises(ValueError, match="only a url column"):
+        Column("Name", hosts=("linkedin.com",))
+
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_stays_text(tmp_path, text):
     path = tmp_path / "hostile.xlsx"

@@ -400,7 +400,7 @@ class _Merge:
                 taken.append(header)
                 prepared.suggestion_headers.append(header)
                 order.append((i,))
-                columns.append(Column(header, column.kind, column.width))
+                columns.append(Column(header, column.kind, column.width, hosts=column.hosts))
         width = len(self.sheet.columns)
         if prepared.suggestion_headers:
             moved = {i: j for j, i in enumerate(order) if isinstance(i, int)}

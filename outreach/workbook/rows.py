@@ -91,7 +91,7 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
     """
     columns = sheet.columns
     letters = [get_column_letter(j) for j in range(1, len(columns) + 1)]
-    converters = [converter(c.kind) for c in columns]
+    converters = [converter(c.kind, c.hosts) for c in columns]
     formats = [c.number_format for c in columns]
     editable = [c.editable for c in columns]
     muted = [c.muted for c in columns]

@@ -30,10 +30,16 @@ class Column:
     #: visit"), never with the user's value read back: a cell holding what the plan writes
     #: there now is the plan's, even in a workbook nothing is remembered of
     advice: bool = False
+    #: for kind "url": the only hosts (and their subdomains) a cell may link to, e.g.
+    #: ("linkedin.com",) for a profile; any other address is shown as text. () links any
+    #: http(s) address
+    hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"column {self.header!r}: unknown kind {self.kind!r}")
+        if self.hosts and self.kind != "url":
+            raise ValueError(f"column {self.header!r}: only a url column takes hosts")
         if self.kind == "choice":
             if not self.choices:
                 raise ValueError(f"column {self.header!r}: a choice column needs choices")

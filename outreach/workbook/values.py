@@ -163,8 +163,14 @@ def needs_quote_prefix(text: str) -> bool:
     return text.startswith(_FORMULA_START)
 
 
-def safe_link(url: str) -> str | None:
-    """The hyperlink address for ``url`` if it is http(s) or mailto and well formed, else None."""
+def safe_link(url: str, hosts: tuple[str, ...] = ()) -> str | None:
+    """The hyperlink address for ``url`` if it is http(s) or mailto and well formed, else None.
+
+    A mailto link keeps only the address: parameters such as ``?body=`` or ``&attach=`` would
+    let a file the user did not write compose the mail. With ``hosts``, only an http(s)
+    address on one of them or their subdomains links (a profile "URL" from a friend's export
+    pointing elsewhere is shown as text).
+    """
     url = url.strip()
     # a space is percent-encoded below; a line break or tab means this is not one address
     if not url or len(url) > MAX_LINK_CHARS or _ILLEGAL.search(url) or _BREAKS.search(url):
@@ -177,12 +183,26 @@ def safe_link(url: str) -> str | None:
     if scheme in ("http", "https"):
         if not parts.netloc or parts.netloc.startswith("@"):
             return None
-    elif scheme == "mailto":
-        if not _EMAIL.fullmatch(parts.path):
+        if hosts and not _on_hosts(url, parts.netloc, parts.hostname or "", hosts):
             return None
+    elif scheme == "mailto" and not hosts:
+        # a percent-escape could spell "?" or "," once Excel decodes the address
+        if not _EMAIL.fullmatch(parts.path) or "%" in parts.path:
+            return None
+        url = f"mailto:{parts.path}"
     else:
         return None
     return quote(url, safe=_URL_SAFE)
+
+
+def _on_hosts(url: str, netloc: str, hostname: str, hosts: tuple[str, ...]) -> bool:
+    """Whether an http(s) address goes to one of ``hosts`` (or a subdomain) as a browser reads
+    it: no user part ("linkedin.com@evil.example") and no backslash, which browsers read as
+    "/" where urlsplit does not."""
+    if "@" in netloc or "\\" in url:
+        return False
+    host = hostname.rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 def email_link(value: str) -> str | None:
@@ -267,8 +287,9 @@ def plain(value: Any) -> Any:
 Converted = tuple[Any, str, "str | None"]  # cell value, base style, hyperlink address
 
 
-def converter(kind: str) -> Callable[[Any], Converted]:
-    """A function turning a row value into (cell value, base style, link) for a column kind."""
+def converter(kind: str, hosts: tuple[str, ...] = ()) -> Callable[[Any], Converted]:
+    """A function turning a row value into (cell value, base style, link) for a column kind
+    (for a url column, ``hosts`` as ``Column.hosts``)."""
     text_style = "wrap" if kind == "wrap" else "text"
 
     def convert(value: Any) -> Converted:
@@ -281,7 +302,7 @@ def converter(kind: str) -> Callable[[Any], Converted]:
             return None, text_style, None
         if kind == "url" and isinstance(value, tuple) and len(value) == 2:
             text, url = (str(part) if part is not None else "" for part in value)
-            link = safe_link(url)
+            link = safe_link(url, hosts)
             return (text or url), ("link" if link else "text"), link
         if isinstance(value, tuple):
             value = " ".join(str(part) for part in value if part is not None)
@@ -306,7 +327,7 @@ def converter(kind: str) -> Callable[[Any], Converted]:
         if not isinstance(value, str):
             value = str(value)
         if kind == "url":
-            link = safe_link(value)
+            link = safe_link(value, hosts)
             return value, ("link" if link else "text"), link
         if kind == "email":
             link = email_link(value)
