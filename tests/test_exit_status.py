@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from workspace_dump import dump
 
 from outreach.linkedin import apply as linkedin_apply
 from outreach.linkedin import contacts as linkedin_contacts
@@ -48,14 +49,6 @@ def run_outreach(workspace: Path, *args: str, env: dict[str, str] | None = None,
         env={**os.environ, **(env or {})}, **streams,
     )
 
-
-def dump(workspace: Path) -> list[str]:
-    """The whole workspace database as SQL, to see that a failed command changed nothing."""
-    conn = sqlite3.connect(workspace / "outreach.db")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def assert_one_line_error(stderr: str, *words: str) -> str:

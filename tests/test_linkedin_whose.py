@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from workspace_dump import dump
 
 from outreach.plan.network import load_contacts
 
@@ -41,13 +42,6 @@ def folder(path: Path, **files: str) -> Path:
         (path / f"{name}.csv").write_text(text, encoding="utf-8")
     return path
 
-
-def dump(workspace: Path) -> list[str]:
-    conn = sqlite3.connect(workspace / "outreach.db")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def refused(result, *words: str) -> str:

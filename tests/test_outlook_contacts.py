@@ -10,11 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from workspace_dump import dump
 
 OUTLOOK = FIXTURES / "linkedin" / "outlook_contacts_2016.csv"
 
@@ -34,13 +33,6 @@ def contacts(run) -> dict[str, tuple[str | None, str, str, str | None, str | Non
                                                     c["profile_url"], c["connected_on"])
             for c in json.loads(result.stdout)}
 
-
-def dump(workspace: Path) -> list[str]:
-    conn = sqlite3.connect(workspace / "outreach.db")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_linkedins_outlook_export_keeps_every_email_and_position(run):

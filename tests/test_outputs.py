@@ -91,6 +91,20 @@ def test_a_read_only_graph_is_not_replaced(run, network):
     assert path.read_text() == "mine" and stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
+def test_a_read_only_plan_workbook_is_not_replaced(run, network):
+    path = network / "plan.xlsx"
+    assert run("plan", "-o", path).exit_code == 0
+    before = path.read_bytes()
+    path.chmod(0o444)
+    result = run("plan", "-o", path)
+    assert result.exit_code == 1  # even for root, who could write it
+    error = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert error == [f"Error: cannot write {path}: the file is read-only (its permissions are kept; "
+                     "change them or write another file)"]
+    assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert not [p for p in network.iterdir() if p.name.endswith(".tmp")]
+
+
 def test_an_existing_file_keeps_its_permissions_and_a_new_one_gets_the_usual(run, network):
     kept = network / "net.graphml"
     kept.write_text("old")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SAMPLE_DATA
 from fixtures.targets.make_fixtures import xlsx
+from workspace_dump import dump
 
 LINKEDIN = FIXTURES / "linkedin"
 EXPORT_ZIP = SAMPLE_DATA / "Basic_LinkedInDataExport_11-20-2026.zip"
@@ -26,13 +27,6 @@ TO_LINKEDIN = "import it with `outreach import linkedin`"
 TO_GROUPS = "holds networking groups, not target employers: import it with `outreach import groups`"
 TO_TARGETS = "holds target employers, not networking groups: import it with `outreach import targets`"
 
-
-def dump(workspace: Path) -> list[str]:
-    conn = sqlite3.connect(workspace / "outreach.db")
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -75,14 +75,13 @@ limits one property to 255 characters). Excel and LibreOffice keep them when sav
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 import uuid
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from outreach.errors import WorkbookError
+from outreach.files import OutputError, write_atomically
 from outreach.workbook.merge import PreparedSheet, match_key, prepare_sheet, row_key
 from outreach.workbook.read import check_not_open
 from outreach.workbook.rows import ListRows, save_with_rows
@@ -109,11 +108,6 @@ def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: 
     target = Path(path)
     if target.is_symlink():
         target = target.resolve()
-    folder = target.parent
-    if not folder.is_dir():
-        raise WorkbookError(f"cannot write {target}: the folder {folder} does not exist")
-    if target.is_dir():
-        raise WorkbookError(f"cannot write {target}: it is a folder")
     if not force:
         check_not_open(target, "the plan was not written")
     prepared = [prepare_sheet(sheet, edits, (deleted or {}).get(sheet.name, ()))
@@ -123,7 +117,13 @@ def write_workbook(path: str | os.PathLike[str], summary: SummarySheet, sheets: 
                       getattr(getattr(edits, "summary", None), "comments", {}),
                       getattr(edits, "user_sheets", []))
     workbook, rows, summary_cells = build_workbook(summary, prepared, advance, token, kept)
-    _save_atomically(lambda out: save_with_rows(workbook, rows, out), target)
+    try:
+        write_atomically(target, lambda out: save_with_rows(workbook, rows, out))
+    except OutputError as exc:
+        if not target.is_file() or not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
+            raise WorkbookError(str(exc)) from exc  # no folder, or a read-only file: it says so
+        raise WorkbookError(f"{exc}; if it is open in Excel or another program, close it and run "
+                            "again, or use -o to write another file") from exc
     return Written(token, {sheet.name: _remembered(sheet, written)
                            for sheet, written in zip(prepared, rows, strict=True)},
                    summary_cells)
@@ -162,38 +162,3 @@ def _label(row: list[Any], columns: list[int]) -> str:
         return ""
     return texts[0] + (f" ({', '.join(texts[1:])})" if texts[1:] else "")
 
-
-def _save_atomically(save: Callable[[IO[bytes]], None], target: Path) -> None:
-    """``save`` into a temporary file beside ``target``, then rename it over ``target``."""
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-",
-                                             suffix=".xlsx.tmp")
-    except OSError as exc:
-        raise WorkbookError(f"cannot write {target}: the folder {target.parent} is not "
-                            f"writable ({exc.strerror or exc})") from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, _file_mode(target))
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise WorkbookError(f"cannot write {target} ({exc.strerror or exc}): if it is open in "
-                            "Excel or another program, close it and run again, or use -o to "
-                            "write another file") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual ones (0666 less umask)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
