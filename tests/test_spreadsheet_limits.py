@@ -1,0 +1,96 @@
+"""Spreadsheets the reader cannot survive: a value in the sheet's last cell (XFD1048576), or a
+date-styled number no calendar holds, become one line naming the sheet and the cell."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from outreach.errors import InputError
+from outreach.imports.tabular import read_table_file
+
+HEADERS = {"targets": ["Company", "Priority", "Added"], "groups": ["Name", "City", "Cost"]}
+FIRST = {"targets": ["Acme", 3], "groups": ["Tech Meetup", "Berlin"]}
+
+
+def sheet_file(path: Path, command: str, *, cells: dict[str, object] | None = None,
+               date: float | None = None) -> Path:
+    """A one-sheet workbook 'Lists' for ``command``, a second row ending in ``date`` as a
+    date-styled number, and ``cells`` written where they say."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Lists"
+    sheet.append(HEADERS[command])
+    sheet.append([*FIRST[command], "free" if date is None else date])
+    if date is not None:
+        sheet["C2"].number_format = "yyyy-mm-dd"
+    for ref, value in (cells or {}).items():
+        sheet[ref] = value
+    book.save(path)
+    return path
+
+
+def one_line_error(result) -> str:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    return result.stderr
+
+
+@pytest.mark.parametrize("command", ["targets", "groups"])
+def test_a_value_in_the_last_cell_is_one_line_naming_it(run, workspace, tmp_path, command):
+    good = sheet_file(tmp_path / "good.xlsx", command)
+    assert run("import", command, good).exit_code == 0
+    before = (workspace / "outreach.db").read_bytes()
+    far = sheet_file(tmp_path / "far.xlsx", command, cells={"XFD1048576": "x"})
+    error = one_line_error(run("import", command, far))
+    assert "far.xlsx: sheet 'Lists' has a value in XFD1048576" in error
+    assert (workspace / "outreach.db").read_bytes() == before
+
+
+def test_two_far_cells_are_both_named(tmp_path):
+    path = sheet_file(tmp_path / "far.xlsx", "targets", cells={"XFD1": "x", "A1048576": "y"})
+    with pytest.raises(InputError, match="sheet 'Lists' has a value in XFD1 and A1048576"):
+        read_table_file(path.read_bytes(), path.name)
+
+
+@pytest.mark.parametrize("command", ["targets", "groups"])
+def test_an_impossible_date_is_one_line_naming_the_cell(run, workspace, tmp_path, command):
+    path = sheet_file(tmp_path / "dates.xlsx", command, date=-1e16)
+    error = one_line_error(run("import", command, path))
+    assert "dates.xlsx: cell C2 of sheet 'Lists' holds a date no calendar has" in error
+    assert not workspace.exists()
+
+
+def test_a_far_cell_does_not_abort_a_real_process(tmp_path):
+    # calamine aborts the whole process (exit 134) when it cannot allocate the area: only a
+    # real process shows that the check comes first
+    path = sheet_file(tmp_path / "far.xlsx", "targets", cells={"XFD1048576": "x"})
+    dates = sheet_file(tmp_path / "dates.xlsx", "targets", date=-1e16)
+    for bad, said in ((path, "XFD1048576"), (dates, "cell C2")):
+        result = subprocess.run(
+            [sys.executable, "-m", "outreach", "--workspace", str(tmp_path / "ws"),
+             "import", "targets", str(bad)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, result.stderr[-500:]
+        assert result.stderr.count("\n") == 1 and said in result.stderr
+        assert "panicked" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("chunk", [7, 64, 1000])
+def test_the_check_reads_a_sheet_in_chunks_without_losing_a_cell(tmp_path, monkeypatch, chunk):
+    from outreach.imports import tabular
+
+    monkeypatch.setattr(tabular, "_CHUNK", chunk)
+    far = sheet_file(tmp_path / "far.xlsx", "targets", cells={"XFD1048576": "x"})
+    with pytest.raises(InputError, match="has a value in XFD1048576"):
+        read_table_file(far.read_bytes(), far.name)
+    dates = sheet_file(tmp_path / "dates.xlsx", "targets", date=1e10)
+    with pytest.raises(InputError, match="cell C2 of sheet 'Lists' holds a date no calendar has"):
+        read_table_file(dates.read_bytes(), dates.name)
+    fine = sheet_file(tmp_path / "fine.xlsx", "targets", date=46000, cells={"J500": 1e12})
+    assert read_table_file(fine.read_bytes(), fine.name).sheets["Lists"][1][:3] == [
+        "Acme", "3", "2025-12-09"]
