@@ -227,3 +227,23 @@ def test_full_plan_from_the_sample_data_imports(run, tmp_path):
     for nobody in ("Canva", "Patagonia", "Etsy", "Wikimedia Foundation", "Carlsberg Group"):
         assert targets[nobody]["Contacts"] == 0 and targets[nobody]["People search"].startswith(
             "https://www.linkedin.com/search/results/people/?keywords=")
+
+
+def test_a_profile_link_outside_linkedin_is_text_in_the_workbook(run, tmp_path):
+    """A friend's export can hold any address in its URL column: only LinkedIn's become links."""
+    from openpyxl import load_workbook
+
+    (tmp_path / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ada,Lee,https://www.linkedin.com/in/ada-lee,,Acme Corp,Engineer,14 Dec 2024\n"
+        "Eve,Mal,https://evil.example/in/eve,,Acme Corp,Recruiter,13 Dec 2024\n",
+        encoding="utf-8")
+    (tmp_path / "targets.csv").write_text("Company\nAcme Corp\n", encoding="utf-8")
+    assert run("import", "linkedin", tmp_path / "Connections.csv").exit_code == 0
+    assert run("import", "targets", tmp_path / "targets.csv").exit_code == 0
+    assert run("plan", "-o", tmp_path / "plan.xlsx").exit_code == 0
+    sheet = load_workbook(tmp_path / "plan.xlsx")["Outreach"]
+    header = [c.value for c in sheet[1]]
+    cells = {row[header.index("Name")].value: row[header.index("Profile")] for row in sheet.iter_rows(min_row=2)}
+    assert cells["Ada Lee"].hyperlink.target == "https://www.linkedin.com/in/ada-lee"
+    assert cells["Eve Mal"].hyperlink is None and "evil.example" in cells["Eve Mal"].value

@@ -30,6 +30,9 @@ from outreach.wording import number, plural
 from outreach.workbook.spec import Column, ListSheet, SummarySheet
 
 SUMMARY = "Summary"
+#: Profile and search links are LinkedIn's: an address elsewhere (a friend's export can hold
+#: anything) is shown as text, never made a link.
+LINKEDIN = ("linkedin.com",)
 KEY = "Key"
 THIS_WEEK_LINES = 15
 
@@ -39,7 +42,7 @@ def outreach_sheet(plan: Plan) -> ListSheet:
         Column("Rank", "int", 6), Column("Week", "int", 6), Column("Name", "text", 22),
         Column("Position", "text", 28), Column("Company", "text", 22), Column("Target", "text", 20),
         Column("Tier", "text", 8), Column("Score", "float", 7), Column("Why", "wrap", 50),
-        Column("Message", "wrap", 60), Column("Profile", "url", 30), Column("E-mail", "email", 24),
+        Column("Message", "wrap", 60), Column("Profile", "url", 30, hosts=LINKEDIN), Column("E-mail", "email", 24),
         Column("Last contact", "date", 12),
         Column(STATUS, "choice", 12, editable=True, choices=STATUSES, default=STATUSES[0]),
         Column(FOLLOW_UP, "date", 13, editable=True), Column(NOTES, "wrap", 30, editable=True),
@@ -70,7 +73,7 @@ def targets_sheet(plan: Plan) -> ListSheet:
     columns = [
         Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
         Column("Warm paths", "int", 10), Column("Best contact", "text", 40),
-        Column("Next step", "wrap", 50), Column("People search", "url", 30),
+        Column("Next step", "wrap", 50), Column("People search", "url", 30, hosts=LINKEDIN),
     ]
     rows = [
         [t.name, round(t.priority, 3), t.contacts, t.warm_paths,
