@@ -175,6 +175,17 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("COMMIT")
 
 
+@contextmanager
+def within_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """The caller's transaction when one is open (its commit or rollback decides), else a
+    ``transaction`` of its own."""
+    if conn.in_transaction:
+        yield conn
+    else:
+        with transaction(conn):
+            yield conn
+
+
 def get_setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return default if row is None else str(row[0])

@@ -23,7 +23,7 @@ from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, ta
 from outreach.plan.schedule import FOLLOW_UP_AFTER, schedule
 from outreach.plan.scoring import find_candidates
 from outreach.profile import Profile
-from outreach.store import transaction
+from outreach.store import within_transaction
 from outreach.wording import plural
 
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
@@ -173,11 +173,12 @@ def typed_review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
 
 
 def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int:
-    """Store the Review sheet's decisions in the workspace; returns how many were stored."""
+    """Store the Review sheet's decisions in the workspace (in the caller's transaction, if
+    any); returns how many were stored."""
     stored = 0
     decisions = typed_review_decisions(edits)
     if decisions:
-        with transaction(conn):
+        with within_transaction(conn):
             for company, target, accepted in decisions:
                 try:
                     set_review_decision(conn, company, target, accepted)

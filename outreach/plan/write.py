@@ -8,6 +8,7 @@ atomically. The CLI parses options, calls this, and prints.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -25,11 +26,12 @@ from outreach.plan.build import (
     apply_review_decisions,
     build_plan,
     check_ready,
+    typed_review_decisions,
 )
 from outreach.plan.messages import load_templates
 from outreach.plan.sheets import plan_sheets, sheet_specs
 from outreach.profile import load_profile
-from outreach.store import transaction
+from outreach.store import transaction, within_transaction
 from outreach.wording import listed
 from outreach.workbook.changes import ReadBack, compare, read_back
 from outreach.workbook.files import write_workbook
@@ -76,9 +78,6 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
     workbook is left as it was.
     """
     check_ready(conn)
-    if options.save_weights and options.weights:
-        with transaction(conn):
-            scoring.save_weights(conn, options.weights)
     templates = load_templates(options.workspace, options.templates_file)
     profile = load_profile(conn)
     groups_imported = conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone() is not None
@@ -94,29 +93,35 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
         for name, gone in edits.deleted.items():
             deleted.setdefault(name, {}).update(gone)
     restored = _restored(deleted, options.restore)
-    decided = apply_review_decisions(conn, edits)
-    matches = match_contacts(conn)
-    plan_options = PlanOptions(top=options.top, weights=scoring.load_weights(conn, options.weights),
-                               templates=templates,
-                               left_out=frozenset(deleted.get(OUTREACH, {})))
-    plan = build_plan(conn, profile, matches, options=plan_options, edits=edits)
-    # The networking-groups sheet joins the plan once a catalogue has been imported.
-    extra_sheets: list[ListSheet] = []
-    group_facts: list[tuple[str, object]] = []
-    if groups_imported:
-        group_plan = recommend_groups(conn, profile)
-        extra_sheets.append(groups_sheet(group_plan))
-        group_facts = groups_summary(group_plan)
-    summary, sheets = plan_sheets(plan, extra_sheets)
-    summary.facts.extend(group_facts)
-    moved_to = _move_aside(output) if replaced and source == output else None
-    with transaction(conn):
-        memory.forget_deleted(conn, [(sheet, key) for sheet, key, _ in restored])
-        if edits is not None:
-            memory.remember_deleted(conn, edits.deleted)
-        written = write_workbook(output, summary, sheets, edits=edits, force=options.force,
-                                 deleted={name: set(rows) for name, rows in deleted.items()})
-        memory.remember_write(conn, output, written)
+    # Nothing reaches the workspace unless the workbook is written. The review decisions typed
+    # in it change the matches, so when there are any the whole plan is one transaction (it
+    # holds the workspace's write lock, so only then); the rest is saved with the write.
+    with transaction(conn) if typed_review_decisions(edits) else nullcontext(conn):
+        decided = apply_review_decisions(conn, edits)
+        matches = match_contacts(conn)
+        plan_options = PlanOptions(top=options.top, weights=scoring.load_weights(conn, options.weights),
+                                   templates=templates,
+                                   left_out=frozenset(deleted.get(OUTREACH, {})))
+        plan = build_plan(conn, profile, matches, options=plan_options, edits=edits)
+        # The networking-groups sheet joins the plan once a catalogue has been imported.
+        extra_sheets: list[ListSheet] = []
+        group_facts: list[tuple[str, object]] = []
+        if groups_imported:
+            group_plan = recommend_groups(conn, profile)
+            extra_sheets.append(groups_sheet(group_plan))
+            group_facts = groups_summary(group_plan)
+        summary, sheets = plan_sheets(plan, extra_sheets)
+        summary.facts.extend(group_facts)
+        moved_to = _move_aside(output) if replaced and source == output else None
+        with within_transaction(conn):
+            if options.save_weights and options.weights:
+                scoring.save_weights(conn, options.weights)
+            memory.forget_deleted(conn, [(sheet, key) for sheet, key, _ in restored])
+            if edits is not None:
+                memory.remember_deleted(conn, edits.deleted)
+            written = write_workbook(output, summary, sheets, edits=edits, force=options.force,
+                                     deleted={name: set(rows) for name, rows in deleted.items()})
+            memory.remember_write(conn, output, written)
     new = edits.deleted if edits is not None else {}
     left_out = [(name, label) for name, rows in new.items() for label in rows.values()]
     left_out += [(name, label) for name, rows in deleted.items() for key, label in rows.items()
