@@ -56,7 +56,7 @@ def test_plan_writes_the_workbook_and_prints_the_top_rows(run, ws, tmp_path):
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[:4] == ["Summary", "Outreach", "Targets", "Review"]
     outreach = book["Outreach"]
-    assert len(outreach.tables) == 1 and outreach.freeze_panes == "A2"
+    assert len(outreach.tables) == 1 and outreach.freeze_panes == "D2"
     statuses = [dv for dv in outreach.data_validations.dataValidation if dv.type == "list"]
     assert statuses and "replied" in statuses[0].formula1 and "not now" in statuses[0].formula1
     rows = sheet_rows(out, "Outreach")

@@ -100,7 +100,7 @@ def test_list_sheet_is_a_styled_table_with_frozen_header_and_filters(written):
     assert table.autoFilter.ref == "A1:J11"
     assert [c.name for c in table.tableColumns] == [c.header for c in COLUMNS]
     assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"  # the header row and the first column
     for letter in "ABCDEFGHIJ":
         assert 6 <= ws.column_dimensions[letter].width <= 60
     assert ws["C2"].alignment.wrap_text  # a wrap column

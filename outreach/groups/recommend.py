@@ -267,7 +267,7 @@ def groups_sheet(plan: GroupPlan) -> ListSheet:
         Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
         Column("Website", "url", 28),
         Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES, advice=True),
-        Column("Notes", "wrap", 30, editable=True), Column("Key", "text", 14),
+        Column("Notes", "wrap", 30, editable=True), Column("Key", "text", 14, printed=False),
     ]
     rows = []
     used = 0.0

@@ -46,7 +46,8 @@ def outreach_sheet(plan: Plan) -> ListSheet:
         Column("Last contact", "date", 12),
         Column(STATUS, "choice", 12, editable=True, choices=STATUSES, default=STATUSES[0]),
         Column(FOLLOW_UP, "date", 13, editable=True), Column(NOTES, "wrap", 30, editable=True),
-        Column("Score details", "wrap", 40), Column(KEY, "text", 12, muted=True),
+        Column("Score details", "wrap", 40, printed=False),
+        Column(KEY, "text", 12, muted=True, printed=False),
     ]
     rows = [
         [r.rank, r.week, r.name, r.position, r.company, r.target, r.tier, r.score, r.why, r.message,
@@ -89,7 +90,7 @@ def review_sheet(plan: Plan) -> ListSheet:
         Column("Contact's company", "text", 30), Column("Target", "text", 30),
         Column("Similarity", "float", 10), Column("Contacts", "int", 9),
         Column(DECISION, "choice", 10, editable=True, choices=DECISIONS),
-        Column(KEY, "text", 20, muted=True),
+        Column(KEY, "text", 20, muted=True, printed=False),
     ]
     rows = [[r.company, r.target, round(r.similarity, 1), r.contacts, r.decision or None, r.key]
             for r in plan.review]

@@ -65,6 +65,7 @@ def build_workbook(summary: SummarySheet, sheets: list[PreparedSheet],
     first.title = titles[0]
     styles = Styles(first)
     write_summary(first, summary, styles)
+    set_page(first)
     remembered = SheetCells(["Value"], {
         cell_ref(r - 1, c - 1): ("", row_text([shown(cell.value)]))
         for (r, c), cell in first._cells.items() if cell.value is not None})
@@ -219,7 +220,8 @@ def write_list_sheet(ws: Any, sheet: PreparedSheet, table_name: str, styles: Sty
                                       showColumnStripes=False, showFirstColumn=False,
                                       showLastColumn=False),
     ))
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = _frozen_at(sheet)
+    set_list_page(ws, columns, last_row)
     for r, j, author, text in sheet.comments:  # rows.save_with_rows keeps only the comment
         ws.cell(r + 2, j + 1).comment = Comment(clean_text(text) or " ", author or "Author")
     for j, column in enumerate(columns, 1):
@@ -237,6 +239,33 @@ def write_list_sheet(ws: Any, sheet: PreparedSheet, table_name: str, styles: Sty
             ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}", ColorScaleRule(
                 start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B"))
     return rows
+
+
+def _frozen_at(sheet: PreparedSheet) -> str:
+    """The header row, and the columns up to the one naming a row (the label's first, else
+    the first column), so that the name stays in view when scrolling right."""
+    headers = [c.header for c in sheet.columns]
+    name = sheet.label[0] if sheet.label and sheet.label[0] in headers else headers[0]
+    return f"{get_column_letter(headers.index(name) + 2)}2"
+
+
+def set_page(ws: Any) -> None:
+    """Landscape, one page wide, as many pages high as it takes."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def set_list_page(ws: Any, columns: list[Column], last_row: int) -> None:
+    """A list sheet's page setup: ``set_page``, the header row on every page, and a print area
+    of the columns a person reads (from the first printed column to the last: a column not
+    printed between two printed ones, as after the user's own columns, stays in)."""
+    set_page(ws)
+    ws.print_title_rows = "1:1"
+    printed = [j for j, c in enumerate(columns, 1) if c.printed] or [1]
+    ws.print_area = (f"{get_column_letter(printed[0])}1:"
+                     f"{get_column_letter(printed[-1])}{last_row}")
 
 
 def _width(column: Column, lengths: list[int]) -> float:

@@ -34,6 +34,9 @@ class Column:
     #: ("linkedin.com",) for a profile; any other address is shown as text. () links any
     #: http(s) address
     hosts: tuple[str, ...] = ()
+    #: in the sheet's print area: False for a long technical column nobody reads on paper
+    #: (a row key, score details)
+    printed: bool = True
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
