@@ -55,3 +55,29 @@ def test_panes_frozen_at_the_name_column(plan):
     assert headers(plan["Outreach"])[2] == "Name"
     assert plan["Targets"].freeze_panes == "B2"
     assert plan["Review"].freeze_panes == "B2"
+
+
+def test_rows_with_wrapped_text_have_a_height_for_their_lines(plan):
+    """Estimated from the printed wrap columns (not Score details) and their widths."""
+    ws = plan["Outreach"]
+    wrapped = [headers(ws).index(h) + 1 for h in ("Why", "Message", "Notes")]
+    widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(j)].width for j in wrapped]
+    tall = 0
+    for r in range(2, ws.max_row + 1):
+        assert ws.cell(r, wrapped[1]).value
+        lines = max(sum(max(1, -(-len(p) // int(width - 1))) for p in text.split("\n"))
+                    for j, width in zip(wrapped, widths, strict=True)
+                    if (text := ws.cell(r, j).value))
+        height = ws.row_dimensions[r].height
+        assert height == min(lines, 10) * 15.0, r
+        assert ws.row_dimensions[r].customHeight
+        tall += height > 15
+    assert tall
+
+
+def test_text_lines():
+    from outreach.workbook.rows import text_lines
+
+    assert text_lines("a" * 10, 10) == 1
+    assert text_lines("a" * 11, 10) == 2
+    assert text_lines("a\n\nb" + "c" * 20, 10) == 1 + 1 + 3

@@ -44,6 +44,12 @@ from outreach.workbook.values import clean_text, converter, needs_quote_prefix, 
 WIDTH_SAMPLE = 1_000  # rows looked at to size a column
 ADVANCE_EVERY = 500
 NUMBER_BASES = ("int", "float", "date", "datetime")
+#: row heights for wrapped text (LibreOffice prints wrapped cells over each other without one):
+#: points a line, the most lines a row is made high, the width assumed for a wrap column
+#: without one (sheets._WIDTH_CAP's)
+LINE_HEIGHT = 15.0
+MAX_LINES = 10
+WRAP_WIDTH = 60.0
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -102,11 +108,18 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
     plan_columns = sheet.plan_columns
     every_column = plan_columns == list(range(len(columns)))
     texts: list[str] = []
+    # characters a line of each printed wrap column holds (one less than its width: text is
+    # seldom narrower than the digits a width counts, and a line too many beats one too few);
+    # a column left out of the print area makes no row taller
+    per_line = {j: max(1, int(c.width or WRAP_WIDTH) - 1)
+                for j, c in enumerate(columns) if c.kind == "wrap" and c.printed}
     for i, values in enumerate(sheet.rows):
         r = i + 2
         carried = i >= first_carried
         sample = i < WIDTH_SAMPLE
         parts.append(f'<row r="{r}">')
+        row_start = len(parts) - 1
+        lines = 1
         shown: list[Any] = []  # each cell as a reader gives it back (values.shown)
         for j, value in enumerate(values):
             value, base, link = converters[j](value)
@@ -119,6 +132,8 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
                                       else len(value))
                 if not value:
                     value = None
+                elif j in per_line and (len(value) > per_line[j] or "\n" in value):
+                    lines = max(lines, text_lines(value, per_line[j]))
                 shown.append(value)
             elif value is None:
                 shown.append(None)
@@ -140,6 +155,9 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
             if link:
                 links.append((ref, link))
         parts.append("</row>")
+        if lines > 1:
+            parts[row_start] = (f'<row r="{r}" ht="{min(lines, MAX_LINES) * LINE_HEIGHT:g}" '
+                                'customHeight="1">')
         texts.append(row_text(shown if every_column else [shown[j] for j in plan_columns]))
         if advance and r % ADVANCE_EVERY == 0:
             advance(ADVANCE_EVERY)
@@ -147,6 +165,11 @@ def data_rows(ws: Any, sheet: PreparedSheet, styles: Styles, lengths: list[list[
         advance((len(sheet.rows) + 1) % ADVANCE_EVERY)
     return ListRows(ws, "".join(parts).encode("utf-8"), len(sheet.rows) + 1, len(columns), links,
                     texts)
+
+
+def text_lines(text: str, per_line: int) -> int:
+    """The lines ``text`` takes in a wrapped cell holding ``per_line`` characters a line."""
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def formula_xml(ref: str, formula: Formula, style: int,
