@@ -66,12 +66,49 @@ class App:
 pass_app = click.make_pass_decorator(App)
 
 
+class _UsageLine(click.ClickException):
+    exit_code = 2  # a usage error, as Click's own
+
+
+def usage_line(exc: click.UsageError) -> click.ClickException:
+    """A usage error as one line saying what is wrong and what to do, instead of Click's three
+    or four (Usage:, Try ..., a blank line, Error:); still exit 2.
+
+    "no such option --fro (try --force or --top; see outreach plan -h)"
+    """
+    where = f"see {exc.ctx.command_path} -h" if exc.ctx is not None else "see outreach -h"
+    if isinstance(exc, (click.exceptions.NoSuchOption, click.exceptions.NoSuchCommand)):
+        kind = (f"option {exc.option_name}" if isinstance(exc, click.exceptions.NoSuchOption)
+                else f"command {exc.command_name}")
+        tries = " or ".join(exc.possibilities or [])
+        line = f"no such {kind} ({f'try {tries}; ' if tries else ''}{where})"
+    else:
+        said = " ".join(exc.format_message().split()).rstrip(".")
+        if said[:2].istitle():  # "Missing argument" -> "missing argument", not "URL" -> "uRL"
+            said = said[0].lower() + said[1:]
+        line = f"{said} ({where})"
+    return _UsageLine(shown(line))
+
+
 class OutreachGroup(click.Group):
     """Turns library errors into one line on stderr and a non-zero exit; never a traceback."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # the help, as Click shows it
+        except click.UsageError as exc:  # `outreach --bogus`
+            raise usage_line(exc) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:  # a subcommand's options, arguments, or its name
+            raise usage_line(exc) from exc
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except OutreachError as exc:
