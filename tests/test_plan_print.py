@@ -81,3 +81,17 @@ def test_text_lines():
     assert text_lines("a" * 10, 10) == 1
     assert text_lines("a" * 11, 10) == 2
     assert text_lines("a\n\nb" + "c" * 20, 10) == 1 + 1 + 3
+
+
+def test_summary_labels_fit_and_numbers_have_their_formats(plan):
+    ws = plan["Summary"]
+    facts = {ws.cell(r, 1).value: ws.cell(r, 2) for r in range(1, ws.max_row + 1)}
+    longest = max(len(str(v)) for v, c in facts.items() if v and c.value is not None)
+    assert ws.column_dimensions["A"].width >= longest
+    coverage = facts["Coverage of your targets"]
+    assert coverage.value == pytest.approx(2 / 3) and coverage.number_format == "0%"
+    assert facts["Target employers"].value == 3
+    assert facts["Target employers"].number_format in ("0", "General")
+    label = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Label"][0]
+    counts = [ws.cell(r, 2) for r in range(label + 1, ws.max_row + 1) if ws.cell(r, 2).value]
+    assert counts and all(type(c.value) is int and c.number_format == "0" for c in counts)

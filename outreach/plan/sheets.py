@@ -27,7 +27,7 @@ from outreach.plan.build import (
 from outreach.plan.keys import outreach_key_from_cells, review_key
 from outreach.profile import Profile
 from outreach.wording import number, plural
-from outreach.workbook.spec import Column, ListSheet, SummarySheet
+from outreach.workbook.spec import Column, ListSheet, Number, SummarySheet
 
 SUMMARY = "Summary"
 #: Profile and search links are LinkedIn's: an address elsewhere (a friend's export can hold
@@ -101,7 +101,7 @@ def review_sheet(plan: Plan) -> ListSheet:
 def summary_sheet(plan: Plan) -> SummarySheet:
     f = plan.facts
     covered = f["targets_direct"] + f["targets_warm_only"]
-    share = f"{covered / f['targets']:.0%}" if f["targets"] else "–"
+    share = Number(covered / f["targets"], "0%") if f["targets"] else "–"
     facts = [
         ("Plan made on", plan.today),
         ("Your connections", f["contacts"]),

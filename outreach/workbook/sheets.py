@@ -31,7 +31,7 @@ from outreach.workbook.changes import KEPT_HEADING
 from outreach.workbook.merge import PreparedSheet
 from outreach.workbook.package import cell_ref
 from outreach.workbook.rows import NUMBER_BASES, ListRows, data_rows
-from outreach.workbook.spec import Column, Formula, SheetCells, SummarySheet, UserSheet
+from outreach.workbook.spec import Column, Formula, Number, SheetCells, SummarySheet, UserSheet
 from outreach.workbook.styles import Styles, make_cell
 from outreach.workbook.values import (
     clean_text,
@@ -288,7 +288,9 @@ def write_summary(ws: Any, summary: SummarySheet, styles: Styles) -> None:
         """Append a row of (value, base style, kind) cells; return its number."""
         nonlocal row
         row += 1
-        ws.append([_text_cell(ws, row, col, value, base, styles, kind=kind)
+        ws.append([_text_cell(ws, row, col, value.value, base, styles, kind="float",
+                              number_format=value.number_format) if type(value) is Number
+                   else _text_cell(ws, row, col, value, base, styles, kind=kind)
                    for col, (value, base, kind) in enumerate(items, 1)])
         return row
 
@@ -299,7 +301,7 @@ def write_summary(ws: Any, summary: SummarySheet, styles: Styles) -> None:
         add((label, "label", "text"), (value, "text", "url"))
         label_width = max(label_width, len(str(label)) + 2)
         value_width = max(value_width, len(str(value)) + 2)
-    ws.column_dimensions["A"].width = min(label_width, 40)
+    ws.column_dimensions["A"].width = min(label_width, 80)  # no label cut
     ws.column_dimensions["B"].width = min(value_width, 50)
 
     chart_data = summary.chart[1] if summary.chart else []
@@ -320,8 +322,9 @@ def write_summary(ws: Any, summary: SummarySheet, styles: Styles) -> None:
         add()
         add((summary.chart[0], "heading", "text"))
         first = add(("Label", "label", "text"), ("Value", "label", "text"))
-        for label, value in chart_data:
-            last = add((label, "text", "text"), (value, "text", "text"))
+        for label, value in chart_data:  # a count reads "4", not "4.00"
+            count = int(value) if isinstance(value, float) and value.is_integer() else value
+            last = add((label, "text", "text"), (count, "text", "text"))
         chart.add_data(Reference(ws, min_col=2, min_row=first, max_row=last),
                        titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=first + 1, max_row=last))

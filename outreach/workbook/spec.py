@@ -66,6 +66,15 @@ class ListSheet:
     rebuild_key: Callable[[dict[str, Any]], Hashable | None] | None = None
 
 
+@dataclass(frozen=True)
+class Number:
+    """A summary fact's number shown in its own format: ``Number(0.75, "0%")`` for a share,
+    ``Number(120.0, '#,##0.00 [$€-x-euro2]')`` for money."""
+
+    value: float
+    number_format: str
+
+
 @dataclass
 class SummarySheet:
     name: str
