@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Protocol
 
-from outreach.workbook.package import Damaged, NotAWorkbook, Package, special_cells
+from outreach.workbook.package import Damaged, NotAWorkbook, Package, cell_ref, special_cells
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _META_BYTES = 16 << 20
@@ -223,7 +223,7 @@ def _ods_extras(path: Path) -> dict[str, _OdsExtras]:
                         formula = element.get(f"{{{_TABLE}}}formula")
                         excel = _excel_formula(formula) if formula else None
                         if excel is not None:
-                            sheet.formulas[(row, column)] = (excel, _ref(row, column))
+                            sheet.formulas[(row, column)] = (excel, cell_ref(row, column))
                     elif tag == f"{{{_OFFICE}}}annotation":
                         annotation, author = [], ""
                     continue
@@ -242,14 +242,6 @@ def _ods_extras(path: Path) -> dict[str, _OdsExtras]:
                     annotation = None
     return found
 
-
-def _ref(row: int, column: int) -> str:
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
 
 
 def _excel_formula(formula: str) -> str | None:
