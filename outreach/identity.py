@@ -61,7 +61,7 @@ def normalise_profile_url(value: str) -> str | None:
 def normalise_name(value: str) -> str:
     """A person's name, compared: '  Zoë   O’Brien ' -> 'zoë o’brien' (NFKC, case-folded,
     single spaces). For people only: company names have their own rule
-    (``outreach.companies.names.company_key``)."""
+    (``outreach.companies.knowledge.company_key``)."""
     return " ".join(unicodedata.normalize("NFKC", value).casefold().split())
 
 

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from outreach.companies.index import AliasGraph
+from outreach.companies.knowledge import builtin_aliases
 from outreach.companies.names import (
     analyse_company,
-    builtin_aliases,
     decode_analysis,
     encode_analysis,
     normalise_company,
@@ -154,17 +154,6 @@ def test_any_text_analyses_and_survives_the_cache_round_trip(text):
     for candidate in analysis.candidates:
         assert candidate.key and candidate.key.isascii() and candidate.key.isalnum()
         assert candidate.key == candidate.words.replace(" ", "")
-
-
-def test_alias_table_rows_are_well_formed_and_none_is_dead():
-    text = resources.files("outreach.data").joinpath("aliases.csv").read_text("utf-8")
-    rows = [r for r in csv.DictReader(io.StringIO(text)) if not r["name"].startswith("#")]
-    assert len(rows) > 400
-    for row in rows:
-        assert row["relation"] in ("same", "part"), row
-        # A row whose names already normalise alike does nothing: keep the table honest.
-        assert normalise_company(row["name"]) != normalise_company(row["parent"]), row
-    assert len(builtin_aliases()) == len(rows)
 
 
 def test_alias_graph_same_links_both_ways_part_links_only_up():

@@ -14,7 +14,8 @@ from outreach.companies.matching import (
     match_contacts,
     set_review_decision,
 )
-from outreach.companies.names import analyse_company, builtin_aliases
+from outreach.companies.knowledge import builtin_aliases
+from outreach.companies.names import analyse_company
 from outreach.models import AUTOMATIC_TIERS
 from outreach.store import open_workspace, transaction
 

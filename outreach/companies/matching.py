@@ -19,11 +19,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
 from outreach.companies.index import AliasGraph, NameMatch, TargetIndex
+from outreach.companies.knowledge import builtin_aliases
 from outreach.companies.names import (
     AliasEntry,
     CompanyName,
     analyse_company,
-    builtin_aliases,
     decode_analysis,
     encode_analysis,
     normalise_company,

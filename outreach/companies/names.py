@@ -1,4 +1,4 @@
-"""Company names: one normalised key per name, and the built-in alias table.
+"""Company names: one normalised key per name.
 
 ``analyse_company`` turns a company name as people write it into ``NameCandidate`` names, each with
 - ``key``: the exact-tier key. Case, diacritics (including letters that do not decompose, such
@@ -22,9 +22,7 @@ Only the standard library and anyascii are imported here, so this stays cheap to
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -331,26 +329,6 @@ def normalise_company(name: str) -> str:
     return analyse_company(name).key
 
 
-def company_key(name: str) -> str:
-    """The employer ``name`` names: two strings are the same employer when their keys are equal.
-
-    The matcher's automatic rules for one name: the primary candidate through the built-in
-    table's ``same`` links (renames and short forms: ``Facebook`` = ``Meta Platforms, Inc.``),
-    else its core (``Cisco Systems`` = ``Cisco``), else its key (``Acme, Inc.`` = ``Acme Inc``).
-    ``part`` links are not the same employer (``YouTube`` is not ``Google``). ``""`` for blanks
-    and placeholders (self-employed, stealth, freelance): they name no employer.
-    """
-    analysis = analyse_company(name)
-    if not analysis.candidates:
-        return ""
-    first = analysis.candidates[0]
-    same = _same_employers()
-    for route in (first.key, first.trimmed, first.core):
-        if route in same:
-            return same[route]
-    return first.core or first.key
-
-
 # -- compact serialisation for the workspace cache ------------------------------------------
 
 
@@ -385,41 +363,11 @@ class AliasEntry:
     relation: str  # "same": another name for the same employer; "part": a unit or subsidiary
 
 
-def builtin_aliases() -> list[AliasEntry]:
-    """``outreach/data/aliases.csv``: well-known renames, short forms, subsidiaries and units."""
-    entries = []
-    reader = csv.DictReader(io.StringIO(_data_text("aliases.csv")))
-    for row in reader:
-        name, parent = (row.get("name") or "").strip(), (row.get("parent") or "").strip()
-        if name and parent and not name.startswith("#"):
-            entries.append(AliasEntry(name, parent, (row.get("relation") or "part").strip()))
-    return entries
-
-
-@cache
-def _same_employers() -> dict[str, str]:
-    """Every key in a ``same`` group of the built-in table -> one key standing for the group."""
-    root: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while root.setdefault(key, key) != key:
-            key = root[key]
-        return key
-
-    for entry in builtin_aliases():
-        name, parent = normalise_company(entry.name), normalise_company(entry.parent)
-        if entry.relation == "same" and name and parent:
-            root[find(name)] = find(parent)
-    return {key: find(key) for key in list(root)}
-
-
 __all__ = [
     "AliasEntry",
     "NameCandidate",
     "CompanyName",
     "analyse_company",
-    "builtin_aliases",
-    "company_key",
     "fold",
     "normalise_company",
     "remember",

@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from outreach.companies.names import company_key
+from outreach.companies.knowledge import company_key
 from outreach.identity import NAME_KEY_PREFIX, normalise_name
 from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats
 from outreach.linkedin.owners import (
