@@ -9,12 +9,12 @@ import pytest
 
 from outreach.companies.aliases import add_alias
 from outreach.companies.index import AliasGraph, TargetIndex
+from outreach.companies.knowledge import builtin_aliases
 from outreach.companies.matching import (
     contacts_matching_company,
     match_contacts,
     set_review_decision,
 )
-from outreach.companies.knowledge import builtin_aliases
 from outreach.companies.names import analyse_company
 from outreach.models import AUTOMATIC_TIERS
 from outreach.store import open_workspace, transaction
