@@ -22,3 +22,4 @@ class Match:
     company: str  # the contact's company as written
     target: str  # the target's name as written
     accepted: bool  # True for automatic tiers and accepted review suggestions
+    reason: str = ""  # why, in words: "Tableau is part of Salesforce (acquired by Salesforce, 2019)"

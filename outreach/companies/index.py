@@ -12,7 +12,20 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
-from outreach.companies.names import AliasEntry, CompanyName, analyse_company, normalise_company
+from outreach.companies.names import (
+    GENERIC_WORDS,
+    JOINING_WORDS,
+    UNIT_WORDS,
+    AliasEntry,
+    CompanyName,
+    NameCandidate,
+    analyse_company,
+    initials,
+    is_place,
+    literal_key,
+    normalise_company,
+    split_company,
+)
 
 #: Fuzzy suggestions below this ``fuzz.ratio`` (0-100) on compact keys are not shown.
 REVIEW_CUTOFF = 85.0
@@ -33,6 +46,19 @@ class NameMatch(NamedTuple):
     tier: str
     score: float
     accepted: bool
+    reason: str = ""
+
+
+#: Review suggestions by rule, scored (0-100) so the likeliest come first; fuzzy near-misses
+#: carry their own similarity (85-100).
+TYPO_SCORE = 92.0
+PREFIX_SCORE = 80.0
+NAMESAKE_SCORE = 78.0
+ACRONYM_SCORE = 72.0
+DISTINCT_SCORE = 40.0
+#: Acronyms shorter than this are matched only through the table (HP, GE, EY): two letters are
+#: the initials of too many names.
+MIN_ACRONYM = 3
 
 
 class TargetIndex:
@@ -43,54 +69,159 @@ class TargetIndex:
         targets: Iterable[tuple[int, str]],
         aliases: AliasGraph,
         decisions: dict[tuple[str, str], bool] | None = None,
+        distinct: dict[str, tuple[tuple[str, str, str], ...]] | None = None,
+        employer_key: Callable[[str], str] | None = None,
     ) -> None:
         self.aliases = aliases
         self.decisions = decisions or {}
+        self.distinct = distinct or {}
         self.key_of: dict[int, str] = {}
+        self.name_of: dict[int, str] = {}
+        self.employer_of: dict[int, str] = {}
         self.by_key: dict[str, set[int]] = {}
         self.by_core: dict[str, set[int]] = {}
         self.by_primary_key: dict[str, set[int]] = {}
+        self.by_initials: dict[str, set[int]] = {}
+        self.by_deletion: dict[str, set[str]] = {}  # a key or a key less one letter -> target keys
+        self.weak_keys: set[str] = set()  # target keys made of weak words only (Apex, Summit)
         self.words: dict[str, str] = {}  # key -> its words, for the fuzzy tier
         for target_id, name in targets:
             analysis = analyse_company(name)
             if not analysis.candidates:
                 continue
             self.key_of[target_id] = analysis.key
+            self.name_of[target_id] = name
+            if self.distinct and employer_key is not None:
+                self.employer_of[target_id] = employer_key(name)
             self.by_primary_key.setdefault(analysis.key, set()).add(target_id)
             for candidate in analysis.candidates:
                 self.by_key.setdefault(candidate.key, set()).add(target_id)
                 self.words[candidate.key] = candidate.words
                 if candidate.core:
                     self.by_core.setdefault(candidate.core, set()).add(target_id)
+                else:
+                    self.weak_keys.add(candidate.key)
+                if len(candidate.key) >= MIN_FUZZY_LENGTH:
+                    for variant in _deletions(candidate.key):
+                        self.by_deletion.setdefault(variant, set()).add(candidate.key)
+            first = analysis.candidates[0].words.split()
+            letters = initials(" ".join(first))
+            if len(first) >= 2 and len(letters) >= MIN_ACRONYM:
+                self.by_initials.setdefault(letters, set()).add(target_id)
         self._accepted_by_company: dict[str, list[str]] = {}
         for (company_key, target_key), accepted in self.decisions.items():
             if accepted:
                 self._accepted_by_company.setdefault(company_key, []).append(target_key)
 
-    def automatic(self, name: CompanyName) -> dict[int, str]:
-        """Target id -> the best automatic tier by which ``name`` reaches it.
+    def automatic(self, name: CompanyName) -> dict[int, tuple[str, str]]:
+        """Target id -> (the best automatic tier by which ``name`` reaches it, the reason).
 
         One pass per tier, best first, so an exact match through a secondary candidate
         (``X | Kaiser Permanente``) beats an alias through the primary one.
         """
-        found: dict[int, str] = {}
-        by_key, by_core, expand = self.by_key, self.by_core, self.aliases.expand
+        found: dict[int, tuple[str, str]] = {}
+        by_key, by_core, expand, about = self.by_key, self.by_core, self.aliases.expand, self.aliases.about
         candidates = name.candidates
-        for candidate in candidates:
+        for index, candidate in enumerate(candidates):
             for target_id in by_key.get(candidate.key, ()):
-                found.setdefault(target_id, "exact")
+                if target_id not in found:
+                    found[target_id] = ("exact", "the same name" if not index else
+                                        f"names {self.name_of[target_id]} as well")
         for candidate in candidates:
             for route in (candidate.key, candidate.trimmed, candidate.core):
-                for key in expand(route):
-                    for target_id in by_key.get(key, ()):
-                        found.setdefault(target_id, "alias")
-                    for target_id in by_core.get(key, ()):
-                        found.setdefault(target_id, "alias")
+                keys = expand(route)
+                if not keys:
+                    continue
+                for key in keys:
+                    for target_id in (*by_key.get(key, ()), *by_core.get(key, ())):
+                        if target_id not in found:
+                            found[target_id] = ("alias", about(route, key))
+        for owner in name.owners:
+            said = f"the name says it belongs to {owner.words.title()}"
+            for route in (owner.key, owner.trimmed, owner.core):
+                for key in (route, *expand(route)):
+                    for target_id in (*by_key.get(key, ()), *by_core.get(key, ())):
+                        found.setdefault(target_id, ("alias", said))
         for candidate in candidates:
             if candidate.core:
                 for target_id in by_core.get(candidate.core, ()):
-                    found.setdefault(target_id, "strong")
+                    found.setdefault(target_id, ("strong", "the same name once generic words "
+                                                           "and places are set aside"))
+        for candidate in candidates:
+            for target_id, rest, units in self._prefixes(candidate):
+                if units and self.key_of.get(target_id) not in self.weak_keys:
+                    found.setdefault(target_id, ("strong", _plus(self.name_of[target_id], rest, units)))
         return found
+
+    def _prefixes(self, candidate: NameCandidate) -> list[tuple[int, list[str], bool]]:
+        """Targets whose whole name starts ``candidate``: (target, the words after it, whether
+        they are all unit, function or place words)."""
+        words = candidate.words.split()
+        if len(words) < 2:
+            return []
+        out = []
+        key = ""
+        by_key, by_core = self.by_key, self.by_core
+        for size in range(1, len(words)):
+            key += words[size - 1]
+            hits = by_key.get(key) or by_core.get(key)
+            if hits:
+                rest = words[size:]
+                units = all(w in UNIT_WORDS or w in GENERIC_WORDS or w in JOINING_WORDS for w in rest) \
+                    or is_place(rest) or _units_then_place(rest)
+                out.extend((target_id, rest, units) for target_id in hits)
+        return out
+
+    def suggest(self, name: CompanyName) -> dict[int, NameMatch]:
+        """Review suggestions for a name no automatic rule placed: a target followed by other
+        words, one letter off, initials, or named after a target."""
+        found: dict[int, NameMatch] = {}
+
+        def offer(target_id: int, score: float, reason: str) -> None:
+            current = found.get(target_id)
+            if current is None or current.score < score:
+                found[target_id] = NameMatch(target_id, "review", score, False, reason)
+
+        for candidate in name.candidates:
+            for target_id, rest, _ in self._prefixes(candidate):
+                offer(target_id, PREFIX_SCORE, _plus(self.name_of[target_id], rest, False))
+            if len(candidate.key) >= MIN_FUZZY_LENGTH:
+                for variant in _deletions(candidate.key):
+                    for target_key in self.by_deletion.get(variant, ()):
+                        if target_key != candidate.key and _one_edit(candidate.key, target_key):
+                            for target_id in self.by_key.get(target_key, ()):
+                                offer(target_id, TYPO_SCORE, f"one letter from {self.name_of[target_id]}: a typo?")
+            words = candidate.words.split()
+            if len(words) == 1 and MIN_ACRONYM <= len(candidate.key) <= 6:
+                for target_id in self.by_initials.get(candidate.key, ()):
+                    offer(target_id, ACRONYM_SCORE,
+                          f"{candidate.key.upper()} could be the initials of {self.name_of[target_id]}")
+            if len(words) >= 2:
+                letters = initials(candidate.words)
+                if MIN_ACRONYM <= len(letters) <= 6:
+                    for target_id in self.by_key.get(letters, ()):
+                        offer(target_id, ACRONYM_SCORE,
+                              f"{self.name_of[target_id]} could be the initials of {candidate.words.title()}")
+        for namesake in name.namesakes:
+            for target_id in (*self.by_key.get(namesake.key, ()), *self.by_core.get(namesake.core, ())):
+                offer(target_id, NAMESAKE_SCORE, f"named after {self.name_of[target_id]}: perhaps part of it")
+        return found
+
+    def separate(self, name: CompanyName, target_id: int) -> str:
+        """The table's reason when ``name`` is a separate company that looks like the target
+        (``Target Australia``, ``The Citadel``); "" otherwise."""
+        if not self.distinct or not name.candidates:
+            return ""
+        first = name.candidates[0]
+        keys = [first.key, *(first.key + q.replace(" ", "") for q in name.qualifiers)]
+        for key in keys:
+            for literal, employer, fact in self.distinct.get(key, ()):
+                if employer != self.employer_of.get(target_id):
+                    continue
+                if literal != key and literal_key(split_company(name.raw)[0]) != literal:
+                    continue
+                return f"looks like {self.name_of[target_id]}, but {fact}"
+        return ""
 
     def decide(self, name: CompanyName, found: dict[int, NameMatch]) -> list[NameMatch]:
         """Apply the user's review decisions: rejections remove, acceptances add."""
@@ -106,10 +237,11 @@ class TargetIndex:
         for target_key in self._accepted_by_company.get(company_key, ()):
             for target_id in self.by_primary_key.get(target_key, ()):
                 if target_id not in placed:
-                    kept.append(NameMatch(target_id, "review", _ratio(company_key, target_key), True))
+                    kept.append(NameMatch(target_id, "review", _ratio(company_key, target_key), True,
+                                          "you accepted it"))
                     placed.add(target_id)
         return [
-            NameMatch(m.target_id, m.tier, m.score, True)
+            m._replace(accepted=True)
             if m.tier == "review" and self.decisions.get((company_key, self.key_of[m.target_id]))
             else m
             for m in kept
@@ -127,16 +259,24 @@ class TargetIndex:
         results: list[dict[int, NameMatch]] = []
         unplaced: dict[str, list[int]] = {}
         for index, name in enumerate(names):
-            found = {
-                target_id: NameMatch(target_id, tier, 100.0, True)
-                for target_id, tier in self.automatic(name).items()
-            }
-            results.append(found)
+            found: dict[int, NameMatch] = {}
+            for target_id, (tier, reason) in self.automatic(name).items():
+                why_not = self.separate(name, target_id) if self.distinct else ""
+                found[target_id] = (
+                    NameMatch(target_id, "review", DISTINCT_SCORE, False, why_not) if why_not
+                    else NameMatch(target_id, tier, 100.0, True, reason)
+                )
             if not found:
+                found = self.suggest(name)
+                if self.distinct:
+                    for target_id, suggestion in list(found.items()):
+                        if why_not := self.separate(name, target_id):
+                            found[target_id] = suggestion._replace(score=DISTINCT_SCORE, reason=why_not)
                 for candidate in name.candidates:
                     if len(candidate.key) >= MIN_FUZZY_LENGTH:
                         unplaced.setdefault(candidate.key, []).append(index)
                         self.words.setdefault(candidate.key, candidate.words)
+            results.append(found)
         known = {} if known is None else known
         missing = [query for query in unplaced if query not in known]
         if missing:
@@ -150,7 +290,10 @@ class TargetIndex:
                     for index in indexes:
                         current = results[index].get(target_id)
                         if current is None or current.score < score:
-                            results[index][target_id] = NameMatch(target_id, "review", score, False)
+                            results[index][target_id] = NameMatch(
+                                target_id, "review", score, False,
+                                f"spelled like {self.name_of[target_id]} (similarity {score:.0f})",
+                            )
         return [self.decide(name, found) for name, found in zip(names, results, strict=True)]
 
     def fingerprint(self) -> str:
@@ -228,6 +371,34 @@ class TargetIndex:
 _DIGITS = re.compile(r"\D+")
 
 
+def _deletions(key: str) -> set[str]:
+    """The key and every string one letter shorter: two keys one edit apart share one."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours apart, digits agreeing."""
+    from rapidfuzz.distance import OSA
+
+    return _DIGITS.sub("", a) == _DIGITS.sub("", b) and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def _units_then_place(words: list[str]) -> bool:
+    """``research zurich``, ``labs india``: unit words, then a place."""
+    for split in range(1, len(words)):
+        head, tail = words[:split], words[split:]
+        if all(w in UNIT_WORDS or w in GENERIC_WORDS or w in JOINING_WORDS for w in head) and is_place(tail):
+            return True
+    return False
+
+
+def _plus(target: str, rest: list[str], units: bool) -> str:
+    said = " ".join(rest).title()
+    if units:
+        return f"{target} + '{said}', {'a place' if is_place(rest) else 'unit or place words'}"
+    return f"{target} + '{said}': perhaps a unit of {target}"
+
+
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
@@ -254,11 +425,16 @@ class AliasGraph:
             return key
 
         edges: list[tuple[str, str]] = []
+        self._said: dict[str, str] = {}
         for entry in entries:
             child, parent = normalise_company(entry.name), normalise_company(entry.parent)
             if not child or not parent or child == parent:
                 continue
+            relation = "another name for" if entry.relation == "same" else "part of"
+            said = f"{entry.name} is {relation} {entry.parent}" + (f" ({entry.fact})" if entry.fact else "")
+            self._said.setdefault(child, said)
             if entry.relation == "same":
+                self._said.setdefault(parent, said)
                 parent_of[find(child)] = find(parent)
             else:
                 edges.append((child, parent))
@@ -286,6 +462,10 @@ class AliasGraph:
 
     def expand(self, key: str) -> frozenset[str]:
         return self._expanded.get(key, frozenset())
+
+    def about(self, route: str, key: str) -> str:
+        """Why a contact at ``route`` counts for ``key``, in words (the table's fact)."""
+        return self._said.get(route) or self._said.get(key) or "linked by the company table"
 
     def __contains__(self, key: str) -> bool:
         return key in self._expanded

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from outreach.companies.names import AliasEntry, analyse_company, normalise_company
+from outreach.companies.names import AliasEntry, analyse_company, literal_key, normalise_company
 
 RELATIONS = ("same", "part", "distinct")
 COLUMNS = ("name", "employer", "relation", "from", "until", "fact")
@@ -130,10 +130,25 @@ def builtin_aliases(year: int | None = None) -> list[AliasEntry]:
     """The rows that count in ``year`` (this year by default) as alias entries for the matcher."""
     year = this_year() if year is None else year
     return [
-        AliasEntry(f.name, f.employer, f.relation)
+        AliasEntry(f.name, f.employer, f.relation, f.fact)
         for f in knowledge()
         if f.relation != "distinct" and f.holds(year)
     ]
+
+
+@cache
+def distinct_rows() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """``distinct`` rows by the name's key: (its literal key, the employer's key, the fact).
+
+    The literal key keeps a leading "The" (``The Citadel`` is a college, ``Citadel`` a fund).
+    """
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for fact in knowledge():
+        if fact.relation == "distinct":
+            found.setdefault(normalise_company(fact.name), []).append(
+                (literal_key(fact.name), company_key(fact.employer), f"{fact.name}: {fact.fact}")
+            )
+    return {key: tuple(rows) for key, rows in found.items()}
 
 
 @cache
@@ -190,6 +205,7 @@ __all__ = [
     "TableError",
     "builtin_aliases",
     "company_key",
+    "distinct_rows",
     "facts_by_key",
     "knowledge",
     "read_table",

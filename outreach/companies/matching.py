@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
 from outreach.companies.index import AliasGraph, NameMatch, TargetIndex
-from outreach.companies.knowledge import builtin_aliases
+from outreach.companies.knowledge import builtin_aliases, company_key, distinct_rows
 from outreach.companies.names import (
     AliasEntry,
     CompanyName,
@@ -93,7 +93,7 @@ def _alias_entries(conn: sqlite3.Connection) -> list[AliasEntry]:
     """The built-in alias table plus the user's own aliases."""
     entries = builtin_aliases()
     entries.extend(
-        AliasEntry(row[0], row[1], "part")
+        AliasEntry(row[0], row[1], "part", "your alias")
         for row in conn.execute("SELECT alias, target FROM company_aliases ORDER BY alias")
     )
     return entries
@@ -168,7 +168,7 @@ def _match_unpaused(
             (name for _, name in targets), (a.name for a in aliases), (a.parent for a in aliases)
         ),
     )
-    index = TargetIndex(targets, AliasGraph(aliases), decisions)
+    index = TargetIndex(targets, AliasGraph(aliases), decisions, distinct_rows(), company_key)
     raws = sorted(companies)
     names = [analyses[raw] for raw in raws]
     if keep_fuzzy:
@@ -188,7 +188,7 @@ def _match_unpaused(
     target_names = dict(targets)
     matches = [
         Match(contact_id, found.target_id, found.tier, found.score, company,
-              target_names[found.target_id], found.accepted)
+              target_names[found.target_id], found.accepted, found.reason)
         for contact_id, company in rows
         for found in by_raw.get(company, ())
     ]

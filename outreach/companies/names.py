@@ -32,7 +32,7 @@ from importlib import resources
 from typing import NamedTuple
 
 #: Bump when the rules below change: cached analyses made by other rules are then dropped.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 # NamedTuples rather than dataclasses: tens of thousands are made per command, and a tuple is
@@ -48,6 +48,16 @@ class CompanyName(NamedTuple):
     raw: str
     candidates: tuple[NameCandidate, ...]  # primary first; empty for placeholders and blanks
     placeholder: bool = False
+    #: "Ex-Google", "Google (formerly)", "Formerly @ Microsoft": a past employer, matched to nothing.
+    former: bool = False
+    #: "Tableau, a Salesforce Company", "X (part of Y)", "Courtyard by Marriott": names the text
+    #: itself says own the company (matched like the table's ``part`` rows).
+    owners: tuple[NameCandidate, ...] = ()
+    #: "Y's X": named after Y, perhaps part of it (suggested for review only).
+    namesakes: tuple[NameCandidate, ...] = ()
+    #: Bracketed acronyms and places, and places after a dash: "(PMI)", "(Australia)", "- Zurich".
+    #: They qualify the name, never name another employer.
+    qualifiers: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -67,10 +77,14 @@ def _word_lists() -> dict[str, frozenset[str]]:
     """``outreach/data/company_words.txt``: placeholder, stop, generic, region and weak words."""
     lists: dict[str, set[str]] = {}
     current: set[str] = set()
+    phrases = False
     for line in _data_text("company_words.txt").splitlines():
         line = line.split("#", 1)[0].strip()
         if line.startswith("[") and line.endswith("]"):
             current = lists.setdefault(line[1:-1], set())
+            phrases = line.endswith("_phrases]")
+        elif phrases and line:
+            current.add(line)  # one phrase per line, words separated by spaces
         else:
             current.update(line.split())
     return {name: frozenset(words) for name, words in lists.items()}
@@ -83,6 +97,11 @@ STOP_WORDS = _WORDS_DATA["stop"]
 GENERIC_WORDS = _WORDS_DATA["generic"]
 REGION_WORDS = _WORDS_DATA["region"]
 WEAK_WORDS = _WORDS_DATA["weak"]
+UNIT_WORDS = _WORDS_DATA["unit"]
+JOINING_WORDS = _WORDS_DATA["joining"]
+PLACE_WORDS = _WORDS_DATA["place"]
+#: Region and place words: a trailing one is set aside (Microsoft India, Accenture Bangalore).
+_TRAILING_PLACES = REGION_WORDS | PLACE_WORDS
 #: Phrases (names joined without spaces) that make a placeholder wherever they appear.
 PLACEHOLDER_PHRASES = (
     "selfemployed", "opentowork", "careerbreak", "betweenjobs", "lookingforwork",
@@ -97,7 +116,9 @@ _REGION_PHRASES = frozenset((
     ("great", "britain"), ("new", "york"), ("new", "jersey"), ("new", "mexico"),
     ("new", "hampshire"), ("north", "carolina"), ("south", "carolina"), ("north", "dakota"),
     ("south", "dakota"), ("rhode", "island"), ("west", "virginia"), ("saudi", "arabia"),
+    *(tuple(phrase.split()) for phrase in _WORDS_DATA["place_phrases"]),
 ))
+_LONGEST_PLACE = max(len(phrase) for phrase in _REGION_PHRASES)
 #: "Kaiser Permanente Northern California": a direction goes with the region after it.
 _DIRECTIONS = frozenset(
     ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -211,17 +232,38 @@ def _strip_legal_forms(words: list[str]) -> list[str]:
 def _strip_region(words: list[str]) -> list[str]:
     """``amazon web services india`` -> ``amazon web services``; keeps ``bank of canada``."""
     while len(words) > 1:
-        size = 0
-        if len(words) > 2 and tuple(words[-2:]) in _REGION_PHRASES:
-            size = 2
-        elif words[-1] in REGION_WORDS:
-            size = 1
+        size = place_size(words)
         if len(words) - size > 1 and size and words[-size - 1] in _DIRECTIONS:
             size += 1
         if not size or len(words) - size < 1 or words[-size - 1] in STOP_WORDS:
             break
+        if len(words) - size > 1 and words[-size - 1] in JOINING_WORDS:  # Accenture in India
+            size += 1
         words = words[:-size]
     return words
+
+
+def place_size(words: list[str], *, keep_one: bool = True) -> int:
+    """How many of the last words name a region or place (``new york city``: 3); 0 for none.
+
+    With ``keep_one``, a phrase is never the whole of ``words`` (``Hong Kong`` names a place, but
+    as a company it is not set aside whole).
+    """
+    for size in range(min(_LONGEST_PLACE, len(words) - keep_one), 1, -1):
+        if tuple(words[-size:]) in _REGION_PHRASES:
+            return size
+    return 1 if words and words[-1] in _TRAILING_PLACES else 0
+
+
+def is_place(words: list[str]) -> bool:
+    """Whether ``words`` name only regions and places (``czech republic``, ``in india``)."""
+    words = [w for w in words if w not in JOINING_WORDS]
+    while words:
+        size = place_size(words, keep_one=False)
+        if not size:
+            return False
+        words = words[:-size]
+    return True
 
 
 def _distinctive_enough(words: list[str]) -> bool:
@@ -268,13 +310,56 @@ def _candidate(text: str) -> NameCandidate | None:
 
 def split_company(raw: str) -> tuple[str, list[str]]:
     """The name itself and its secondary parts: ``A (B) via C`` -> ``("A", ["C", "B"])``."""
+    primary, dashed, bracketed = _split(raw)
+    return primary, [*dashed, *bracketed]
+
+
+def _split(raw: str) -> tuple[str, list[str], list[str]]:
+    """The name, the parts after ``via``/``|``/a spaced dash, and the bracketed parts."""
     if _MAY_SPLIT.search(raw) is None:
-        return raw, []
+        return raw, [], []
     inside = [m.group(1).strip() for m in _PARENS.finditer(raw)]
     parts = [p.strip() for p in _SECONDARY_SPLIT.split(_PARENS.sub(" ", raw))]
     parts = [p for p in parts if p]
-    secondary = [*parts[1:], *(s for s in inside if s)]
-    return (parts[0], secondary) if parts else ("", secondary)
+    inside = [s for s in inside if s]
+    return (parts[0], parts[1:], inside) if parts else ("", parts[1:], inside)
+
+
+# "Ex-Google", "Formerly @ Microsoft", "Previously at Amazon", "Former Google".
+_FORMER_LEAD = re.compile(
+    r"^\s*(?:ex\s*[-\u2013.:@]|ex\s+(?=@|at\b)|former(?:ly)?\b|previously\b|prev\.)"
+    r"\s*(?:[-\u2013\u2014:@]|at\b|with\b)?\s*(?=\w)",
+    re.I,
+)
+# "Google (formerly)", "Google - former", "Google alum", "IBM (until 2023)".
+_FORMER_TAIL = re.compile(
+    r"(?:^|[\s,(\[\-\u2013\u2014|]+)(?:formerly|former|previously|ex|past|alum|alumni|alumnus|alumna|"
+    r"until\s+(?:19|20)\d\d)\.?\s*[)\]]?\s*$",
+    re.I,
+)
+_OWNED_BY = (
+    # "Tableau, a Salesforce Company", "Ring (an Amazon company)", "X - a Siemens business"
+    re.compile(
+        r"^(?P<x>.+?)\s*(?:,|\(|\[|\s[-\u2013\u2014|]|\|)\s*an?\s+(?P<y>.+?)\s+"
+        r"(?:company|co|subsidiary|business|brand|division|unit|affiliate)\.?\s*[)\]]?\s*$",
+        re.I,
+    ),
+    # "X (part of Y)", "X, a division of Y", "X - a member of the Y Group"
+    re.compile(
+        r"^(?P<x>.+?)\s*(?:,|\(|\[|\s[-\u2013\u2014|]|\|)\s*(?:an?\s+|the\s+|now\s+)?"
+        r"(?:part|member|subsidiary|division|unit|brand|affiliate)\s+of\s+(?:the\s+)?(?P<y>.+?)\s*[)\]]?\s*$",
+        re.I,
+    ),
+    # "Courtyard by Marriott", "Tableau by Salesforce"
+    re.compile(r"^(?P<x>[^()|,]+?)\s+by\s+(?P<y>[^()|,]+?)\s*$", re.I),
+)
+# "Amazon's Zoox": named after Amazon. Only a suggestion: "Dave's Hot Chicken" is not Dave.
+_NAMESAKE = re.compile(r"^(?P<y>[^'`\u2019]{3,}?)['`\u2019]s\s+(?P<x>\S.*)$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in STOP_WORDS)
 
 
 #: Analyses made or loaded in this process (``remember`` fills it from the workspace cache).
@@ -295,29 +380,89 @@ def analyse_company(raw: str) -> CompanyName:
 
 
 def _analyse(raw: str) -> CompanyName:
-    primary, secondary = split_company(raw)
+    text = raw
+    lead = _FORMER_LEAD.match(text)
+    tail = _FORMER_TAIL.search(text) if lead is None else None
+    if lead is not None or tail is not None:
+        rest = text[lead.end():] if lead is not None else text[: tail.start()] if tail else text
+        if _candidate(rest) is not None:
+            return CompanyName(raw, (), former=True)
+    owners: list[NameCandidate] = []
+    namesakes: list[NameCandidate] = []
+    for pattern in _OWNED_BY:
+        owned = pattern.match(text)
+        if owned is not None:
+            owner = _candidate(_SECONDARY_LEAD.sub("", owned["y"]))
+            unit = _candidate(owned["x"])
+            if owner is not None and unit is not None and owner.key != unit.key:
+                owners.append(owner)
+                text = owned["x"]
+                break
+    else:
+        named = _NAMESAKE.match(text)
+        if named is not None and (namesake := _candidate(named["y"])) is not None:
+            namesakes.append(namesake)
+    primary, dashed, bracketed = _split(text)
     candidates: list[NameCandidate] = []
+    qualifiers: list[str] = []
     seen: set[str] = set()
     placeholder = False
     forms = _legal_forms()
-    for index, part in enumerate([primary, *secondary]):
+    primary_words = _words(fold(primary))
+    parts = [(primary, False), *((p, False) for p in dashed), *((p, True) for p in bracketed)]
+    for index, (part, in_brackets) in enumerate(parts):
         if not part.strip():
+            continue
+        if index and (qualifier := _qualifier(part, in_brackets, primary_words)):
+            qualifiers.append(qualifier)
             continue
         candidate = _candidate(_SECONDARY_LEAD.sub("", part) if index else part)
         if candidate is None:
             placeholder = placeholder or index == 0
             continue
         # "(publ)", "(haftungsbeschränkt)" and the like are legal notes, not other names.
-        if index > 0 and (
-            len(candidate.key) < 2
-            or (candidate.key,) in forms.trailing
-            or candidate.key in REGION_WORDS
-        ):
+        if index > 0 and (len(candidate.key) < 2 or (candidate.key,) in forms.trailing):
             continue
         if candidate.key and candidate.key not in seen:
             seen.add(candidate.key)
             candidates.append(candidate)
-    return CompanyName(raw, tuple(candidates), placeholder=placeholder and not candidates)
+    return CompanyName(
+        raw,
+        tuple(candidates),
+        placeholder=placeholder and not candidates,
+        owners=tuple(owners),
+        namesakes=tuple(namesakes),
+        qualifiers=tuple(qualifiers),
+    )
+
+
+def _qualifier(part: str, in_brackets: bool, primary_words: list[str]) -> str:
+    """The part's words when it qualifies the name (a place; a bracketed acronym), else ""."""
+    words = _words(fold(part))
+    if words and is_place(words):
+        return " ".join(w for w in words if w not in JOINING_WORDS)
+    stripped = part.strip()
+    if in_brackets and len(words) == 1 and (
+        _ACRONYM.fullmatch(stripped) or (len(words[0]) >= 2 and words[0] == _initials(primary_words))
+    ):
+        return words[0]
+    return ""
+
+
+def literal_key(text: str) -> str:
+    """The key of ``text`` with a leading "The" kept: ``The Citadel`` (a college) is not ``Citadel``."""
+    words = _words(fold(text))
+    the = words[:1] == ["the"]
+    words = _strip_legal_forms(words)
+    if the and words[:1] != ["the"]:
+        words = ["the", *words]
+    return "".join(w for w in words if w != "and" or len(words) == 1)
+
+
+def initials(words: str) -> str:
+    """The initials of the words that are not stop words: ``massachusetts institute of technology``
+    -> ``mit``."""
+    return _initials(words.split())
 
 
 def normalise_company(name: str) -> str:
@@ -333,21 +478,49 @@ def normalise_company(name: str) -> str:
 
 
 def encode_analysis(name: CompanyName) -> str:
-    """``words:trimmed:core`` per candidate, tab-separated; ``!`` for a placeholder."""
+    """``words:trimmed:core`` per candidate, tab-separated; ``!`` for a placeholder, ``~`` for a
+    former employer. Owners, namesakes and qualifiers follow in sections after ``\x1e``."""
+    if name.former:
+        return "~"
     if not name.candidates:
         return "!" if name.placeholder else ""
-    return "\t".join(f"{c.words}:{c.trimmed}:{c.core}" for c in name.candidates)
+    text = _encode_candidates(name.candidates)
+    if name.owners:
+        text += "\x1eo" + _encode_candidates(name.owners)
+    if name.namesakes:
+        text += "\x1en" + _encode_candidates(name.namesakes)
+    if name.qualifiers:
+        text += "\x1eq" + "\t".join(name.qualifiers)
+    return text
+
+
+def _encode_candidates(candidates: Iterable[NameCandidate]) -> str:
+    return "\t".join(f"{c.words}:{c.trimmed}:{c.core}" for c in candidates)
 
 
 def decode_analysis(raw: str, text: str) -> CompanyName:
-    if not text or text == "!":
-        return CompanyName(raw, (), text == "!")
+    if not text or text == "!" or text == "~":
+        return CompanyName(raw, (), text == "!", text == "~")
+    if "\x1e" not in text:
+        return _new(CompanyName, (raw, _decode_candidates(text), False, False, (), (), ()))
+    first, *sections = text.split("\x1e")
+    extra: dict[str, str] = {section[:1]: section[1:] for section in sections}
+    return CompanyName(
+        raw,
+        _decode_candidates(first),
+        owners=_decode_candidates(extra["o"]) if "o" in extra else (),
+        namesakes=_decode_candidates(extra["n"]) if "n" in extra else (),
+        qualifiers=tuple(extra["q"].split("\t")) if "q" in extra else (),
+    )
+
+
+def _decode_candidates(text: str) -> tuple[NameCandidate, ...]:
     # tuple.__new__ skips the NamedTuple constructor: this runs for every cached name.
     candidates = []
     for part in text.split("\t"):
         words, trimmed, core = part.split(":", 2)
         candidates.append(_new(NameCandidate, (words.replace(" ", ""), words, trimmed, core)))
-    return _new(CompanyName, (raw, tuple(candidates), False))
+    return tuple(candidates)
 
 
 _new = tuple.__new__
@@ -361,6 +534,7 @@ class AliasEntry:
     name: str
     parent: str
     relation: str  # "same": another name for the same employer; "part": a unit or subsidiary
+    fact: str = ""  # why, in words: "acquired by Salesforce, 2019"
 
 
 __all__ = [
@@ -369,6 +543,9 @@ __all__ = [
     "CompanyName",
     "analyse_company",
     "fold",
+    "initials",
+    "is_place",
+    "literal_key",
     "normalise_company",
     "remember",
     "rules_fingerprint",
