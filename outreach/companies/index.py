@@ -159,7 +159,7 @@ class TargetIndex:
         words = candidate.words.split()
         if len(words) < 2:
             return []
-        out = []
+        out: list[tuple[int, list[str], bool]] = []
         key = ""
         by_key, by_core = self.by_key, self.by_core
         for size in range(1, len(words)):
