@@ -27,8 +27,11 @@ from outreach.companies.names import (
     split_company,
 )
 
-#: Fuzzy suggestions below this ``fuzz.ratio`` (0-100) on compact keys are not shown.
+#: Fuzzy suggestions below this ``fuzz.ratio`` (0-100) on compact keys are not shown...
 REVIEW_CUTOFF = 85.0
+#: ...unless the names are one edit apart (``Goggle``, 83): that ratio is at least 80 for five
+#: letters or more.
+TYPO_CUTOFF = 80.0
 #: ...and when two names share words, the words they do not share must be this many edits
 #: apart at most (a typo), or one more when the shorter of them is longer than 8 letters.
 REVIEW_REST_EDITS = 1
@@ -82,7 +85,8 @@ class TargetIndex:
         self.by_core: dict[str, set[int]] = {}
         self.by_primary_key: dict[str, set[int]] = {}
         self.by_initials: dict[str, set[int]] = {}
-        self.by_deletion: dict[str, set[str]] = {}  # a key or a key less one letter -> target keys
+        self.first_words: set[str] = set()  # first words of target names, for the prefix rule
+        self._prefix_memo: dict[str, list[tuple[int, list[str], bool]]] = {}
         self.weak_keys: set[str] = set()  # target keys made of weak words only (Apex, Summit)
         self.words: dict[str, str] = {}  # key -> its words, for the fuzzy tier
         for target_id, name in targets:
@@ -101,9 +105,7 @@ class TargetIndex:
                     self.by_core.setdefault(candidate.core, set()).add(target_id)
                 else:
                     self.weak_keys.add(candidate.key)
-                if len(candidate.key) >= MIN_FUZZY_LENGTH:
-                    for variant in _deletions(candidate.key):
-                        self.by_deletion.setdefault(variant, set()).add(candidate.key)
+                self.first_words.add(candidate.words.split(" ", 1)[0])
             first = analysis.candidates[0].words.split()
             letters = initials(" ".join(first))
             if len(first) >= 2 and len(letters) >= MIN_ACRONYM:
@@ -156,10 +158,14 @@ class TargetIndex:
     def _prefixes(self, candidate: NameCandidate) -> list[tuple[int, list[str], bool]]:
         """Targets whose whole name starts ``candidate``: (target, the words after it, whether
         they are all unit, function or place words)."""
+        known = self._prefix_memo.get(candidate.words)
+        if known is not None:
+            return known
         words = candidate.words.split()
-        if len(words) < 2:
+        if len(words) < 2 or words[0] not in self.first_words:
             return []
         out: list[tuple[int, list[str], bool]] = []
+        self._prefix_memo[candidate.words] = out
         key = ""
         by_key, by_core = self.by_key, self.by_core
         for size in range(1, len(words)):
@@ -185,12 +191,6 @@ class TargetIndex:
         for candidate in name.candidates:
             for target_id, rest, _ in self._prefixes(candidate):
                 offer(target_id, PREFIX_SCORE, _plus(self.name_of[target_id], rest, False))
-            if len(candidate.key) >= MIN_FUZZY_LENGTH:
-                for variant in _deletions(candidate.key):
-                    for target_key in self.by_deletion.get(variant, ()):
-                        if target_key != candidate.key and _one_edit(candidate.key, target_key):
-                            for target_id in self.by_key.get(target_key, ()):
-                                offer(target_id, TYPO_SCORE, f"one letter from {self.name_of[target_id]}: a typo?")
             words = candidate.words.split()
             if len(words) == 1 and MIN_ACRONYM <= len(candidate.key) <= 6:
                 for target_id in self.by_initials.get(candidate.key, ()):
@@ -294,11 +294,22 @@ class TargetIndex:
                                 target_id, "review", score, False,
                                 f"spelled like {self.name_of[target_id]} (similarity {score:.0f})",
                             )
+        for query, indexes in unplaced.items():
+            for choice, score in known[query]:
+                if _one_edit(query, choice):  # one letter off: likelier than most near misses
+                    for target_id in self.by_key.get(choice, ()):
+                        for index in indexes:
+                            results[index][target_id] = NameMatch(
+                                target_id, "review", max(score, TYPO_SCORE), False,
+                                f"one letter from {self.name_of[target_id]}: a typo?",
+                            )
         return [self.decide(name, found) for name, found in zip(names, results, strict=True)]
 
     def fingerprint(self) -> str:
         """Changes whenever fuzzy results could: other target names or other thresholds."""
-        digest = hashlib.sha256(f"{REVIEW_CUTOFF}/{REVIEW_REST_EDITS}/{MIN_FUZZY_LENGTH}".encode())
+        digest = hashlib.sha256(
+            f"{REVIEW_CUTOFF}/{TYPO_CUTOFF}/{REVIEW_REST_EDITS}/{MIN_FUZZY_LENGTH}".encode()
+        )
         for key in sorted(self.by_key):
             digest.update(f"\n{key}:{self.words.get(key, '')}".encode())
         return digest.hexdigest()
@@ -330,7 +341,7 @@ class TargetIndex:
                     block_queries,
                     block_choices,
                     scorer=fuzz.ratio,
-                    score_cutoff=REVIEW_CUTOFF,
+                    score_cutoff=TYPO_CUTOFF,
                     dtype=np.float32,
                     workers=-1 if len(block_queries) * len(block_choices) > 100_000 else 1,
                 )
@@ -343,7 +354,8 @@ class TargetIndex:
         return [
             (query, choice, round(score, 1))
             for (query, choice), score in hits.items()
-            if typo_like(query, choice, OSA.distance)
+            if (score >= REVIEW_CUTOFF and typo_like(query, choice, OSA.distance))
+            or _one_edit(query, choice)
         ]
 
     def _typo_like(self, query: str, choice: str, edits: Callable[..., int]) -> bool:
@@ -369,11 +381,7 @@ class TargetIndex:
 
 
 _DIGITS = re.compile(r"\D+")
-
-
-def _deletions(key: str) -> set[str]:
-    """The key and every string one letter shorter: two keys one edit apart share one."""
-    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -440,35 +448,40 @@ class AliasGraph:
                 edges.append((child, parent))
                 find(child)
                 find(parent)
-        members: dict[str, set[str]] = {}
-        for key in list(parent_of):
-            members.setdefault(find(key), set()).add(key)
-        up: dict[str, set[str]] = {}
+        self._members: dict[str, set[str]] = {}
+        self._root = {key: find(key) for key in parent_of}
+        for key, root in self._root.items():
+            self._members.setdefault(root, set()).add(key)
+        self._up: dict[str, set[str]] = {}
         for child, parent in edges:
-            up.setdefault(find(child), set()).add(find(parent))
+            self._up.setdefault(find(child), set()).add(find(parent))
+        # Expanded on first use: a command looks up a few thousand of the table's names at most.
         self._expanded: dict[str, frozenset[str]] = {}
-        for key in parent_of:
-            reached: set[str] = set()
-            stack = [find(key)]
-            while stack:
-                root = stack.pop()
-                if root in reached:
-                    continue
-                reached.add(root)
-                stack.extend(up.get(root, ()))
-            keys = set().union(*(members[r] for r in reached))
-            keys.discard(key)
-            self._expanded[key] = frozenset(keys)
 
     def expand(self, key: str) -> frozenset[str]:
-        return self._expanded.get(key, frozenset())
+        found = self._expanded.get(key)
+        if found is None:
+            root = self._root.get(key)
+            if root is None:
+                return _NOTHING
+            reached: set[str] = set()
+            stack = [root]
+            while stack:
+                node = stack.pop()
+                if node not in reached:
+                    reached.add(node)
+                    stack.extend(self._up.get(node, ()))
+            keys = set().union(*(self._members[r] for r in reached))
+            keys.discard(key)
+            found = self._expanded[key] = frozenset(keys)
+        return found
 
     def about(self, route: str, key: str) -> str:
         """Why a contact at ``route`` counts for ``key``, in words (the table's fact)."""
         return self._said.get(route) or self._said.get(key) or "linked by the company table"
 
     def __contains__(self, key: str) -> bool:
-        return key in self._expanded
+        return key in self._root
 
 
 __all__ = ["AliasGraph", "NameMatch", "TargetIndex", "MIN_FUZZY_LENGTH", "REVIEW_CUTOFF"]
