@@ -130,6 +130,8 @@ def test_the_format_is_checked_row_by_row(row, problem):
     if problem is None:
         [fact] = read_table(HEADER + row + "\n", "x.csv")
         assert fact.source == "x.csv:2"
+        [fact] = read_table("# a note\n" + HEADER + "\n# another\n" + row + "\n", "x.csv")
+        assert fact.source == "x.csv:5"  # the line in the file, comments counted
         return
     with pytest.raises(TableError, match=problem):
         read_table(HEADER + "# a comment\n" + row + "\n", "x.csv")

@@ -13,18 +13,19 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from outreach.companies.names import (
-    GENERIC_WORDS,
-    JOINING_WORDS,
-    UNIT_WORDS,
+    NATIONAL_FRANCHISES,
     AliasEntry,
     CompanyName,
     NameCandidate,
     analyse_company,
     initials,
     is_place,
+    is_unit_or_place,
     literal_key,
     normalise_company,
     split_company,
+    trailing_place,
+    written_initials,
 )
 
 #: Fuzzy suggestions below this ``fuzz.ratio`` (0-100) on compact keys are not shown...
@@ -88,6 +89,8 @@ class TargetIndex:
         self.first_words: set[str] = set()  # first words of target names, for the prefix rule
         self._prefix_memo: dict[str, list[tuple[int, list[str], bool]]] = {}
         self.weak_keys: set[str] = set()  # target keys made of weak words only (Apex, Summit)
+        self.franchises: set[int] = set()  # targets whose national companies are often separate
+        self.place_of: dict[int, list[str]] = {}  # targets whose name ends in a place: IIM Ahmedabad
         self.words: dict[str, str] = {}  # key -> its words, for the fuzzy tier
         for target_id, name in targets:
             analysis = analyse_company(name)
@@ -106,7 +109,12 @@ class TargetIndex:
                 else:
                     self.weak_keys.add(candidate.key)
                 self.first_words.add(candidate.words.split(" ", 1)[0])
-            first = analysis.candidates[0].words.split()
+            primary = analysis.candidates[0]
+            if {primary.key, primary.trimmed, primary.core} & NATIONAL_FRANCHISES:
+                self.franchises.add(target_id)
+            if primary.trimmed != primary.key and (place := trailing_place(primary.words.split())):
+                self.place_of[target_id] = place
+            first = primary.words.split()
             letters = initials(" ".join(first))
             if len(first) >= 2 and len(letters) >= MIN_ACRONYM:
                 self.by_initials.setdefault(letters, set()).add(target_id)
@@ -150,6 +158,8 @@ class TargetIndex:
                     found.setdefault(target_id, ("strong", "the same name once generic words "
                                                            "and places are set aside"))
         for candidate in candidates:
+            if candidate.key in self.aliases:  # a name the table knows, and not for these targets
+                continue
             for target_id, rest, units in self._prefixes(candidate):
                 if units and self.key_of.get(target_id) not in self.weak_keys:
                     found.setdefault(target_id, ("strong", _plus(self.name_of[target_id], rest, units)))
@@ -162,20 +172,23 @@ class TargetIndex:
         if known is not None:
             return known
         words = candidate.words.split()
-        if len(words) < 2 or words[0] not in self.first_words:
+        if len(words) < 2 or (words[0] not in self.first_words and words[0] not in self.aliases.first_words):
             return []
         out: list[tuple[int, list[str], bool]] = []
         self._prefix_memo[candidate.words] = out
         key = ""
-        by_key, by_core = self.by_key, self.by_core
+        by_key, by_core, aliases = self.by_key, self.by_core, self.aliases
         for size in range(1, len(words)):
             key += words[size - 1]
-            hits = by_key.get(key) or by_core.get(key)
+            hits = set(by_key.get(key) or by_core.get(key) or ())
+            if key in aliases:  # Citi Ventures: Citi is another name for Citigroup
+                for other in aliases.expand(key):
+                    hits.update(by_key.get(other) or by_core.get(other) or ())
             if hits:
                 rest = words[size:]
-                units = all(w in UNIT_WORDS or w in GENERIC_WORDS or w in JOINING_WORDS for w in rest) \
-                    or is_place(rest) or _units_then_place(rest)
-                out.extend((target_id, rest, units) for target_id in hits)
+                units = is_unit_or_place(rest)
+                out.extend((target_id, rest, units and target_id not in self.franchises)
+                           for target_id in sorted(hits))
         return out
 
     def suggest(self, name: CompanyName) -> dict[int, NameMatch]:
@@ -197,11 +210,12 @@ class TargetIndex:
                     offer(target_id, ACRONYM_SCORE,
                           f"{candidate.key.upper()} could be the initials of {self.name_of[target_id]}")
             if len(words) >= 2:
-                letters = initials(candidate.words)
-                if MIN_ACRONYM <= len(letters) <= 6:
-                    for target_id in self.by_key.get(letters, ()):
-                        offer(target_id, ACRONYM_SCORE,
-                              f"{self.name_of[target_id]} could be the initials of {candidate.words.title()}")
+                written = written_initials(name.raw) if candidate is name.candidates[0] else ""
+                for letters in {initials(candidate.words), written} - {""}:
+                    if MIN_ACRONYM <= len(letters) <= 6:
+                        for target_id in self.by_key.get(letters, ()):
+                            offer(target_id, ACRONYM_SCORE,
+                                  f"{self.name_of[target_id]} could be the initials of {candidate.words.title()}")
         for namesake in name.namesakes:
             for target_id in (*self.by_key.get(namesake.key, ()), *self.by_core.get(namesake.core, ())):
                 offer(target_id, NAMESAKE_SCORE, f"named after {self.name_of[target_id]}: perhaps part of it")
@@ -221,6 +235,28 @@ class TargetIndex:
                 if literal != key and literal_key(split_company(name.raw)[0]) != literal:
                     continue
                 return f"looks like {self.name_of[target_id]}, but {fact}"
+        return ""
+
+    def elsewhere(self, name: CompanyName, target_id: int) -> str:
+        """Why a name with a place is a question for this target, or "": the target's national
+        companies are often separate (McDonald's China), or the target names another place
+        (IIM Bangalore is not IIM Ahmedabad)."""
+        first = name.candidates[0] if name.candidates else None
+        if first is None:
+            return ""
+        place = trailing_place(first.words.split()) or [
+            q for q in name.qualifiers if is_place(q.split())
+        ]
+        for other in name.candidates[1:]:  # Jubilant FoodWorks (Domino's India)
+            place = place or trailing_place(other.words.split())
+        target = self.name_of[target_id]
+        if not place:
+            return ""
+        own = self.place_of.get(target_id)
+        if own is not None and own != place and own != place[-len(own):]:
+            return f"{target} names another place ({' '.join(own).title()})"
+        if own is None and target_id in self.franchises:
+            return f"national companies of {target} are often separate (franchisees, national members): check"
         return ""
 
     def decide(self, name: CompanyName, found: dict[int, NameMatch]) -> list[NameMatch]:
@@ -262,6 +298,8 @@ class TargetIndex:
             found: dict[int, NameMatch] = {}
             for target_id, (tier, reason) in self.automatic(name).items():
                 why_not = self.separate(name, target_id) if self.distinct else ""
+                if not why_not and (target_id in self.franchises or target_id in self.place_of):
+                    why_not = self.elsewhere(name, target_id)
                 found[target_id] = (
                     NameMatch(target_id, "review", DISTINCT_SCORE, False, why_not) if why_not
                     else NameMatch(target_id, tier, 100.0, True, reason)
@@ -391,15 +429,6 @@ def _one_edit(a: str, b: str) -> bool:
     return _DIGITS.sub("", a) == _DIGITS.sub("", b) and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
-def _units_then_place(words: list[str]) -> bool:
-    """``research zurich``, ``labs india``: unit words, then a place."""
-    for split in range(1, len(words)):
-        head, tail = words[:split], words[split:]
-        if all(w in UNIT_WORDS or w in GENERIC_WORDS or w in JOINING_WORDS for w in head) and is_place(tail):
-            return True
-    return False
-
-
 def _plus(target: str, rest: list[str], units: bool) -> str:
     said = " ".join(rest).title()
     if units:
@@ -434,10 +463,14 @@ class AliasGraph:
 
         edges: list[tuple[str, str]] = []
         self._said: dict[str, str] = {}
+        #: First words of the table's names: the prefix rule looks only at names starting so.
+        self.first_words: set[str] = set()
         for entry in entries:
             child, parent = normalise_company(entry.name), normalise_company(entry.parent)
             if not child or not parent or child == parent:
                 continue
+            for name in (entry.name, entry.parent):
+                self.first_words.add(analyse_company(name).candidates[0].words.split(" ", 1)[0])
             relation = "another name for" if entry.relation == "same" else "part of"
             said = f"{entry.name} is {relation} {entry.parent}" + (f" ({entry.fact})" if entry.fact else "")
             self._said.setdefault(child, said)

@@ -81,14 +81,17 @@ def read_table(text: str, source: str, *, check_names: bool = True) -> list[Fact
     ``check_names`` also analyses every name (is it one the matcher can use?): the tests do, the
     commands do not (it would cost a third of a second that the workspace's cache saves).
     """
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    # Comment lines become blank lines, so that reader.line_num is the line in the file.
+    lines = ["" if line.lstrip().startswith("#") else line for line in text.splitlines()]
     reader = csv.reader(io.StringIO("\n".join(lines)))
-    header = next(reader, None)
+    header = next((row for row in reader if row), None)
     if header is None or tuple(h.strip() for h in header) != COLUMNS:
         raise TableError(f"{source}: the header must be {','.join(COLUMNS)}, not {header}")
     facts = []
-    for number, row in enumerate(reader, start=2):
-        where = f"{source}:{number}"
+    for row in reader:
+        if not row:
+            continue
+        where = f"{source}:{reader.line_num}"
         if len(row) != len(COLUMNS):
             raise TableError(f"{where}: {len(row)} fields, not {len(COLUMNS)}: {row}")
         name, employer, relation, since, until, fact = (cell.strip() for cell in row)
@@ -142,13 +145,15 @@ def builtin_aliases(year: int | None = None) -> list[AliasEntry]:
 
 @cache
 def distinct_rows() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """``distinct`` rows by the name's key: (its literal key, the employer's key, the fact).
+    """``distinct`` rows, and ``part`` rows that ended (GE Vernova left GE in 2024), by the name's
+    key: (its literal key, the employer's key, the fact).
 
     The literal key keeps a leading "The" (``The Citadel`` is a college, ``Citadel`` a fund).
     """
     found: dict[str, list[tuple[str, str, str]]] = {}
+    year = this_year()
     for fact in knowledge():
-        if fact.relation == "distinct":
+        if fact.relation == "distinct" or (fact.relation == "part" and not fact.holds(year)):
             found.setdefault(normalise_company(fact.name), []).append(
                 (literal_key(fact.name), company_key(fact.employer), f"{fact.name}: {fact.fact}")
             )

@@ -98,6 +98,7 @@ GENERIC_WORDS = _WORDS_DATA["generic"]
 REGION_WORDS = _WORDS_DATA["region"]
 WEAK_WORDS = _WORDS_DATA["weak"]
 UNIT_WORDS = _WORDS_DATA["unit"]
+NATIONAL_FRANCHISES = _WORDS_DATA["national_franchises"]
 JOINING_WORDS = _WORDS_DATA["joining"]
 PLACE_WORDS = _WORDS_DATA["place"]
 #: Region and place words: a trailing one is set aside (Microsoft India, Accenture Bangalore).
@@ -128,6 +129,7 @@ _DIRECTIONS = frozenset(
 _INITIALS = re.compile(r"\b[a-z0-9](?:\.[a-z0-9])+\b\.?")
 _LETTER_SLASH = re.compile(r"\b([a-z])/([a-z])\b")
 _WEB_SUFFIX = re.compile(r"(?<=[a-z0-9])\.(?:com|net|org|io|ai|co|app|dev|tech|co\.uk|de|fr|eu)\b")
+_LETTER_AND_LETTER = re.compile(r"\b([a-z])\s*&\s*([a-z])\b")
 _APOSTROPHES = re.compile(r"['`\u2019\u2018\u00b4]")
 _WORDS = re.compile(r"[a-z0-9]+")
 _PARENS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
@@ -185,13 +187,29 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+#: Generic words of Chinese, Japanese and Korean company names, in English, so that
+#: ``华为技术`` is ``Huawei`` + "technology" (a unit word) rather than one unknown word.
+_CJK_WORDS = {
+    "技术": "technology", "技術": "technology", "科技": "technology", "电子": "electronics",
+    "電子": "electronics", "控股": "holdings", "国际": "international", "國際": "international",
+    "中国": "china", "中國": "china", "银行": "bank", "銀行": "bank", "保险": "insurance",
+    "保險": "insurance", "证券": "securities", "證券": "securities", "汽车": "motor",
+    "自動車": "motor", "电器": "electric", "電機": "electric", "通信": "communications",
+    "软件": "software", "軟件": "software", "研究院": "research", "研究所": "research",
+    "전자": " electronics", "은행": " bank", "증권": " securities", "보험": " insurance",
+    "자동차": " motor", "그룹": " group", "주식회사": " ", "(주)": " ",
+}
+_CJK_WORD = re.compile("|".join(sorted(map(re.escape, _CJK_WORDS), key=len, reverse=True)))
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII: ``Ørsted`` -> ``orsted``, ``Straße`` -> ``strasse``."""
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         from anyascii import anyascii
 
-        text = anyascii(_CJK_LEGAL.sub(" ", text))
+        text = _CJK_WORD.sub(lambda m: f" {_CJK_WORDS[m.group(0)].strip()} ", _CJK_LEGAL.sub(" ", text))
+        text = anyascii(text)
     return text.lower()
 
 
@@ -205,8 +223,30 @@ def _words(folded: str) -> list[str]:
     if "/" in text:
         text = _LETTER_SLASH.sub(r"\1\2", text)  # A/S -> as
     if "&" in text or "+" in text:
+        text = _LETTER_AND_LETTER.sub(r"\1\2", text)  # R&D -> rd, P&G -> pg
         text = text.replace("&", " and ").replace("+", " and ")
-    return _WORDS.findall(text)
+    words = _WORDS.findall(text)
+    if len(words) > 2:
+        words = _joined_letters(words)
+    return words
+
+
+def _joined_letters(words: list[str]) -> list[str]:
+    """Runs of single letters are one word: ``s r l`` -> ``srl``, ``k s c p`` -> ``kscp``."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if len(run) > 1:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if word:
+            out.append(word)
+    return out
 
 
 def _strip_legal_forms(words: list[str]) -> list[str]:
@@ -253,6 +293,30 @@ def place_size(words: list[str], *, keep_one: bool = True) -> int:
         if tuple(words[-size:]) in _REGION_PHRASES:
             return size
     return 1 if words and words[-1] in _TRAILING_PLACES else 0
+
+
+def trailing_place(words: list[str]) -> list[str]:
+    """The region or place that ends ``words`` (``["bangalore"]`` for IIM Bangalore), or []."""
+    return words[len(_strip_region(words)):]
+
+
+def is_unit_or_place(words: list[str]) -> bool:
+    """Whether ``words``, after a target's name, make a unit, function or site of it: unit,
+    generic, joining and legal-form words and places only (``israel r d center``)."""
+    forms = _legal_forms()
+    index = 0
+    while index < len(words):
+        for size in range(min(_LONGEST_PLACE, len(words) - index), 1, -1):
+            if tuple(words[index:index + size]) in _REGION_PHRASES:
+                index += size
+                break
+        else:
+            word = words[index]
+            if not (word in UNIT_WORDS or word in GENERIC_WORDS or word in JOINING_WORDS
+                    or word in STOP_WORDS or word in _TRAILING_PLACES or (word,) in forms.trailing):
+                return False
+            index += 1
+    return True
 
 
 def is_place(words: list[str]) -> bool:
@@ -327,13 +391,14 @@ def _split(raw: str) -> tuple[str, list[str], list[str]]:
 
 # "Ex-Google", "Formerly @ Microsoft", "Previously at Amazon", "Former Google".
 _FORMER_LEAD = re.compile(
-    r"^\s*(?:ex\s*[-\u2013.:@]|ex\s+(?=@|at\b)|former(?:ly)?\b|previously\b|prev\.)"
+    r"^\s*(?:ex\s*[-\u2013.:@]|ex\s+(?=@|at\b)|former(?:ly)?\b|previously\b|prev\.|retired\s+from\b|"
+    r"retired\s*[-\u2013\u2014:@|])"
     r"\s*(?:[-\u2013\u2014:@]|at\b|with\b)?\s*(?=\w)",
     re.I,
 )
 # "Google (formerly)", "Google - former", "Google alum", "IBM (until 2023)".
 _FORMER_TAIL = re.compile(
-    r"(?:^|[\s,(\[\-\u2013\u2014|]+)(?:formerly|former|previously|ex|past|alum|alumni|alumnus|alumna|"
+    r"(?:^|[\s,(\[\-\u2013\u2014|]+)(?:formerly|former|previously|previous|ex|past|alum|alumni|alumnus|alumna|"
     r"until\s+(?:19|20)\d\d)\.?\s*[)\]]?\s*$",
     re.I,
 )
@@ -350,8 +415,15 @@ _OWNED_BY = (
         r"(?:part|member|subsidiary|division|unit|brand|affiliate)\s+of\s+(?:the\s+)?(?P<y>.+?)\s*[)\]]?\s*$",
         re.I,
     ),
-    # "Courtyard by Marriott", "Tableau by Salesforce"
-    re.compile(r"^(?P<x>[^()|,]+?)\s+by\s+(?P<y>[^()|,]+?)\s*$", re.I),
+    # "Courtyard by Marriott", "QuantumBlack, AI by McKinsey", "Instagram from Meta"
+    re.compile(r"^(?P<x>[^()|]+?)\s+(?:by|from)\s+(?P<y>[^()|,]+?)\s*$", re.I),
+    # "The Wharton School of the University of Pennsylvania", "Said Business School, University of Oxford"
+    re.compile(
+        r"^(?P<x>.*?\b(?:school|college|faculty|institute|department|centre|center|hospital|"
+        r"laborator(?:y|ies)|library|museum)\b.*?)(?:\s+(?:of|at)\s+(?:the\s+)?|\s*,\s*)"
+        r"(?P<y>(?:the\s+)?(?:university|universit[aeé]|universidad|universidade)\b.+)$",
+        re.I,
+    ),
 )
 # "Amazon's Zoox": named after Amazon. Only a suggestion: "Dave's Hot Chicken" is not Dave.
 _NAMESAKE = re.compile(r"^(?P<y>[^'`\u2019]{3,}?)['`\u2019]s\s+(?P<x>\S.*)$")
@@ -465,6 +537,12 @@ def initials(words: str) -> str:
     return _initials(words.split())
 
 
+def written_initials(text: str) -> str:
+    """The initials of every word as written, legal forms too: ``Oil and Natural Gas
+    Corporation`` -> ``ongc``."""
+    return _initials(_words(fold(split_company(text)[0])))
+
+
 def normalise_company(name: str) -> str:
     """The exact-tier key of a company name; ``""`` for blanks and placeholders.
 
@@ -544,7 +622,10 @@ __all__ = [
     "analyse_company",
     "fold",
     "initials",
+    "written_initials",
     "is_place",
+    "is_unit_or_place",
+    "trailing_place",
     "literal_key",
     "normalise_company",
     "remember",
