@@ -284,7 +284,30 @@ def test_contacts_at_one_company(run):
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["Name", "Company", "Position", "Connected", "Sent", "Recv", "Last", "message"]
     assert "Priya" in lines[1] and "1 contact" in table.stdout
-    assert "No contacts at Nowhere" in run("contacts", "Nowhere").stdout
+    nowhere = run("contacts", "Nowhere").stdout
+    assert "No contacts at Nowhere among your 5 contacts" in nowhere and "Import" not in nowhere
+
+
+def test_contacts_at_a_misspelled_company_offers_the_nearest_names(run, tmp_path):
+    """Someone who has imported is never told to import: the nearest names are offered."""
+    export = tmp_path / "Connections.csv"
+    export.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ana,Ruiz,https://www.linkedin.com/in/ana-ruiz,,Google,Engineer,01 Mar 2024\n"
+        "Ben,Okafor,https://www.linkedin.com/in/ben-okafor,,Google LLC,PM,02 Mar 2024\n"
+        "Cleo,Park,https://www.linkedin.com/in/cleo-park,,Salesforce,AE,03 Mar 2024\n",
+        encoding="utf-8",
+    )
+    assert run("import", "linkedin", export).exit_code == 0
+    result = run("contacts", "Gogle Inc")  # one letter off: a review suggestion, listed as such
+    assert result.exit_code == 0 and "Ana" in result.stdout
+    result = run("contacts", "Googel Cloud Platform")
+    assert result.exit_code == 0
+    assert "No contacts at Googel Cloud Platform. Did you mean Google (2 contacts)?" in result.stdout
+    assert 'Try: outreach contacts "Google"' in result.stdout
+    assert "Import" not in result.stdout
+    tableau = run("contacts", "Tableau").stdout
+    assert "No contacts at Tableau among your 3 contacts" in tableau
 
 
 def test_contacts_without_a_workspace(run, workspace):

@@ -61,7 +61,7 @@ def test_review_lists_accepts_and_rejects(run, workspace):
     result = run("review")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == " 93.3  'WallMart' -> target 'Walmart'  (2 contacts)"
+    assert lines[0] == " 93.3  'WallMart' -> target 'Walmart'  (2 contacts): one letter from Walmart: a typo?"
     assert "'Goldman Sacks' -> target 'Goldman Sachs'  (1 contact)" in lines[1]
     suggestions = json.loads(run("review", "--json").output)
     assert suggestions[0]["spellings"] == ["WallMart", "Wallmart Inc."]
@@ -155,3 +155,31 @@ def test_importing_targets_does_the_fuzzy_comparisons_for_the_first_plan(run, wo
 
     monkeypatch.setattr(outreach.companies.index.TargetIndex, "fuzzy", no_fuzzy)
     assert dict(target_contacts(run))["Walmart"]  # matched from the cache alone
+
+
+def test_review_says_why_and_decides_by_pattern(run, workspace):
+    """Suggestions come with their reason; 'Google *' accepts every pending Google unit at once."""
+    setup_workspace(workspace, ["Google", "Target"],
+                    ["Google Fiber", "Google Arts Project", "Goggle", "Target Australia", "Googleplex Cafe"])
+    listed = run("review").output
+    assert "'Google Fiber' -> target 'Google'  (1 contact): Google + 'Fiber': perhaps a unit of Google" in listed
+    assert "'Goggle' -> target 'Google'  (1 contact): one letter from Google: a typo?" in listed
+    assert "'Target Australia' -> target 'Target'" in listed and "Wesfarmers" in listed
+    reasons = {s["company"]: s["reason"] for s in json.loads(run("review", "--json").output)}
+    assert reasons["Goggle"] == "one letter from Google: a typo?"
+
+    result = run("review", "--accept", "google *", "Google", "--reject", "*", "Target")
+    assert result.exit_code == 0, result.output
+    assert "Accepted 2 suggestions matching 'google *' for 'Google'." in result.output
+    assert "Rejected 1 suggestion matching '*' for 'Target'." in result.output
+    left = {s["company"] for s in json.loads(run("review", "--json").output)}
+    assert left == {"Goggle"}
+    decided = {(d["company"], d["accepted"]) for d in json.loads(run("review", "--decided", "--json").output)}
+    assert decided == {("Google Fiber", True), ("Google Arts Project", True), ("Target Australia", False)}
+
+
+def test_a_pattern_that_matches_nothing_says_so_and_changes_nothing(run, workspace):
+    setup_workspace(workspace, ["Google"], ["Google Fiber"])
+    result = run("review", "--accept", "Amazon *", "*")
+    assert result.exit_code == 0 and "Accepted 0 suggestions matching 'Amazon *' for '*'." in result.output
+    assert json.loads(run("review", "--decided", "--json").output) == []

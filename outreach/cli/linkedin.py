@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from outreach.cli._app import App, cli, echo, echo_json, import_group, pass_app, progress
-from outreach.cli._text import cut, more, number, pad, plural, width
+from outreach.cli._text import cut, more, number, pad, plural, shown, width
 
 if TYPE_CHECKING:
     from outreach.linkedin.apply import FileSummary, ImportSummary
@@ -162,6 +162,24 @@ def contacts_table(rows: list[dict[str, Any]]) -> list[str]:
     return [line([h for h, _, _ in columns]), *(line(c) for c in cells)]
 
 
+def _no_contacts(conn: Any, company: str | None) -> str:
+    """What to say when nothing is listed: import first, or the nearest names."""
+    from outreach.companies.matching import nearest_companies
+
+    total = conn.execute("SELECT COUNT(*) FROM contacts").fetchone()[0]
+    if not total:
+        return "No contacts yet. Import some with: outreach import linkedin EXPORT.zip"
+    if company is None:
+        return "No contacts."
+    nearest = nearest_companies(conn, company)
+    if not nearest:
+        return (f"No contacts at {shown(company)} among your {plural(total, 'contact')}; "
+                "`outreach contacts` lists them all.")
+    names = ", ".join(f"{shown(name)} ({plural(n, 'contact')})" for name, n in nearest)
+    return (f"No contacts at {shown(company)}. Did you mean {names}? "
+            f'Try: outreach contacts "{nearest[0][0]}"')
+
+
 @cli.command("contacts")
 @click.argument("company", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (for scripts).")
@@ -186,14 +204,14 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
         rows = list_contacts(conn, company)
     else:  # matched like a target, typos included; each row says how ("tier", "score")
         hits = {m.contact_id: m for m in contacts_matching_company(conn, company)}
-        rows = [{**r, "tier": hits[r["id"]].tier, "score": hits[r["id"]].score}
+        rows = [{**r, "tier": hits[r["id"]].tier, "score": hits[r["id"]].score,
+                 "reason": hits[r["id"]].reason}
                 for r in list_contacts(conn) if r["id"] in hits]
     if as_json:
         echo_json(rows)
         return
     if not rows:
-        where = f" at {company}" if company else ""
-        echo(f"No contacts{where}. Import some with: outreach import linkedin EXPORT.zip")
+        echo(_no_contacts(conn, company))
         return
     for text in contacts_table(rows):
         echo(text)

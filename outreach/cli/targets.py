@@ -231,9 +231,10 @@ def alias_remove(app: App, alias: str, target: str | None) -> None:
 
 @cli.command("review")
 @click.option("--accept", "accepts", nargs=2, multiple=True, metavar="COMPANY TARGET",
-              help="Count contacts at COMPANY (as they write it) for TARGET. Repeatable.")
+              help="Count contacts at COMPANY (as they write it) for TARGET. Repeatable. "
+                   "A pattern ('Google *', TARGET '*') decides every pending suggestion it matches.")
 @click.option("--reject", "rejects", nargs=2, multiple=True, metavar="COMPANY TARGET",
-              help="Never suggest COMPANY for TARGET again. Repeatable.")
+              help="Never suggest COMPANY for TARGET again. Repeatable; patterns as for --accept.")
 @click.option("--interactive", "-i", is_flag=True, help="Ask about each pending suggestion in turn.")
 @click.option("--decided", is_flag=True, help="List the decisions you have made instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
@@ -255,13 +256,19 @@ def review_command(
     Example:
         outreach review
         outreach review --accept "WallMart" "Walmart" --reject "Loopio" "Loop"
+        outreach review --accept "Google *" Google     # every pending "Google …" suggestion
+        outreach review --reject "*" "Target"          # none of the suggestions for Target
         outreach review --interactive
     """
     from outreach.companies import review
 
     conn = app.connect(create=bool(accepts or rejects))
     if accepts or rejects:
-        _decide(conn, [(c, t, True) for c, t in accepts] + [(c, t, False) for c, t in rejects])
+        wanted = [(c, t, True) for c, t in accepts] + [(c, t, False) for c, t in rejects]
+        if any(review.is_pattern(c) or review.is_pattern(t) for c, t, _ in wanted):
+            _decide_by_pattern(conn, wanted)
+        else:
+            _decide(conn, wanted)
         return
     if decided:
         decisions = review.list_decisions(conn)
@@ -284,7 +291,8 @@ def review_command(
         _ask(conn, suggestions)
         return
     for s in suggestions:
-        echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({plural(s.contacts, 'contact')})")
+        echo(f"{s.score:5.1f}  {s.company!r} -> target {s.target!r}  ({plural(s.contacts, 'contact')})"
+             + (f": {s.reason}" if s.reason else ""))
     echo(f'\n{plural(len(suggestions), "suggestion")}. Decide with: outreach review --accept "COMPANY" "TARGET" '
                "(or --reject), or outreach review --interactive.")
 
@@ -305,6 +313,39 @@ def _decide(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
         echo(f"{verb}: {company!r} for {target!r} ({who}).")
 
 
+def _decide_by_pattern(conn: Any, decisions: list[tuple[str, str, bool]]) -> None:
+    """Decide every pending suggestion a (company, target) pattern matches; the first pattern
+    that matches a suggestion decides it. Plain names among them are decided as usual."""
+    from outreach.companies.matching import find_target, set_review_decision
+    from outreach.companies.review import is_pattern, review_suggestions
+    from outreach.store import transaction
+
+    pending = review_suggestions(conn)
+    chosen: list[tuple[Any, bool]] = []
+    counts = [0] * len(decisions)
+    for suggestion in pending:
+        for place, (company, target, accepted) in enumerate(decisions):
+            if (is_pattern(company) or is_pattern(target)) and suggestion.matches(company, target):
+                chosen.append((suggestion, accepted))
+                counts[place] += 1
+                break
+    with transaction(conn):
+        for company, target, accepted in decisions:
+            if not (is_pattern(company) or is_pattern(target)):
+                set_review_decision(conn, company, find_target(conn, target)[0], accepted)
+        for suggestion, accepted in chosen:
+            set_review_decision(conn, suggestion.company, suggestion.target, accepted)
+    for (company, target, accepted), count in zip(decisions, counts, strict=True):
+        verb = "Accepted" if accepted else "Rejected"
+        if is_pattern(company) or is_pattern(target):
+            echo(f"{verb} {plural(count, 'suggestion')} matching {company!r} for {target!r}.")
+        else:
+            echo(f"{verb}: {company!r} for {target!r}.")
+    for suggestion, accepted in chosen:
+        echo(f"  {'accepted' if accepted else 'rejected'}  {suggestion.company!r} for {suggestion.target!r}"
+             f" ({plural(suggestion.contacts, 'contact')})")
+
+
 def _ask(conn: Any, suggestions: list[Any]) -> None:
     from outreach.companies.matching import set_review_decision
     from outreach.store import transaction
@@ -313,7 +354,7 @@ def _ask(conn: Any, suggestions: list[Any]) -> None:
     for place, s in enumerate(suggestions, start=1):
         spelled = f" (also {', '.join(repr(x) for x in s.spellings[1:3])})" if len(s.spellings) > 1 else ""
         echo(f"\n[{place}/{len(suggestions)}] {s.company!r}{spelled}, {plural(s.contacts, 'contact')}")
-        echo(f"    target {s.target!r}, similarity {s.score:.1f}")
+        echo(f"    target {s.target!r}, likelihood {s.score:.0f}" + (f": {s.reason}" if s.reason else ""))
         answer = click.prompt(
             "    Same employer? [y]es, [n]o, [s]kip, [q]uit",
             type=click.Choice(["y", "n", "s", "q"], case_sensitive=False),

@@ -226,6 +226,31 @@ def contacts_matching_company(
     return _match(conn, [(0, company)], _contact_companies(conn, owner_ids), {}, keep_fuzzy=False)
 
 
+def nearest_companies(conn: sqlite3.Connection, company: str, *, limit: int = 3) -> list[tuple[str, int]]:
+    """Contacts' company names nearest to ``company`` (for "did you mean …?"), with how many
+    contacts write each: the most common spelling per employer, best first."""
+    from rapidfuzz import fuzz, process
+
+    wanted = normalise_company(company)
+    if not wanted:
+        return []
+    counts: dict[str, int] = {}
+    for (raw,) in conn.execute("SELECT company FROM contacts WHERE company != ''"):
+        counts[raw] = counts.get(raw, 0) + 1
+    analyses = analyse_names(conn, counts)
+    spelling: dict[str, tuple[int, str]] = {}  # key -> (contacts, most common spelling)
+    totals: dict[str, int] = {}
+    for raw, n in counts.items():
+        key = analyses[raw].key
+        if key:
+            totals[key] = totals.get(key, 0) + n
+            if n > spelling.get(key, (0, ""))[0]:
+                spelling[key] = (n, raw)
+    found = process.extract(wanted, list(totals), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=75)
+    found.sort(key=lambda hit: (-round(hit[1]), -totals[hit[0]]))
+    return [(spelling[key][1], totals[key]) for key, _, _ in found[:limit]]
+
+
 def prepare_matching(conn: sqlite3.Connection) -> None:
     """Match every contact once, so the caches (analysed company names, fuzzy near-misses) are
     in the workspace: run after importing targets, the comparison of 20,000 company names with
@@ -275,6 +300,7 @@ __all__ = [
     "find_target",
     "match_contact_rows",
     "match_contacts",
+    "nearest_companies",
     "stored_review_decisions",
     "set_review_decision",
 ]

@@ -99,10 +99,27 @@ REGION_WORDS = _WORDS_DATA["region"]
 WEAK_WORDS = _WORDS_DATA["weak"]
 UNIT_WORDS = _WORDS_DATA["unit"]
 NATIONAL_FRANCHISES = _WORDS_DATA["national_franchises"]
+
+
+@cache
+def _places() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """``outreach/data/places.txt``: countries, regions, states and cities, one per line."""
+    words: set[str] = set()
+    phrases: set[tuple[str, ...]] = set()
+    for line in _data_text("places.txt").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if " " in line:
+            phrases.add(tuple(line.split()))
+        elif line:
+            words.add(line)
+    return frozenset(words), frozenset(phrases)
+
+
+_PLACE_LIST, _PLACE_LIST_PHRASES = _places()
 JOINING_WORDS = _WORDS_DATA["joining"]
 PLACE_WORDS = _WORDS_DATA["place"]
 #: Region and place words: a trailing one is set aside (Microsoft India, Accenture Bangalore).
-_TRAILING_PLACES = REGION_WORDS | PLACE_WORDS
+_TRAILING_PLACES = REGION_WORDS | PLACE_WORDS | _PLACE_LIST
 #: Phrases (names joined without spaces) that make a placeholder wherever they appear.
 PLACEHOLDER_PHRASES = (
     "selfemployed", "opentowork", "careerbreak", "betweenjobs", "lookingforwork",
@@ -118,6 +135,7 @@ _REGION_PHRASES = frozenset((
     ("new", "hampshire"), ("north", "carolina"), ("south", "carolina"), ("north", "dakota"),
     ("south", "dakota"), ("rhode", "island"), ("west", "virginia"), ("saudi", "arabia"),
     *(tuple(phrase.split()) for phrase in _WORDS_DATA["place_phrases"]),
+    *_PLACE_LIST_PHRASES,
 ))
 _LONGEST_PLACE = max(len(phrase) for phrase in _REGION_PHRASES)
 #: "Kaiser Permanente Northern California": a direction goes with the region after it.
@@ -182,7 +200,7 @@ def _legal_forms() -> _LegalForms:
 def rules_fingerprint() -> str:
     """Changes whenever the rules or their data change: the cache of analyses is keyed on it."""
     digest = hashlib.sha256(RULES_VERSION.encode())
-    for name in ("legal_suffixes.txt", "company_words.txt"):
+    for name in ("legal_suffixes.txt", "company_words.txt", "places.txt"):
         digest.update(_data_text(name).encode())
     return digest.hexdigest()[:16]
 

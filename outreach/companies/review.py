@@ -6,6 +6,7 @@ Suggestions are grouped by the company's normalised key and the target, so ``Wal
 
 from __future__ import annotations
 
+import fnmatch
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,10 +23,19 @@ class Suggestion:
     contacts: int
     spellings: list[str] = field(default_factory=list)  # every spelling, most common first
     contact_ids: list[int] = field(default_factory=list)
+    reason: str = ""  # why it is suggested: "Google + 'Fiber': perhaps a unit of Google"
 
     def to_json(self) -> dict[str, object]:
         return {"company": self.company, "target": self.target, "score": self.score,
-                "contacts": self.contacts, "spellings": self.spellings}
+                "contacts": self.contacts, "spellings": self.spellings, "reason": self.reason}
+
+    def matches(self, company_pattern: str, target_pattern: str) -> bool:
+        """Whether any spelling matches ``company_pattern`` and the target ``target_pattern``
+        (shell patterns, ignoring case: ``Google *`` and ``*``)."""
+        return fnmatch.fnmatchcase(self.target.casefold(), target_pattern.casefold()) and any(
+            fnmatch.fnmatchcase(spelling.casefold(), company_pattern.casefold())
+            for spelling in self.spellings
+        )
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ def review_suggestions(conn: sqlite3.Connection) -> list[Suggestion]:
     suggestions = []
     for matches in groups.values():
         spellings = Counter(m.company for m in matches)
+        best = max(matches, key=lambda m: m.score)
         suggestions.append(
             Suggestion(
                 company=spellings.most_common(1)[0][0],
@@ -54,10 +65,16 @@ def review_suggestions(conn: sqlite3.Connection) -> list[Suggestion]:
                 contacts=len(matches),
                 spellings=[s for s, _ in spellings.most_common()],
                 contact_ids=[m.contact_id for m in matches],
+                reason=best.reason,
             )
         )
     suggestions.sort(key=lambda s: (-s.score, -s.contacts, s.target.casefold(), s.company.casefold()))
     return suggestions
+
+
+def is_pattern(text: str) -> bool:
+    """Whether ``text`` is a shell pattern (``Google *``) rather than one name."""
+    return any(c in text for c in "*?[")
 
 
 def list_decisions(conn: sqlite3.Connection) -> list[Decision]:
@@ -78,4 +95,5 @@ def contacts_with_company_key(conn: sqlite3.Connection, company: str) -> int:
     return sum(n for raw, n in counts.items() if names[raw].key == key)
 
 
-__all__ = ["Decision", "Suggestion", "contacts_with_company_key", "list_decisions", "review_suggestions"]
+__all__ = ["Decision", "Suggestion", "contacts_with_company_key", "is_pattern", "list_decisions",
+           "review_suggestions"]

@@ -126,6 +126,7 @@ class ReviewRow:
     similarity: float
     contacts: int
     decision: str  # "accept", or "" while pending
+    reason: str = ""  # why it is suggested: "one letter from Google: a typo?"
 
     @property
     def key(self) -> str:
@@ -355,9 +356,11 @@ def _review_rows(matches: list[Match]) -> list[ReviewRow]:
     for m in matches:
         if m.tier == "review":
             groups[(m.company, m.target)].append(m)
-    rows = [ReviewRow(company, target, max(m.score for m in ms), len(ms),
-                      "accept" if any(m.accepted for m in ms) else "")
-            for (company, target), ms in groups.items()]
+    rows = []
+    for (company, target), ms in groups.items():
+        best = max(ms, key=lambda m: m.score)
+        rows.append(ReviewRow(company, target, best.score, len(ms),
+                              "accept" if any(m.accepted for m in ms) else "", best.reason))
     rows.sort(key=lambda r: (r.decision != "", -r.similarity, r.target, r.company))
     return rows
 

@@ -90,9 +90,10 @@ def review_sheet(plan: Plan) -> ListSheet:
         Column("Contact's company", "text", 30), Column("Target", "text", 30),
         Column("Similarity", "float", 10), Column("Contacts", "int", 9),
         Column(DECISION, "choice", 10, editable=True, choices=DECISIONS),
+        Column("Why", "wrap", 50),
         Column(KEY, "text", 20, muted=True, printed=False),
     ]
-    rows = [[r.company, r.target, round(r.similarity, 1), r.contacts, r.decision or None, r.key]
+    rows = [[r.company, r.target, round(r.similarity, 1), r.contacts, r.decision or None, r.reason, r.key]
             for r in plan.review]
     return ListSheet(REVIEW, columns, rows, key=KEY, priority_column="Similarity",
                      rebuild_key=_review_key)
