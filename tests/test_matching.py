@@ -261,3 +261,81 @@ def test_fuzzy_results_are_kept_until_the_targets_change(conn):
     # A new target changes the fingerprint: everything is compared again.
     add_targets(conn, ["Acme Widget"])
     assert ("Acme Widgets", "Acme Widget") in by_company(match_contacts(conn))
+
+
+# -- the rules of issue 11, each with its reason -----------------------------------------------
+
+
+def best(company: str, target: str):
+    from outreach.companies.evaluate import Pair, evaluate
+
+    [outcome] = evaluate([Pair(company, target, True, "auto", "")])
+    return outcome.tier, outcome.reason
+
+
+@pytest.mark.parametrize(
+    "company,target,tier,reason",
+    [
+        # a target followed by unit, function or place words is that target
+        ("Google Research", "Google", "strong", "Google + 'Research'"),
+        ("Northwind Research - Zurich", "Northwind", "strong", "Northwind + 'Research'"),
+        ("IBM Research - Zurich", "IBM", "alias", "IBM's research division"),
+        ("Accenture in India", "Accenture", "strong", "generic words and places"),
+        ("Infosys Mysore", "Infosys", "strong", "generic words and places"),
+        ("Microsoft Israel R&D Center", "Microsoft", "strong", "unit or place words"),
+        ("Northwind Digital Industries Software", "Northwind", "strong", "Northwind + 'Digital Industries Software'"),
+        ("Bitdefender S R L", "Bitdefender", "exact", "the same name"),
+        ("Oy Kone Ab", "Kone", "exact", "the same name"),
+        # other words after it: a question
+        ("Google Fiber", "Google", "review", "perhaps a unit of Google"),
+        # the name says who owns it
+        ("Quillbot, a Northwind Company", "Northwind", "alias", "belongs to Northwind"),
+        ("Tableau, a Salesforce Company", "Salesforce", "alias", "acquired by Salesforce, 2019"),
+        ("Instagram from Meta", "Meta", "alias", ""),
+        ("Harbourview by Northwind", "Northwind", "alias", "belongs to Northwind"),
+        ("The Wharton School of the University of Pennsylvania", "University of Pennsylvania", "alias", ""),
+        ("Amazon's Zoox", "Amazon", "review", "named after Amazon"),
+        # the table, with its fact
+        ("Slack", "Salesforce", "alias", "Salesforce"),
+        ("华为技术有限公司", "Huawei", "strong", "generic words"),
+        # typos and initials are questions
+        ("Goggle", "Google", "review", "one letter from Google"),
+        ("Nvidea", "NVIDIA", "review", "one letter from NVIDIA"),
+        ("Northwind Atlantic Shipping Company", "NASC", "review", "could be the initials of"),
+        # lookalikes, separate national companies, other places: questions, never matches
+        ("The Citadel", "Citadel", "review", "looks like Citadel, but"),
+        ("Target Australia", "Target", "review", "Wesfarmers"),
+        ("Starbucks Korea", "Starbucks", "review", "national companies of Starbucks are often separate"),
+        ("IIM Bangalore", "IIM Ahmedabad", "review", "names another place"),
+    ],
+)
+def test_each_rule_places_the_name_and_says_why(company, target, tier, reason):
+    found, why = best(company, target)
+    assert found == tier, (company, target, why)
+    assert reason in why
+
+
+@pytest.mark.parametrize(
+    "company,target",
+    [
+        ("Ex-Google", "Google"), ("Google (formerly)", "Google"), ("Formerly @ Microsoft", "Microsoft"),
+        ("Previously at Amazon", "Amazon"), ("NVIDIA (previous)", "NVIDIA"), ("Retired - Boeing", "Boeing"),
+        # a relation that ended no longer counts
+        ("Kyndryl", "IBM"), ("Qualtrics", "SAP"),
+        # a bracketed acronym or a place qualifies a name, never names another employer
+        ("Project Management Institute (PMI)", "Philip Morris International"),
+        ("IBM Research - Zurich", "Zurich Insurance"),
+    ],
+)
+def test_former_employers_and_qualifiers_match_nothing(company, target):
+    assert best(company, target) == (None, "")
+
+
+def test_former_employer_is_kept_on_the_contact_but_not_counted(tmp_path):
+    conn = open_workspace(tmp_path / "ws")
+    with transaction(conn):
+        conn.execute("INSERT INTO targets (name, key, priority, row_order) VALUES ('Google', 'google', 1, 0)")
+    add_contacts(conn, ["Ex-Google", "Google"])
+    companies = sorted(row[0] for row in conn.execute("SELECT company FROM contacts"))
+    assert companies == ["Ex-Google", "Google"]
+    assert [m.company for m in match_contacts(conn)] == ["Google"]

@@ -126,7 +126,7 @@ def read_pairs(path: Path) -> list[Pair]:
 def evaluate(pairs: Iterable[Pair], *, year: int | None = None) -> list[Outcome]:
     """Match each pair alone; the best tier (or None) and its reason."""
     graph = AliasGraph(builtin_aliases(year))
-    distinct = distinct_rows()
+    distinct = distinct_rows(year)
     outcomes = []
     for pair in pairs:
         index = TargetIndex([(1, pair.target)], graph, None, distinct, company_key)

@@ -144,14 +144,14 @@ def builtin_aliases(year: int | None = None) -> list[AliasEntry]:
 
 
 @cache
-def distinct_rows() -> dict[str, tuple[tuple[str, str, str], ...]]:
+def distinct_rows(year: int | None = None) -> dict[str, tuple[tuple[str, str, str], ...]]:
     """``distinct`` rows, and ``part`` rows that ended (GE Vernova left GE in 2024), by the name's
     key: (its literal key, the employer's key, the fact).
 
     The literal key keeps a leading "The" (``The Citadel`` is a college, ``Citadel`` a fund).
     """
     found: dict[str, list[tuple[str, str, str]]] = {}
-    year = this_year()
+    year = this_year() if year is None else year
     for fact in knowledge():
         if fact.relation == "distinct" or (fact.relation == "part" and not fact.holds(year)):
             found.setdefault(normalise_company(fact.name), []).append(
