@@ -118,6 +118,9 @@ class TargetIndex:
             letters = initials(" ".join(first))
             if len(first) >= 2 and len(letters) >= MIN_ACRONYM:
                 self.by_initials.setdefault(letters, set()).add(target_id)
+        #: Every start of a target key of at most 6 letters: initials that could grow into one.
+        self.short_prefixes = {key[:size] for key in self.by_key if len(key) <= 6
+                               for size in range(1, len(key) + 1)}
         self._accepted_by_company: dict[str, list[str]] = {}
         for (company_key, target_key), accepted in self.decisions.items():
             if accepted:
@@ -142,8 +145,10 @@ class TargetIndex:
                 keys = expand(route)
                 if not keys:
                     continue
+                core_of = self.aliases.core_of
                 for key in keys:
-                    for target_id in (*by_key.get(key, ()), *by_core.get(key, ())):
+                    core = core_of.get(key, key)
+                    for target_id in (*by_key.get(key, ()), *by_core.get(key, ()), *by_key.get(core, ())):
                         if target_id not in found:
                             found[target_id] = ("alias", about(route, key))
         for owner in name.owners:
@@ -210,8 +215,11 @@ class TargetIndex:
                     offer(target_id, ACRONYM_SCORE,
                           f"{candidate.key.upper()} could be the initials of {self.name_of[target_id]}")
             if len(words) >= 2:
-                written = written_initials(name.raw) if candidate is name.candidates[0] else ""
-                for letters in {initials(candidate.words), written} - {""}:
+                short = initials(candidate.words)
+                # As written (legal forms too: ONGC) only when that could still make a target.
+                written = written_initials(name.raw) if (
+                    candidate is name.candidates[0] and short in self.short_prefixes) else ""
+                for letters in {short, written} - {""}:
                     if MIN_ACRONYM <= len(letters) <= 6:
                         for target_id in self.by_key.get(letters, ()):
                             offer(target_id, ACRONYM_SCORE,
@@ -465,12 +473,18 @@ class AliasGraph:
         self._said: dict[str, str] = {}
         #: First words of the table's names: the prefix rule looks only at names starting so.
         self.first_words: set[str] = set()
+        #: A name's core where it differs from its key: the table's "Infineon Technologies" is
+        #: the target "Infineon".
+        self.core_of: dict[str, str] = {}
         for entry in entries:
             child, parent = normalise_company(entry.name), normalise_company(entry.parent)
             if not child or not parent or child == parent:
                 continue
             for name in (entry.name, entry.parent):
-                self.first_words.add(analyse_company(name).candidates[0].words.split(" ", 1)[0])
+                first = analyse_company(name).candidates[0]
+                self.first_words.add(first.words.split(" ", 1)[0])
+                if first.core and first.core != first.key:
+                    self.core_of[first.key] = first.core
             relation = "another name for" if entry.relation == "same" else "part of"
             said = f"{entry.name} is {relation} {entry.parent}" + (f" ({entry.fact})" if entry.fact else "")
             self._said.setdefault(child, said)
