@@ -295,12 +295,14 @@ def best(company: str, target: str):
         ("Harbourview by Northwind", "Northwind", "alias", "belongs to Northwind"),
         ("The Wharton School of the University of Pennsylvania", "University of Pennsylvania", "alias", ""),
         ("Amazon's Zoox", "Amazon", "review", "named after Amazon"),
+        ("Alphabet Inc.", "Google", "review", "Alphabet owns Google: perhaps this contact works at Google"),
+        ("Tencent 腾讯", "Tencent", "exact", "the same name"),  # the name twice, in two scripts
         # the table, with its fact
         ("Slack", "Salesforce", "alias", "Salesforce"),
         ("北风科技有限公司", "Beifeng", "strong", "generic words"),
         # typos and initials are questions
-        ("Goggle", "Google", "review", "one letter from Google"),
-        ("Nvidea", "NVIDIA", "review", "one letter from NVIDIA"),
+        ("Goggle", "Google", "review", "one letter apart from Google"),
+        ("Nvidea", "NVIDIA", "review", "one letter apart from NVIDIA"),
         ("Northwind Atlantic Shipping Company", "NASC", "review", "could be the initials of"),
         # lookalikes, separate national companies, other places: questions, never matches
         ("The Citadel", "Citadel", "review", "looks like Citadel, but"),
@@ -320,8 +322,9 @@ def test_each_rule_places_the_name_and_says_why(company, target, tier, reason):
     [
         ("Ex-Google", "Google"), ("Google (formerly)", "Google"), ("Formerly @ Microsoft", "Microsoft"),
         ("Previously at Amazon", "Amazon"), ("NVIDIA (previous)", "NVIDIA"), ("Retired - Boeing", "Boeing"),
+        ("IBM (retired)", "IBM"), ("IBM - Retired", "IBM"),
         # a relation that ended no longer counts
-        ("Kyndryl", "IBM"), ("Qualtrics", "SAP"),
+        ("Kyndryl", "IBM"), ("Qualtrics", "SAP"), ("GE Vernova", "GE"),  # not even a question
         # a bracketed acronym or a place qualifies a name, never names another employer
         ("Project Management Institute (PMI)", "Philip Morris International"),
         ("IBM Research - Zurich", "Zurich Insurance"),

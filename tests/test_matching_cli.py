@@ -61,7 +61,7 @@ def test_review_lists_accepts_and_rejects(run, workspace):
     result = run("review")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == " 93.3  'WallMart' -> target 'Walmart'  (2 contacts): one letter from Walmart: a typo?"
+    assert lines[0] == " 93.3  'WallMart' -> target 'Walmart'  (2 contacts): one letter apart from Walmart: a typo?"
     assert "'Goldman Sacks' -> target 'Goldman Sachs'  (1 contact)" in lines[1]
     suggestions = json.loads(run("review", "--json").output)
     assert suggestions[0]["spellings"] == ["WallMart", "Wallmart Inc."]
@@ -163,10 +163,10 @@ def test_review_says_why_and_decides_by_pattern(run, workspace):
                     ["Google Fiber", "Google Arts Project", "Goggle", "Target Australia", "Googleplex Cafe"])
     listed = run("review").output
     assert "'Google Fiber' -> target 'Google'  (1 contact): Google + 'Fiber': perhaps a unit of Google" in listed
-    assert "'Goggle' -> target 'Google'  (1 contact): one letter from Google: a typo?" in listed
+    assert "'Goggle' -> target 'Google'  (1 contact): one letter apart from Google: a typo?" in listed
     assert "'Target Australia' -> target 'Target'" in listed and "Wesfarmers" in listed
     reasons = {s["company"]: s["reason"] for s in json.loads(run("review", "--json").output)}
-    assert reasons["Goggle"] == "one letter from Google: a typo?"
+    assert reasons["Goggle"] == "one letter apart from Google: a typo?"
 
     result = run("review", "--accept", "google *", "Google", "--reject", "*", "Target")
     assert result.exit_code == 0, result.output
@@ -178,8 +178,16 @@ def test_review_says_why_and_decides_by_pattern(run, workspace):
     assert decided == {("Google Fiber", True), ("Google Arts Project", True), ("Target Australia", False)}
 
 
+def test_accepting_and_rejecting_the_same_pair_is_refused(run, workspace):
+    setup_workspace(workspace, ["Google"], ["Goggle"])
+    result = run("review", "--accept", "Goggle", "Google", "--reject", "goggle", "google")
+    assert result.exit_code == 2 and "both accepted and rejected" in result.output
+    assert json.loads(run("review", "--decided", "--json").output) == []
+
+
 def test_a_pattern_that_matches_nothing_says_so_and_changes_nothing(run, workspace):
     setup_workspace(workspace, ["Google"], ["Google Fiber"])
     result = run("review", "--accept", "Amazon *", "*")
-    assert result.exit_code == 0 and "Accepted 0 suggestions matching 'Amazon *' for '*'." in result.output
+    assert result.exit_code == 0
+    assert "No pending suggestion matches 'Amazon *' for '*': `outreach review` lists 1 pending suggestion." in result.output
     assert json.loads(run("review", "--decided", "--json").output) == []

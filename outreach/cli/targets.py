@@ -84,7 +84,7 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
 
 
 def _contact_line(hit: Any, pending: bool = False) -> str:
-    tier = f"{hit.tier} {hit.score:.0f}" if hit.tier == "review" else hit.tier
+    tier = hit.tier if hit.tier != "review" else "accepted" if not pending else f"review {hit.score:.0f}"
     via = "" if hit.owner == "me" else f"  (via {hit.owner})"
     mark = "?" if pending else " "
     return f"  {mark} {hit.name or '(no name)'} · {hit.position or '-'} · {hit.company!r} [{tier}]{via}"
@@ -265,6 +265,10 @@ def review_command(
     conn = app.connect(create=bool(accepts or rejects))
     if accepts or rejects:
         wanted = [(c, t, True) for c, t in accepts] + [(c, t, False) for c, t in rejects]
+        both = {(c.casefold(), t.casefold()) for c, t in accepts} & {(c.casefold(), t.casefold()) for c, t in rejects}
+        if both:
+            company, target = sorted(both)[0]
+            raise click.UsageError(f"{company!r} for {target!r} is both accepted and rejected: choose one")
         if any(review.is_pattern(c) or review.is_pattern(t) for c, t, _ in wanted):
             _decide_by_pattern(conn, wanted)
         else:
@@ -337,7 +341,10 @@ def _decide_by_pattern(conn: Any, decisions: list[tuple[str, str, bool]]) -> Non
             set_review_decision(conn, suggestion.company, suggestion.target, accepted)
     for (company, target, accepted), count in zip(decisions, counts, strict=True):
         verb = "Accepted" if accepted else "Rejected"
-        if is_pattern(company) or is_pattern(target):
+        if (is_pattern(company) or is_pattern(target)) and not count:
+            echo(f"No pending suggestion matches {company!r} for {target!r}: `outreach review` lists "
+                 f"{plural(len(pending), 'pending suggestion')}.")
+        elif is_pattern(company) or is_pattern(target):
             echo(f"{verb} {plural(count, 'suggestion')} matching {company!r} for {target!r}.")
         else:
             echo(f"{verb}: {company!r} for {target!r}.")
@@ -354,7 +361,7 @@ def _ask(conn: Any, suggestions: list[Any]) -> None:
     for place, s in enumerate(suggestions, start=1):
         spelled = f" (also {', '.join(repr(x) for x in s.spellings[1:3])})" if len(s.spellings) > 1 else ""
         echo(f"\n[{place}/{len(suggestions)}] {s.company!r}{spelled}, {plural(s.contacts, 'contact')}")
-        echo(f"    target {s.target!r}, likelihood {s.score:.0f}" + (f": {s.reason}" if s.reason else ""))
+        echo(f"    target {s.target!r}, score {s.score:.0f}" + (f": {s.reason}" if s.reason else ""))
         answer = click.prompt(
             "    Same employer? [y]es, [n]o, [s]kip, [q]uit",
             type=click.Choice(["y", "n", "s", "q"], case_sensitive=False),

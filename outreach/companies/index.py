@@ -59,10 +59,13 @@ TYPO_SCORE = 92.0
 PREFIX_SCORE = 80.0
 NAMESAKE_SCORE = 78.0
 ACRONYM_SCORE = 72.0
+OWNER_SCORE = 60.0
 DISTINCT_SCORE = 40.0
 #: Acronyms shorter than this are matched only through the table (HP, GE, EY): two letters are
 #: the initials of too many names.
 MIN_ACRONYM = 3
+#: ``TargetIndex.separate`` for a relation that ended: the table says it no longer counts.
+ENDED = "ended"
 
 
 class TargetIndex:
@@ -73,7 +76,7 @@ class TargetIndex:
         targets: Iterable[tuple[int, str]],
         aliases: AliasGraph,
         decisions: dict[tuple[str, str], bool] | None = None,
-        distinct: dict[str, tuple[tuple[str, str, str], ...]] | None = None,
+        distinct: dict[str, tuple[tuple[str, str, str, bool], ...]] | None = None,
         employer_key: Callable[[str], str] | None = None,
     ) -> None:
         self.aliases = aliases
@@ -118,6 +121,12 @@ class TargetIndex:
             letters = initials(" ".join(first))
             if len(first) >= 2 and len(letters) >= MIN_ACRONYM:
                 self.by_initials.setdefault(letters, set()).add(target_id)
+        #: Names the table says own a target (Alphabet owns Google): company key -> targets.
+        self.owned_by: dict[str, set[int]] = {}
+        for target_id, key in self.key_of.items():
+            if key in aliases:
+                for owner in aliases.expand(key):
+                    self.owned_by.setdefault(owner, set()).add(target_id)
         #: Every start of a target key of at most 6 letters: initials that could grow into one.
         self.short_prefixes = {key[:size] for key in self.by_key if len(key) <= 6
                                for size in range(1, len(key) + 1)}
@@ -224,6 +233,10 @@ class TargetIndex:
                         for target_id in self.by_key.get(letters, ()):
                             offer(target_id, ACRONYM_SCORE,
                                   f"{self.name_of[target_id]} could be the initials of {candidate.words.title()}")
+        for candidate in name.candidates[:1]:
+            for target_id in self.owned_by.get(candidate.key, ()):
+                target = self.name_of[target_id]
+                offer(target_id, OWNER_SCORE, f"{candidate.words.title()} owns {target}: perhaps this contact works at {target}")
         for namesake in name.namesakes:
             for target_id in (*self.by_key.get(namesake.key, ()), *self.by_core.get(namesake.core, ())):
                 offer(target_id, NAMESAKE_SCORE, f"named after {self.name_of[target_id]}: perhaps part of it")
@@ -231,18 +244,19 @@ class TargetIndex:
 
     def separate(self, name: CompanyName, target_id: int) -> str:
         """The table's reason when ``name`` is a separate company that looks like the target
-        (``Target Australia``, ``The Citadel``); "" otherwise."""
+        (``Target Australia``, ``The Citadel``); "" otherwise; ``ENDED`` when it was part of the
+        target and is no longer (GE Vernova): not even a question."""
         if not self.distinct or not name.candidates:
             return ""
         first = name.candidates[0]
         keys = [first.key, *(first.key + q.replace(" ", "") for q in name.qualifiers)]
         for key in keys:
-            for literal, employer, fact in self.distinct.get(key, ()):
+            for literal, employer, fact, ended in self.distinct.get(key, ()):
                 if employer != self.employer_of.get(target_id):
                     continue
                 if literal != key and literal_key(split_company(name.raw)[0]) != literal:
                     continue
-                return f"looks like {self.name_of[target_id]}, but {fact}"
+                return ENDED if ended else f"looks like {self.name_of[target_id]}, but the table says: {fact}"
         return ""
 
     def elsewhere(self, name: CompanyName, target_id: int) -> str:
@@ -306,6 +320,8 @@ class TargetIndex:
             found: dict[int, NameMatch] = {}
             for target_id, (tier, reason) in self.automatic(name).items():
                 why_not = self.separate(name, target_id) if self.distinct else ""
+                if why_not is ENDED:
+                    continue
                 if not why_not and (target_id in self.franchises or target_id in self.place_of):
                     why_not = self.elsewhere(name, target_id)
                 found[target_id] = (
@@ -316,7 +332,10 @@ class TargetIndex:
                 found = self.suggest(name)
                 if self.distinct:
                     for target_id, suggestion in list(found.items()):
-                        if why_not := self.separate(name, target_id):
+                        why_not = self.separate(name, target_id)
+                        if why_not is ENDED:
+                            del found[target_id]
+                        elif why_not:
                             found[target_id] = suggestion._replace(score=DISTINCT_SCORE, reason=why_not)
                 for candidate in name.candidates:
                     if len(candidate.key) >= MIN_FUZZY_LENGTH:
@@ -347,7 +366,7 @@ class TargetIndex:
                         for index in indexes:
                             results[index][target_id] = NameMatch(
                                 target_id, "review", max(score, TYPO_SCORE), False,
-                                f"one letter from {self.name_of[target_id]}: a typo?",
+                                f"one letter apart from {self.name_of[target_id]}: a typo?",
                             )
         return [self.decide(name, found) for name, found in zip(names, results, strict=True)]
 

@@ -144,18 +144,20 @@ def builtin_aliases(year: int | None = None) -> list[AliasEntry]:
 
 
 @cache
-def distinct_rows(year: int | None = None) -> dict[str, tuple[tuple[str, str, str], ...]]:
+def distinct_rows(year: int | None = None) -> dict[str, tuple[tuple[str, str, str, bool], ...]]:
     """``distinct`` rows, and ``part`` rows that ended (GE Vernova left GE in 2024), by the name's
-    key: (its literal key, the employer's key, the fact).
+    key: (its literal key, the employer's key, the fact, whether it is a relation that ended).
 
     The literal key keeps a leading "The" (``The Citadel`` is a college, ``Citadel`` a fund).
     """
-    found: dict[str, list[tuple[str, str, str]]] = {}
+    found: dict[str, list[tuple[str, str, str, bool]]] = {}
     year = this_year() if year is None else year
     for fact in knowledge():
         if fact.relation == "distinct" or (fact.relation == "part" and not fact.holds(year)):
             found.setdefault(normalise_company(fact.name), []).append(
-                (literal_key(fact.name), company_key(fact.employer), f"{fact.name}: {fact.fact}")
+                (literal_key(fact.name), company_key(fact.employer),
+                 fact.fact if fact.relation == "distinct" else f"formerly part of {fact.employer}: {fact.fact}",
+                 fact.relation == "part")
             )
     return {key: tuple(rows) for key, rows in found.items()}
 

@@ -416,7 +416,7 @@ _FORMER_LEAD = re.compile(
 )
 # "Google (formerly)", "Google - former", "Google alum", "IBM (until 2023)".
 _FORMER_TAIL = re.compile(
-    r"(?:^|[\s,(\[\-\u2013\u2014|]+)(?:formerly|former|previously|previous|ex|past|alum|alumni|alumnus|alumna|"
+    r"(?:^|[\s,(\[\-\u2013\u2014|]+)(?:formerly|former|previously|previous|ex|past|alum|alumni|alumnus|alumna|retired|"
     r"until\s+(?:19|20)\d\d)\.?\s*[)\]]?\s*$",
     re.I,
 )
@@ -446,6 +446,24 @@ _OWNED_BY = (
 # "Amazon's Zoox": named after Amazon. Only a suggestion: "Dave's Hot Chicken" is not Dave.
 _NAMESAKE = re.compile(r"^(?P<y>[^'`\u2019]{3,}?)['`\u2019]s\s+(?P<x>\S.*)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
+
+
+_OTHER_SCRIPT = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"
+)
+
+
+def _two_scripts(text: str) -> tuple[str, str] | None:
+    """A name written twice, in Latin letters and in another script (``Tencent 腾讯``): the two
+    parts, or None."""
+    latin: list[str] = []
+    other: list[str] = []
+    for token in text.split():
+        (other if _OTHER_SCRIPT.search(token) else latin).append(token)
+    if latin and other and any(c.isalpha() for c in " ".join(latin)):
+        return " ".join(latin), " ".join(other)
+    return None
 
 
 def _initials(words: list[str]) -> str:
@@ -493,6 +511,9 @@ def _analyse(raw: str) -> CompanyName:
         if named is not None and (namesake := _candidate(named["y"])) is not None:
             namesakes.append(namesake)
     primary, dashed, bracketed = _split(text)
+    if not primary.isascii() and (scripts := _two_scripts(primary)):  # "Tencent 腾讯"
+        primary, other = scripts
+        bracketed = [other, *bracketed]
     candidates: list[NameCandidate] = []
     qualifiers: list[str] = []
     seen: set[str] = set()
