@@ -241,6 +241,7 @@ def test_the_analysis_cache_is_filled_reused_and_dropped_when_the_rules_change(c
     with transaction(conn):
         conn.execute("UPDATE company_names SET analysis = 'bogus:bogus:bogus' WHERE raw = 'Walmart Inc.'")
         conn.execute("UPDATE settings SET value = 'old rules' WHERE key = 'company_names_rules'")
+        conn.execute("DELETE FROM match_cache")  # so that the names are matched again
     from outreach.companies import names as companies
 
     companies._MEMO.clear()
@@ -342,3 +343,24 @@ def test_former_employer_is_kept_on_the_contact_but_not_counted(tmp_path):
     companies = sorted(row[0] for row in conn.execute("SELECT company FROM contacts"))
     assert companies == ["Ex-Google", "Google"]
     assert [m.company for m in match_contacts(conn)] == ["Google"]
+
+
+def test_where_names_land_is_cached_and_dropped_when_anything_it_depends_on_changes(conn):
+    """A second command reads where each name landed; new targets, aliases or decisions redo it."""
+    from outreach.companies.aliases import add_alias
+
+    add_targets(conn, ["Walmart"])
+    add_contacts(conn, ["Walmart Inc.", "Wallmart", "Wally World"])
+    first = match_contacts(conn)
+    assert conn.execute("SELECT COUNT(*) FROM match_cache").fetchone()[0] == 1
+    assert match_contacts(conn) == first
+    with transaction(conn):
+        add_alias(conn, "Wally World", "Walmart")
+    assert "Wally World" in {m.company for m in match_contacts(conn)}
+    with transaction(conn):
+        set_review_decision(conn, "Wallmart", "Walmart", True)
+    assert [m.accepted for m in match_contacts(conn) if m.company == "Wallmart"] == [True]
+    add_contacts(conn, ["Walmart Global Tech"])  # a new name is matched, the others read back
+    assert "Walmart Global Tech" in {m.company for m in match_contacts(conn)}
+    add_targets(conn, ["Wally World"])
+    assert {m.target for m in match_contacts(conn) if m.company == "Wally World"} == {"Walmart", "Wally World"}

@@ -91,6 +91,7 @@ class TargetIndex:
         self.by_initials: dict[str, set[int]] = {}
         self.first_words: set[str] = set()  # first words of target names, for the prefix rule
         self._prefix_memo: dict[str, list[tuple[int, list[str], bool]]] = {}
+        self._known_keys: tuple[set[str], set[str]] | None = None
         self.weak_keys: set[str] = set()  # target keys made of weak words only (Apex, Summit)
         self.franchises: set[int] = set()  # targets whose national companies are often separate
         self.place_of: dict[int, list[str]] = {}  # targets whose name ends in a place: IIM Ahmedabad
@@ -142,8 +143,10 @@ class TargetIndex:
         (``X | Kaiser Permanente``) beats an alias through the primary one.
         """
         found: dict[int, tuple[str, str]] = {}
-        by_key, by_core, expand, about = self.by_key, self.by_core, self.aliases.expand, self.aliases.about
         candidates = name.candidates
+        if not name.owners and self._nowhere(candidates):
+            return found
+        by_key, by_core, expand, about = self.by_key, self.by_core, self.aliases.expand, self.aliases.about
         for index, candidate in enumerate(candidates):
             for target_id in by_key.get(candidate.key, ()):
                 if target_id not in found:
@@ -178,6 +181,21 @@ class TargetIndex:
                 if units and self.key_of.get(target_id) not in self.weak_keys:
                     found.setdefault(target_id, ("strong", _plus(self.name_of[target_id], rest, units)))
         return found
+
+    def _nowhere(self, candidates: tuple[NameCandidate, ...]) -> bool:
+        """Whether no automatic route can start from these names: no key, trimmed name or core
+        is a target's or the table's, and no first word starts one (most names, quickly)."""
+        known = self._known_keys
+        if known is None:
+            known = self._known_keys = (
+                set(self.by_key) | set(self.by_core) | set(self.aliases.keys()),
+                self.first_words | self.aliases.first_words,
+            )
+        keys, firsts = known
+        for c in candidates:
+            if c.key in keys or c.trimmed in keys or c.core in keys or c.words.split(" ", 1)[0] in firsts:
+                return False
+        return True
 
     def _prefixes(self, candidate: NameCandidate) -> list[tuple[int, list[str], bool]]:
         """Targets whose whole name starts ``candidate``: (target, the words after it, whether
@@ -548,6 +566,10 @@ class AliasGraph:
 
     def __contains__(self, key: str) -> bool:
         return key in self._root
+
+    def keys(self) -> Iterable[str]:
+        """Every name the graph links (normalised)."""
+        return self._root.keys()
 
 
 __all__ = ["AliasGraph", "NameMatch", "TargetIndex", "MIN_FUZZY_LENGTH", "REVIEW_CUTOFF"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 from dataclasses import dataclass
 from functools import cache
@@ -118,6 +119,15 @@ def table_files() -> list[tuple[str, str]]:
         for entry in folder.iterdir()
         if entry.name.endswith(".csv")
     )
+
+
+@cache
+def table_fingerprint() -> str:
+    """Changes whenever a table file does."""
+    digest = hashlib.sha256()
+    for name, text in table_files():
+        digest.update(f"{name}\n{text}".encode())
+    return digest.hexdigest()[:16]
 
 
 @cache
@@ -221,5 +231,6 @@ __all__ = [
     "knowledge",
     "read_table",
     "table_files",
+    "table_fingerprint",
     "this_year",
 ]

@@ -14,12 +14,19 @@ blocks (same first two or last two letters) and never produces anything but sugg
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 
 from outreach.companies.index import AliasGraph, NameMatch, TargetIndex
-from outreach.companies.knowledge import builtin_aliases, company_key, distinct_rows
+from outreach.companies.knowledge import (
+    builtin_aliases,
+    company_key,
+    distinct_rows,
+    table_fingerprint,
+    this_year,
+)
 from outreach.companies.names import (
     AliasEntry,
     CompanyName,
@@ -161,15 +168,80 @@ def _match_unpaused(
 ) -> list[Match]:
     aliases = _alias_entries(conn)
     companies = {company for _, company in rows}
+    results: dict[str, list[NameMatch]] = {}
+    fingerprint = _results_fingerprint(conn, targets, decisions) if keep_fuzzy else ""
+    if keep_fuzzy:  # a command in the workspace: names matched before need not be again
+        results = _load_results(conn, fingerprint)
+    raws = sorted(company for company in companies if company not in results)
+    if raws:
+        placed = _place(conn, targets, aliases, decisions, raws, keep_fuzzy)
+        results.update(zip(raws, placed, strict=True))
+        if keep_fuzzy:
+            _store_results(conn, fingerprint, results)
+    by_raw = {raw: found for raw, found in results.items() if found and raw in companies}
+    target_names = dict(targets)
+    matches = [
+        Match(contact_id, found.target_id, found.tier, found.score, company,
+              target_names[found.target_id], found.accepted, found.reason)
+        for contact_id, company in rows
+        for found in by_raw.get(company, ())
+    ]
+    matches.sort(key=lambda m: (m.target_id, TIER_RANK[m.tier], -m.score, m.contact_id))
+    return matches
+
+
+def _results_fingerprint(
+    conn: sqlite3.Connection, targets: list[tuple[int, str]], decisions: dict[tuple[str, str], bool]
+) -> str:
+    """Changes whenever where a name lands could: the rules, the table (and the year, which ends
+    relations), the targets, the user's aliases and decisions."""
+    digest = hashlib.sha256(f"{rules_fingerprint()}/{table_fingerprint()}/{this_year()}".encode())
+    own = [tuple(row) for row in conn.execute("SELECT alias, target FROM company_aliases ORDER BY alias, target")]
+    digest.update(json.dumps([targets, own, sorted((c, t, a) for (c, t), a in decisions.items())]).encode())
+    return digest.hexdigest()
+
+
+def _load_results(conn: sqlite3.Connection, fingerprint: str) -> dict[str, list[NameMatch]]:
+    row = conn.execute("SELECT fingerprint, data FROM match_cache WHERE id = 1").fetchone()
+    if row is None or row[0] != fingerprint:
+        return {}
+    try:
+        return {raw: [NameMatch(*found) for found in placed] for raw, placed in json.loads(row[1]).items()}
+    except (ValueError, TypeError):
+        return {}
+
+
+def _store_results(conn: sqlite3.Connection, fingerprint: str, results: dict[str, list[NameMatch]]) -> None:
+    data = json.dumps({raw: [list(m) for m in found] for raw, found in results.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+    def write() -> None:
+        conn.execute(
+            "INSERT INTO match_cache (id, fingerprint, data) VALUES (1, ?, ?) ON CONFLICT (id) "
+            "DO UPDATE SET fingerprint = excluded.fingerprint, data = excluded.data",
+            (fingerprint, data),
+        )
+
+    _write_cache(conn, write)
+
+
+def _place(
+    conn: sqlite3.Connection,
+    targets: list[tuple[int, str]],
+    aliases: list[AliasEntry],
+    decisions: dict[tuple[str, str], bool],
+    raws: list[str],
+    keep_fuzzy: bool,
+) -> list[list[NameMatch]]:
+    """Where each of ``raws`` lands: the matcher itself."""
     # One pass over the cache for every name involved: contacts', targets' and aliases'.
     analyses = analyse_names(
         conn,
-        companies.union(
+        set(raws).union(
             (name for _, name in targets), (a.name for a in aliases), (a.parent for a in aliases)
         ),
     )
     index = TargetIndex(targets, AliasGraph(aliases), decisions, distinct_rows(), company_key)
-    raws = sorted(companies)
     names = [analyses[raw] for raw in raws]
     if keep_fuzzy:
         # The fuzzy pass is most of the work; its results hold as long as the targets do.
@@ -182,18 +254,8 @@ def _match_unpaused(
         placed = index.match_names(names, known)
         if len(known) != before:
             _store_fuzzy(conn, fingerprint, known)
-    else:
-        placed = index.match_names(names)
-    by_raw = {raw: found for raw, found in zip(raws, placed, strict=True) if found}
-    target_names = dict(targets)
-    matches = [
-        Match(contact_id, found.target_id, found.tier, found.score, company,
-              target_names[found.target_id], found.accepted, found.reason)
-        for contact_id, company in rows
-        for found in by_raw.get(company, ())
-    ]
-    matches.sort(key=lambda m: (m.target_id, TIER_RANK[m.tier], -m.score, m.contact_id))
-    return matches
+        return placed
+    return index.match_names(names)
 
 
 def match_contacts(conn: sqlite3.Connection, *, owner_ids: Sequence[int] | None = None) -> list[Match]:
