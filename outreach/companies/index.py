@@ -179,7 +179,7 @@ class TargetIndex:
                 continue
             for target_id, rest, units in self._prefixes(candidate):
                 if units and self.key_of.get(target_id) not in self.weak_keys:
-                    found.setdefault(target_id, ("strong", _plus(self.name_of[target_id], rest, units)))
+                    found.setdefault(target_id, ("strong", _plus(self.name_of[target_id], candidate, rest, units)))
         return found
 
     def _nowhere(self, candidates: tuple[NameCandidate, ...]) -> bool:
@@ -235,7 +235,7 @@ class TargetIndex:
 
         for candidate in name.candidates:
             for target_id, rest, _ in self._prefixes(candidate):
-                offer(target_id, PREFIX_SCORE, _plus(self.name_of[target_id], rest, False))
+                offer(target_id, PREFIX_SCORE, _plus(self.name_of[target_id], candidate, rest, False))
             words = candidate.words.split()
             if len(words) == 1 and MIN_ACRONYM <= len(candidate.key) <= 6:
                 for target_id in self.by_initials.get(candidate.key, ()):
@@ -474,11 +474,17 @@ def _one_edit(a: str, b: str) -> bool:
     return _DIGITS.sub("", a) == _DIGITS.sub("", b) and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
-def _plus(target: str, rest: list[str], units: bool) -> str:
+def _plus(target: str, candidate: NameCandidate, rest: list[str], units: bool) -> str:
+    """``Google + 'Fiber': perhaps a unit of Google``; the name as it starts when that is another
+    name of the target (``Kaiser + 'Aluminum': perhaps a unit of Kaiser Permanente``)."""
+    words = candidate.words.split()
+    start = " ".join(words[: len(words) - len(rest)]).title()
+    if start.replace(" ", "").casefold() == target.replace(" ", "").casefold():
+        start = target
     said = " ".join(rest).title()
     if units:
-        return f"{target} + '{said}', {'a place' if is_place(rest) else 'unit or place words'}"
-    return f"{target} + '{said}': perhaps a unit of {target}"
+        return f"{start} + '{said}', {'a place' if is_place(rest) else 'unit or place words'}"
+    return f"{start} + '{said}': perhaps a unit of {target}"
 
 
 def _ratio(a: str, b: str) -> float:

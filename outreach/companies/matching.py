@@ -18,6 +18,8 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from pathlib import Path
 
 from outreach.companies.index import AliasGraph, NameMatch, TargetIndex
 from outreach.companies.knowledge import (
@@ -195,10 +197,21 @@ def _results_fingerprint(
 ) -> str:
     """Changes whenever where a name lands could: the rules, the table (and the year, which ends
     relations), the targets, the user's aliases and decisions."""
-    digest = hashlib.sha256(f"{rules_fingerprint()}/{table_fingerprint()}/{this_year()}".encode())
+    digest = hashlib.sha256(
+        f"{rules_fingerprint()}/{table_fingerprint()}/{this_year()}/{_code_fingerprint()}".encode()
+    )
     own = [tuple(row) for row in conn.execute("SELECT alias, target FROM company_aliases ORDER BY alias, target")]
     digest.update(json.dumps([targets, own, sorted((c, t, a) for (c, t), a in decisions.items())]).encode())
     return digest.hexdigest()
+
+
+@cache
+def _code_fingerprint() -> str:
+    """The matcher's own code: a new version of it may place names elsewhere."""
+    digest = hashlib.sha256()
+    for name in ("names.py", "index.py", "knowledge.py", "matching.py"):
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _load_results(conn: sqlite3.Connection, fingerprint: str) -> dict[str, list[NameMatch]]:
