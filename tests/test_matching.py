@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outreach.companies.aliases import add_alias
 from outreach.companies.index import AliasGraph, TargetIndex
@@ -364,3 +366,26 @@ def test_where_names_land_is_cached_and_dropped_when_anything_it_depends_on_chan
     assert "Walmart Global Tech" in {m.company for m in match_contacts(conn)}
     add_targets(conn, ["Wally World"])
     assert {m.target for m in match_contacts(conn) if m.company == "Wally World"} == {"Walmart", "Wally World"}
+
+
+@given(
+    st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=5, max_size=12).map(str.capitalize),
+    st.integers(min_value=0, max_value=11),
+    st.sampled_from(["swap", "drop", "add", "change"]),
+)
+def test_every_one_letter_typo_of_a_long_name_is_suggested(target, at, edit):
+    """Issue 11: a typo within one edit of a name of five or more letters is at least a question."""
+    name = target.lower()
+    at = at % len(name)
+    if edit == "swap" and at < len(name) - 1:
+        typo = name[:at] + name[at + 1] + name[at] + name[at + 2:]
+    elif edit == "drop" and len(name) > 5:
+        typo = name[:at] + name[at + 1:]
+    elif edit == "add":
+        typo = name[:at] + "y" + name[at:]
+    else:
+        typo = name[:at] + ("y" if name[at] != "y" else "w") + name[at + 1:]
+    if typo == name:
+        return
+    tier, reason = best(typo.capitalize(), target)
+    assert tier == "review", (typo, target, reason)
