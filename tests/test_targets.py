@@ -50,12 +50,13 @@ def names_and_priorities(workspace: Path) -> list[tuple[str, float]]:
         ("semicolon_cp1252.csv", [("Société Générale", 0.875), ("Nestlé", 0.5),
                                   ("Crédit Agricole", 0.375)], "read it as Windows-1252"),
         ("stars.tsv", [("Atlassian", 1.0), ("Canva", 0.6), ("Shopify", 0.2)], "tab-separated"),
-        # No priority column: the order of the list; "nvidia corporation" is NVIDIA again.
-        ("no_priority.csv", [("NVIDIA", 1.0), ("Databricks", 2 / 3), ("Snowflake Inc.", 1 / 3)],
+        # No priority column: the order of the list, in the middle band 0.55 -> 0.45 (four rows);
+        # "nvidia corporation" is NVIDIA again.
+        ("no_priority.csv", [("NVIDIA", 0.55), ("Databricks", 0.5167), ("Snowflake Inc.", 0.4833)],
          "1 duplicate row merged"),
         ("ranked.ods", [("Novo Nordisk", 0.5), ("Vestas", 1.0), ("Carlsberg Group", 0.0)], "3 new"),
         # An .xlsx saved with a .csv name is read as the workbook it is, and the user is told.
-        ("really_xlsx.csv", [("Siemens AG", 1.0), ("Bosch", 0.0)], "is really an Excel workbook"),
+        ("really_xlsx.csv", [("Siemens AG", 0.55), ("Bosch", 0.45)], "is really an Excel workbook"),
     ],
 )
 def test_import_messy_target_lists(run, workspace, fixture, expected, note):
@@ -69,8 +70,16 @@ def test_import_messy_target_lists(run, workspace, fixture, expected, note):
 
 def test_summary_counts_merges_placeholders_and_rows_without_company(run, workspace):
     result = run("import", "targets", FIXTURES / "titled.xlsx")
-    assert result.output.splitlines()[:4] == [
+    assert result.output.splitlines()[:11] == [
         "Imported 4 targets from titled.xlsx: 4 new, 0 updated, 0 unchanged.",
+        # The columns used, as the user wrote them; "Priority (1-5)" is a priority, so a rank.
+        "  company: 'Employer'",
+        "  priority: 'Priority (1-5)', 1 = most wanted",
+        "  location: 'City'",
+        "  industry: 'Industry'",
+        "  roles: 'Roles wanted'",
+        "  website: 'Website'",
+        "  notes: 'Notes'",
         "1 duplicate row merged into an earlier row for the same company.",
         "1 row without a company skipped.",
         "1 row skipped: not a company name ('Self-employed').",

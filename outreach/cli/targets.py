@@ -22,21 +22,31 @@ MAX_WARNINGS_SHOWN = 20
 @click.option("--replace", is_flag=True,
               help="Make the workspace's target list exactly this file's (targets not in it "
                    "are removed). Default: add new targets and update existing ones.")
+@click.option("--priority-order", type=click.Choice(["high-first", "low-first"]), default=None,
+              help="How to read a priority column of plain numbers: high-first (the biggest "
+                   "number is most wanted, as a 1-5 rating) or low-first (1 is most wanted, as a "
+                   "rank). Default: as its header says ('Excitement (1-5)' is high-first, "
+                   "'Priority' and 'Rank' are low-first); the import prints how it read it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the import summary as JSON.")
 @pass_app
-def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replace: bool, as_json: bool) -> None:
+def import_targets_command(
+    app: App, path: Path, sheets: tuple[str, ...], replace: bool, priority_order: str | None, as_json: bool
+) -> None:
     """Import the employers you want to work for from a spreadsheet or CSV.
 
     Reads .xlsx, .xlsm, .ods, .csv and .tsv. The header row is found by its content (title rows
     above it are fine) and the company column by name: Company, Employer, Organisation,
-    Account... Optional columns: priority (1-5, High/Medium/Low, A/B/C, a rank, stars; without
-    one, the order of the list), location, industry, roles, website, notes. Duplicates merge;
-    importing the same file again changes nothing.
+    Account... Optional columns: priority (1-5, High/Medium/Low, A/B/C, a rank, stars), location,
+    industry, roles, website, notes; every other column is kept with its target. A list without
+    a priority keeps its order in the middle (0.55 down to 0.45), below a ranked list's top
+    targets. It prints the column it used for each field and how it read the priority.
+    Duplicates merge; importing the same file again changes nothing.
 
     \b
     Example:
         outreach import targets "Target companies.xlsx"
         outreach import targets targets.xlsx --sheet "Dream list" --replace
+        outreach import targets wishlist.csv --priority-order high-first
     """
     import hashlib
 
@@ -48,7 +58,8 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
 
     refuse_export_folder(path)  # an unzipped LinkedIn export is not a spreadsheet to read
     data = read_path_bytes(path)
-    table = read_targets(data, path.name, sheets=sheets or None)
+    higher = None if priority_order is None else priority_order == "high-first"
+    table = read_targets(data, path.name, sheets=sheets or None, higher_is_better=higher)
     conn = app.connect()
     summary = import_targets(
         conn, table, source=path.name, sha256=hashlib.sha256(data).hexdigest(), replace=replace
@@ -67,6 +78,11 @@ def import_targets_command(app: App, path: Path, sheets: tuple[str, ...], replac
         them = "it" if summary.not_in_file == 1 else "them"
         echo(f"{plural(summary.not_in_file, 'earlier target')} not in {summary.source} "
                    f"{'was' if summary.not_in_file == 1 else 'were'} kept: add --replace to remove {them}.")
+    for used in table.columns:
+        if len(table.columns) > 1:
+            echo(f"Sheet {used.sheet!r}:")
+        for line in used.lines():
+            echo(f"  {line}")
     if summary.duplicates:
         echo(f"{plural(summary.duplicates, 'duplicate row')} merged into an earlier row for the same company.")
     if summary.without_company:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from outreach.imports.targets import TargetList
 
 _FIELDS = ("priority", "priority_text", "location", "industry", "roles", "website", "notes",
-           "sheet", "source")
+           "sheet", "source", "extra")
 
 
 @dataclass
@@ -44,6 +44,7 @@ class TargetImportSummary:
     duplicates: int = 0       # rows merged into an earlier row with the same company key
     without_company: int = 0  # rows with other cells filled but no company
     not_companies: list[str] = field(default_factory=list)  # "Self-employed", "Confidential", "n/a"
+    columns: list[dict[str, Any]] = field(default_factory=list)  # per sheet: ColumnsUsed as a dict
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -70,6 +71,7 @@ def _merge_rows(table: TargetList) -> tuple[dict[str, dict[str, Any]], int, list
             current["priority"], current["priority_text"] = record["priority"], record["priority_text"]
         for name in ("location", "industry", "roles", "website"):
             current[name] = current[name] or record[name]
+        current["extra"] = {**record["extra"], **current["extra"]}  # the first row's cells win
         if record["notes"] and record["notes"] not in str(current["notes"]).split("; "):
             current["notes"] = "; ".join(filter(None, (current["notes"], record["notes"])))
     return merged, duplicates, not_companies
@@ -102,6 +104,7 @@ def import_targets(
         duplicates=duplicates,
         without_company=table.rows_without_company,
         not_companies=not_companies,
+        columns=[asdict(c) for c in table.columns],
         notes=list(table.notes),
         warnings=list(table.warnings),
     )
@@ -122,6 +125,7 @@ def import_targets(
         for order, (key, record) in enumerate(merged.items()):
             values = {name: record.get(name, "") for name in _FIELDS}
             values["priority"] = float(record["priority"])
+            values["extra"] = json.dumps(record.get("extra") or {}, ensure_ascii=False)
             values["source"] = source
             old = existing.get(key)
             if old is None:
@@ -182,6 +186,7 @@ class TargetEntry:
     roles: str
     website: str
     notes: str
+    extra: dict[str, str] = field(default_factory=dict)  # the file's other columns: header -> text
     contacts: list[ContactAtTarget] = field(default_factory=list)
     review: list[ContactAtTarget] = field(default_factory=list)  # suggestions not yet accepted
 
@@ -190,7 +195,7 @@ class TargetEntry:
         return {
             "target": self.target, "priority": self.priority, "priority_text": self.priority_text,
             "location": self.location, "industry": self.industry, "roles": self.roles,
-            "website": self.website, "notes": self.notes,
+            "website": self.website, "notes": self.notes, "extra": self.extra,
             "contacts": [c.to_json() for c in self.contacts],
             "review": [c.to_json() for c in self.review],
         }
@@ -208,7 +213,7 @@ def _target_report(conn: sqlite3.Connection, owner_ids: Sequence[int] | None) ->
             id=row["id"], target=row["name"], priority=row["priority"],
             priority_text=row["priority_text"], location=row["location"],
             industry=row["industry"], roles=row["roles"], website=row["website"],
-            notes=row["notes"],
+            notes=row["notes"], extra=_extra(row["extra"]),
         )
         for row in conn.execute("SELECT * FROM targets ORDER BY priority DESC, row_order, id")
     }
@@ -225,6 +230,20 @@ def _target_report(conn: sqlite3.Connection, owner_ids: Sequence[int] | None) ->
         for hits in (entry.contacts, entry.review):
             hits.sort(key=lambda h: (TIER_RANK[h.tier], -h.score, h.owner != "me", h.name.casefold()))
     return list(entries.values())
+
+
+def target_extras(conn: sqlite3.Connection) -> dict[int, dict[str, str]]:
+    """Target id -> the file's other columns ({header: text}, in the file's order) for every
+    target that has any: "Why", "Applied?", a link to a posting..."""
+    return {row[0]: extra for row in conn.execute("SELECT id, extra FROM targets") if (extra := _extra(row[1]))}
+
+
+def _extra(text: str | None) -> dict[str, str]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:  # edited by hand into something else: the target stays, its extras not
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 def _contacts(
@@ -251,5 +270,6 @@ __all__ = [
     "TargetEntry",
     "TargetImportSummary",
     "import_targets",
+    "target_extras",
     "target_report",
 ]
