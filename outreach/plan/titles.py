@@ -131,7 +131,9 @@ _FORMER = re.compile(r"(?i)\b(?:ex|former|formerly|previously|prev)\b.*")
 _HIRING_FLAG = re.compile(r"(?i)^\W*(?:(?:we\W?re|we are|i\W?m|we|now|is)\s+)?hiring\b(?!\s+manager)")
 #: "… to the CEO" names whom one works for: "Chief of Staff to the CEO" is no chief executive.
 _TO = re.compile(r" to .*")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+#: Commas stay: "Associate, Investment Banking" is no "Associate Investment Banker".
+_WORD = re.compile(r"[a-z0-9]+")
+_NOT_WORD = re.compile(r"[^a-z0-9,]+")
 
 
 def _symbol_to_bar(ch: str) -> str:
@@ -141,11 +143,11 @@ def _symbol_to_bar(ch: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
-    """' senior product manager ': lower case ASCII words, one space apart, spaces around."""
+    """' senior product manager, payments ': lower case ASCII words and commas, one space apart."""
     text = unicodedata.normalize("NFKD", text.casefold().replace("go-to-market", "gtm")
                                  .replace("go to market", "gtm"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " " + _NOT_WORD.sub(" ", text).strip() + " "
+    return " " + _NOT_WORD.sub(" ", text.replace("&", " and ")).strip() + " "
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,13 @@ def _read_part(part: str) -> _Reading:
     if not text.strip():
         return _Reading(UNKNOWN, False)
     role, function = "", ""
-    match = t.roles.pattern.search(text)
+    matches = list(t.roles.pattern.finditer(text))
+    match = matches[0] if matches else None
+    # A function word before an occupation qualifies it: "IT Project Manager" is a project manager.
+    while (match and not t.roles.meaning(match.group())[0] and len(matches) > 1
+           and matches[1].start() == match.end() + 1):
+        matches.pop(0)
+        match = matches[0]
     role_start = -1
     if match:
         role, function = t.roles.meaning(match.group())
@@ -172,6 +180,8 @@ def _read_part(part: str) -> _Reading:
         name = t.levels.meaning(hit.group())
         if hit.group() == "staff" and function not in _STAFF_FUNCTIONS:
             continue
+        if hit.group() == "student" and text[hit.end():].strip()[:1] not in ("", ","):
+            continue  # "MBA Student" studies; a "Student Success Manager" does not
         found.append((hit.group(), name, hit.end()))
     implied = t.role_levels.get(match.group()) if match else None
     if match and implied:  # "Chief of Staff" is lead level, "Product Lead" leads
@@ -212,7 +222,7 @@ def _read_part(part: str) -> _Reading:
 def _is_noise(part: str, filler: frozenset[str]) -> bool:
     if _HIRING_FLAG.match(part) or _FORMER.match(part.strip()):
         return True
-    words = _plain(part).split()
+    words = _WORD.findall(_plain(part))
     return not words or all(w in filler for w in words)
 
 
