@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Each level's value in [0, 1] (a few words have their own, in the table's ``level_values``).
 LEVEL_VALUE: dict[str, float] = {
@@ -66,27 +67,57 @@ UNKNOWN = Title("", "other", LEVEL_VALUE["mid"], "mid", False, False)
 # --- the tables --------------------------------------------------------------------------------
 
 
+class _Match(NamedTuple):
+    start: int  # index of the first word
+    end: int  # index after the last word
+    phrase: str
+    meaning: Any
+
+
 class _Table:
-    """Phrases of one table as one regular expression, and what each phrase means."""
+    """Phrases of one table and what each means, found in a title's words."""
 
     def __init__(self, meanings: dict[str, Any]) -> None:
         self.exact = {k: v for k, v in meanings.items() if not k.startswith("*")}
+        for key, value in list(self.exact.items()):  # German feminine forms: "Managerin"
+            self.exact.setdefault(key + "in", value)
+            self.exact.setdefault(key + "innen", value)
         self.ends = [(k[1:], v) for k, v in meanings.items() if k.startswith("*")]
-        # Longest first: the regex tries alternatives in order, so the longest phrase wins.
-        parts = sorted(meanings, key=len, reverse=True)
-        alternatives = "|".join(("[a-z]*" + re.escape(p[1:])) if p.startswith("*") else re.escape(p)
-                                for p in parts)
-        self.pattern = re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?:innen|in)?(?![a-z0-9])")
+        self.compounds: dict[str, Any] = {}  # word -> what its end means, as found
+        #: the most words a phrase starting with this word has
+        self.longest: dict[str, int] = {}
+        for key in self.exact:
+            first, size = key.split()[0], len(key.split())
+            self.longest[first] = max(self.longest.get(first, 1), size)
 
-    def meaning(self, text: str) -> Any:
-        for key in (text, text.removesuffix("innen"), text.removesuffix("in")):
-            if key in self.exact:
-                return self.exact[key]
-        for key in (text, text.removesuffix("innen"), text.removesuffix("in")):
-            for end, value in self.ends:
-                if key.endswith(end):
-                    return value
-        raise KeyError(text)  # pragma: no cover - the pattern only matches the table's phrases
+    def meaning(self, phrase: str) -> Any:
+        value = self.exact.get(phrase)
+        if value is not None or " " in phrase or not self.ends:
+            return value
+        if phrase not in self.compounds:  # compounds are one word: "softwareentwicklerin"
+            stem = phrase.removesuffix("innen").removesuffix("in")
+            self.compounds[phrase] = next(
+                (v for end, v in self.ends if phrase.endswith(end) or stem.endswith(end)), None)
+        return self.compounds[phrase]
+
+    def find(self, words: Sequence[str]) -> list[_Match]:
+        """The phrases in ``words``, left to right, the longest at each place. A phrase never
+        spans a comma or an empty word (one a phrase of another table has taken)."""
+        out, i, n = [], 0, len(words)
+        while i < n:
+            for size in range(min(self.longest.get(words[i], 1), n - i), 0, -1):
+                span = words[i:i + size]
+                if "" in span or "," in span:
+                    continue
+                phrase = " ".join(span)
+                value = self.meaning(phrase)
+                if value is not None:
+                    out.append(_Match(i, i + size, phrase, value))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
 
 
 @dataclass(frozen=True)
@@ -129,25 +160,25 @@ _PARTS = re.compile(
     r"[|｜•·▪●►@;]|\s[-–—/]\s|[–—]|\s(?:at|At|AT|bei|chez|em|en|na)\s")
 _FORMER = re.compile(r"(?i)\b(?:ex|former|formerly|previously|prev)\b.*")
 _HIRING_FLAG = re.compile(r"(?i)^\W*(?:(?:we\W?re|we are|i\W?m|we|now|is)\s+)?hiring\b(?!\s+manager)")
-#: "… to the CEO" names whom one works for: "Chief of Staff to the CEO" is no chief executive.
-_TO = re.compile(r" to .*")
 #: Commas stay: "Associate, Investment Banking" is no "Associate Investment Banker".
-_WORD = re.compile(r"[a-z0-9]+")
-_NOT_WORD = re.compile(r"[^a-z0-9,]+")
+_WORD = re.compile(r"[a-z0-9]+|,")
 
 
-def _symbol_to_bar(ch: str) -> str:
-    # Emoji and pictographs often stand between the parts of a headline ("PM 🚀 Mentor").
-    return "|" if unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") else ch
+#: Emoji and pictographs often stand between the parts of a headline ("PM 🚀 Mentor").
+_SYMBOLS = re.compile("[\U0001F000-\U0001FAFF\u2190-\u21FF\u2300-\u23FF\u25A0-\u27BF"
+                      "\u2900-\u2BFF\u3030\u303D\u00A9\u00AE\u2122\uFE0F\u200D]+")
 
 
 @lru_cache(maxsize=65536)
-def _plain(text: str) -> str:
-    """' senior product manager, payments ': lower case ASCII words and commas, one space apart."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("go-to-market", "gtm")
-                                 .replace("go to market", "gtm"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " " + _NOT_WORD.sub(" ", text.replace("&", " and ")).strip() + " "
+def _words(text: str) -> tuple[str, ...]:
+    """('senior', 'product', 'manager', ',', 'payments'): lower case ASCII words and commas."""
+    # "&" divides like a comma: "Director, Data & Analytics" is no director of data analytics
+    text = text.casefold().replace("go-to-market", "gtm").replace("go to market", "gtm")
+    text = text.replace("&", " , ")
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(ch))
+    return tuple(_WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -158,34 +189,32 @@ class _Reading:
 
 def _read_part(part: str) -> _Reading:
     t = _tables()
-    text = _TO.sub(" ", _plain(_FORMER.sub("", part)))
-    if not text.strip():
+    words = list(_words(_FORMER.sub("", part)))
+    if "to" in words:  # "Chief of Staff to the CEO" works for the chief executive, is none
+        del words[words.index("to"):]
+    if not words:
         return _Reading(UNKNOWN, False)
     role, function = "", ""
-    matches = list(t.roles.pattern.finditer(text))
+    matches = t.roles.find(words)
     match = matches[0] if matches else None
     # A function word before an occupation qualifies it: "IT Project Manager" is a project manager.
-    while (match and not t.roles.meaning(match.group())[0] and len(matches) > 1
-           and matches[1].start() == match.end() + 1):
+    while match and not match.meaning[0] and len(matches) > 1 and matches[1].start == match.end:
         matches.pop(0)
         match = matches[0]
-    role_start = -1
     if match:
-        role, function = t.roles.meaning(match.group())
-        role_start = match.start()
+        role, function = match.meaning
         # the occupation's words are spent: they are no level ("Product Owner", "Talent Partner")
-        text = text[:match.start()] + " " * len(match.group()) + text[match.end():]
-    found: list[tuple[str, str, int]] = []  # (phrase, level name, end)
-    for hit in t.levels.pattern.finditer(text):
-        name = t.levels.meaning(hit.group())
-        if hit.group() == "staff" and function not in _STAFF_FUNCTIONS:
+        words[match.start:match.end] = [""] * (match.end - match.start)
+    found: list[tuple[str, str, int]] = []  # (phrase, level name, index after it)
+    for hit in t.levels.find(words):
+        if hit.phrase == "staff" and function not in _STAFF_FUNCTIONS:
             continue
-        if hit.group() == "student" and text[hit.end():].strip()[:1] not in ("", ","):
+        if hit.phrase == "student" and words[hit.end:hit.end + 1] not in ([], [","]):
             continue  # "MBA Student" studies; a "Student Success Manager" does not
-        found.append((hit.group(), name, hit.end()))
-    implied = t.role_levels.get(match.group()) if match else None
+        found.append((hit.phrase, hit.meaning, hit.end))
+    implied = t.role_levels.get(match.phrase) if match else None
     if match and implied:  # "Chief of Staff" is lead level, "Product Lead" leads
-        found.append((match.group(), implied, match.end()))
+        found.append((match.phrase, implied, match.end))
     names = {name for _, name, _ in found}
     if not role and not function and not names:
         return _Reading(UNKNOWN, False)
@@ -198,8 +227,8 @@ def _read_part(part: str) -> _Reading:
         level_name = max(names, key=_RANK.__getitem__)
     else:
         level_name = "manager" if role in t.people_managers else "mid"
-    if level_name == "mid" and role and any(p == "associate" and end + 1 == role_start
-                                            for p, _, end in found):
+    if level_name == "mid" and match and any(p == "associate" and end == match.start
+                                             for p, _, end in found):
         level_name = "junior"  # "Associate Product Manager" is where product managers start
     if level_name in ("lead", "mid", "senior") and role in t.people_managers:
         level_name = "manager"
@@ -222,7 +251,7 @@ def _read_part(part: str) -> _Reading:
 def _is_noise(part: str, filler: frozenset[str]) -> bool:
     if _HIRING_FLAG.match(part) or _FORMER.match(part.strip()):
         return True
-    words = _WORD.findall(_plain(part))
+    words = [w for w in _words(part) if w != ","]
     return not words or all(w in filler for w in words)
 
 
@@ -231,7 +260,7 @@ def read_title(position: str) -> Title:
     """The occupation, function, level and flags of a LinkedIn position or headline."""
     if not position or not position.strip():
         return UNKNOWN
-    text = "".join(_symbol_to_bar(ch) for ch in position) if not position.isascii() else position
+    text = position if position.isascii() else _SYMBOLS.sub("|", position)
     parts = [p for p in _PARTS.split(text) if p.strip()]
     filler = _tables().filler
     useful = [p for p in parts if not _is_noise(p, filler)]
