@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+from importlib import resources
 
-from outreach.plan.titles import LEVEL_VALUE, UNKNOWN, read_title, related_function, same_role
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from outreach.plan import titles
+from outreach.plan.titles import (
+    FUNCTIONS,
+    LEVEL_VALUE,
+    UNKNOWN,
+    read_title,
+    related_function,
+    same_role,
+)
 
 # (position as written, role, function, level name, recruiter)
 TITLES = [
@@ -381,3 +393,30 @@ def test_peers_share_the_role_not_a_word(position, wanted, same, related):
 def test_a_wanted_role_that_names_no_occupation_has_no_peers():
     assert not same_role(read_title("Founder"), "Founder")
     assert not related_function(read_title("CEO"), "CEO")
+
+
+@given(st.text(max_size=120))
+def test_any_text_reads_as_a_title(text):
+    title = read_title(text)
+    assert title.function in FUNCTIONS and title.level_name in LEVEL_VALUE
+    assert 0 <= title.level <= 1
+    assert not title.recruiter or title.role == "recruiter"
+
+
+@given(st.lists(st.sampled_from([row[0] for row in TITLES]), min_size=2, max_size=3),
+       st.sampled_from([" | ", " · ", " @ ", " - ", " 🚀 ", " — "]))
+def test_a_headline_reads_as_its_first_title(parts, separator):
+    assert read_title(separator.join(parts)) == read_title(parts[0])
+
+
+def test_the_word_table_is_written_as_titles_read():
+    import tomllib  # Python 3.11+
+
+    data = tomllib.loads(resources.files("outreach").joinpath("data", "titles.toml").read_text("utf-8"))
+    phrases = [p for table in data["roles"].values() for p in table] + list(data["levels"])
+    unplain = [p for p in phrases if " ".join(titles._words(p.lstrip("*"))) != p.lstrip("*")]
+    assert not unplain, "write phrases lower case, unaccented, one space apart"
+    assert len(phrases) == len(set(phrases)), "a phrase is either an occupation or a level, once"
+    roles = {role for table in data["roles"].values() for role in table.values()}
+    assert set(data["people_managers"]["roles"]) <= roles
+    assert set(data["roles"]) <= set(FUNCTIONS)
