@@ -10,7 +10,10 @@ rules, in the order they apply:
   words of one title ("Director, Product Management", "CEO/Founder").
 - The occupation comes from the word tables in ``outreach/data/titles.toml`` (English, German,
   French, Spanish, Portuguese, Dutch, Italian). At each place the longest phrase wins; the
-  first phrase of a title is its role. A phrase takes its words: "manager" in "Product
+  first phrase of a title is its role, unless it is a function word right before an occupation
+  ("IT Project Manager" is a project manager). A title that names only a function has no role
+  ("Head of Product"), except that a manager of one is a "<function> manager" ("Warehouse
+  Operations Manager" is an operations manager). A phrase takes its words: "manager" in "Product
   Manager", "owner" in "Product Owner", "executive" in "Account Executive" and "partner" in
   "Talent Partner" are the occupation, never a level.
 - The level is the highest level word left over ("Senior Director" is a director), except that
