@@ -34,3 +34,24 @@ def listed(items: Sequence[str], shown: int, *, separator: str = ", ") -> str:
     text = separator.join(items[:shown])
     rest = len(items) - shown
     return f"{text} and {number(rest)} more" if rest > 0 else text
+
+
+def article(phrase: str) -> str:
+    """"a" or "an" before ``phrase``, by its sound: "an analytics engineer", "a UX designer",
+    "an HR partner", "a university", "an hour"."""
+    first = phrase.strip().split(" ", 1)[0] if phrase.strip() else ""
+    if not first:
+        return "a"
+    if first.isupper() and 1 < len(first) <= 5:  # read letter by letter: an MBA, a UX lead
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    low = first.casefold()
+    if low.startswith(("uni", "use", "usu", "uti", "eu", "one", "once", "ubi", "ura")):
+        return "a"
+    if low.startswith(("hour", "honest", "honor", "honour", "heir")):
+        return "an"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def with_article(phrase: str) -> str:
+    """``phrase`` after its article: "an analytics engineer"."""
+    return f"{article(phrase)} {phrase.strip()}"

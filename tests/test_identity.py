@@ -230,7 +230,10 @@ def test_the_plan_counts_the_users_tie_to_the_friend_on_a_warm_path(run, tmp_pat
     assert run("import", "targets", tmp_path / "targets.csv").exit_code == 0
 
     rows = outreach_rows(run, tmp_path)
-    ivy, uma = rows["Ivy Init"], rows["Uma Brella"]
+    # Each ask is written to the friend, about the person: found by whom it is about.
+    about = {(r["about"] or "").split(" (")[0]: r for r in rows.values()}
+    ivy, uma = about["Ivy Init"], about["Uma Brella"]
+    assert ivy["write_to"] == shown and uma["write_to"] == "Pat Stranger"
     # The friend is named as LinkedIn has them, however --owner gave them.
     assert (ivy["kind"], ivy["via"], ivy["target"]) == ("intro", shown, "Initech")
     assert (uma["kind"], uma["via"]) == ("intro", "Pat Stranger")

@@ -96,17 +96,20 @@ def test_only_another_employer_is_a_job_change(imported, workspace):
     }
 
 
-def test_plan_congratulates_the_new_job_but_not_the_promotion(imported, run, tmp_path):
+def test_plan_speaks_of_the_new_job_and_the_promotion_each_as_what_it_is(imported, run, tmp_path):
+    """A move is a new employer ("congrats"); a new title at the same one is a promotion, never
+    "the new role … once you've settled in"; a rename is neither."""
     result = run("plan", "-o", tmp_path / "plan.xlsx", "--json")
     assert result.exit_code == 0, result.output
     rows = {r["name"]: r for r in json.loads(result.stdout)}
     tom, priya, marco = rows["Tom Becker"], rows["Priya Raman"], rows["Marco Rossi"]
-    assert tom["kind"] == "congrats" and "congratulations on the new role" in tom["message"].lower()
+    assert tom["kind"] == "congrats" and "congratulations" in tom["message"].lower()
     assert "Acme Inc" in tom["why"], "the reason says where they were before"
-    for person in (priya, marco):
-        assert person["kind"] != "congrats"
-        assert "congratulations" not in person["message"].lower()
-        assert "new there" not in person["why"]
+    assert "moved from Acme Inc to Globex" in tom["why"]
+    assert priya["kind"] == "promotion" and "promoted to" in priya["why"]
+    assert "settled in" not in priya["message"] and "joined" not in priya["message"]
+    assert marco["kind"] not in ("congrats", "promotion")
+    assert "congratulations" not in marco["message"].lower() and "moved" not in marco["why"]
     assert tom["components"]["job_change"] == 1.0
     assert priya["components"]["job_change"] == 0.0 and marco["components"]["job_change"] == 0.0
 
@@ -131,8 +134,8 @@ def test_a_new_title_after_a_move_does_not_hide_the_move(run, workspace, tmp_pat
     plan = run("plan", "-o", tmp_path / "plan.xlsx", "--json")
     assert plan.exit_code == 0, plan.output
     [tom] = json.loads(plan.stdout)
-    assert tom["kind"] == "congrats" and "new role at Globex" in tom["message"]
-    assert "new there (was at Acme Inc)" in tom["why"]
+    assert tom["kind"] == "congrats" and "Globex" in tom["message"]
+    assert "moved from Acme Inc to Globex" in tom["why"]
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,8 @@ def plan_of(world, **kw):
 def test_rows_carry_what_the_outreach_sheet_needs(world):
     plan = plan_of(world)
     by_name = {r.name: r for r in plan.rows}
-    assert set(by_name) == {"Rita Recruiter", "Pete Peer", "Gus Globex", "Nina New", "Ivy Init"}
+    # Ivy is met through Ana: the row says whom to write to (Ana) and whom it is about (Ivy).
+    assert set(by_name) == {"Rita Recruiter", "Pete Peer", "Gus Globex", "Nina New", "Ana Lima"}
     rita = by_name["Rita Recruiter"]
     assert rita.rank == 1 and rita.week == 1 and rita.kind == "recruiter"
     assert rita.email == "rita@example.com" and rita.profile_url.startswith("https://www.linkedin.com/in/")
@@ -64,8 +65,11 @@ def test_rows_carry_what_the_outreach_sheet_needs(world):
     assert "target priority" in rita.details and "Sam Seeker" in rita.message
     assert by_name["Gus Globex"].email == ""  # an urn:li:member id is not an e-mail address
     assert by_name["Nina New"].kind == "congrats"
-    ivy = by_name["Ivy Init"]
-    assert ivy.kind == "intro" and ivy.via == "Ana Lima" and ivy.message.startswith("Hi Ana,")
+    ask = by_name["Ana Lima"]
+    assert ask.kind == "intro" and ask.via == "Ana Lima" and ask.message.startswith("Hi Ana,")
+    assert ask.about == "Ivy Init (Initech)" and "Ivy Init at Initech" in ask.message
+    assert ask.position == "Consultant" and ask.key.endswith("| introductions")
+    assert ask.to_json()["write_to"] == "Ana Lima" and ask.to_json()["about"] == "Ivy Init (Initech)"
     # A pending review suggestion is never planned.
     assert "Lou Loop" not in by_name
     assert [r.rank for r in plan.rows] == list(range(1, len(plan.rows) + 1))

@@ -203,7 +203,7 @@ def test_summary_has_counts_actions_and_a_chart(run, ws, tmp_path):
     text = [str(v) for row in summary.iter_rows(values_only=True) for v in row if v is not None]
     assert "Target employers" in text and "This week" in text
     assert any(t.startswith("Write to Rita Recruiter") for t in text)
-    assert any(t.startswith("Ask Ana Lima to introduce you to Ivy Init") for t in text)
+    assert any(t.startswith("Ask Ana Lima to introduce you to Ivy Init (Initech)") for t in text)
     assert len(summary._charts) == 1
 
 

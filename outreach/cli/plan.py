@@ -161,9 +161,9 @@ def _print_table(plan: Plan) -> None:
         echo("Nobody in your network works at your targets yet: see the Targets sheet for "
                    "people-search links.")
         return
-    echo(f"{'#':>3}  {'Wk':>2}  {'Name':<24}  {'Target':<22}  {'Score':>5}  Kind")
+    echo(f"{'#':>3}  {'Wk':>2}  {'Write to':<24}  {'Target':<22}  {'Score':>5}  Kind")
     for r in rows:
-        who = r.name + (f" (via {r.via})" if r.via else "")
+        who = f"{r.name} → {r.about}" if r.about else r.name
         echo(f"{r.rank:>3}  {r.week or '':>2}  {pad(cut(who, 24), 24)}  {pad(cut(r.target, 22), 22)}  "
                    f"{r.score:>5.1f}  {r.kind}")
     if len(plan.rows) > TABLE_ROWS:

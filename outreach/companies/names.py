@@ -560,6 +560,32 @@ def _qualifier(part: str, in_brackets: bool, primary_words: list[str]) -> str:
     return ""
 
 
+def display_name(raw: str) -> str:
+    """The employer's name for a sentence a person sends: ``Stripe, Inc.`` -> ``Stripe``,
+    ``Amazon / AWS`` -> ``Amazon``, ``X (Twitter)`` -> ``X``, ``microsoft`` -> ``Microsoft``."""
+    primary = split_company(raw)[0].strip() or raw.strip()
+    primary = _PARENS.sub(" ", primary).strip() or primary
+    forms = _legal_forms()
+    tokens = primary.replace(",", " , ").split()
+    while len(tokens) > 1:
+        for size in range(min(forms.longest + 2, len(tokens) - 1), 0, -1):
+            tail = [w for w in _words(fold(" ".join(tokens[-size:]))) if w]
+            if tail and tuple(tail) in forms.trailing:
+                tokens = tokens[:-size]
+                break
+        else:
+            if tokens[-1] in (",", "-", "&", "and", "|"):
+                tokens = tokens[:-1]
+                continue
+            break
+        while len(tokens) > 1 and tokens[-1] in (",", "-", "&", "and", "|"):
+            tokens = tokens[:-1]
+    name = " ".join(tokens).replace(" , ", ", ").strip(" ,")
+    if name and name == name.lower() and any(c.isalpha() for c in name):
+        name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+    return name or raw.strip()
+
+
 def literal_key(text: str) -> str:
     """The key of ``text`` with a leading "The" kept: ``The Citadel`` (a college) is not ``Citadel``."""
     words = _words(fold(text))
@@ -659,6 +685,7 @@ __all__ = [
     "NameCandidate",
     "CompanyName",
     "analyse_company",
+    "display_name",
     "fold",
     "initials",
     "written_initials",

@@ -10,18 +10,19 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote_plus
 
 from outreach.companies.matching import set_review_decision
 from outreach.errors import OutreachError
 from outreach.models import Match
+from outreach.plan.conversations import Conversation, conversations
 from outreach.plan.keys import outreach_key, parse_review_key, person_of_outreach_key, review_key
-from outreach.plan.messages import load_templates, message_kind, suggest_message
+from outreach.plan.messages import load_templates, suggest_message
 from outreach.plan.network import load_network
 from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, target_node
 from outreach.plan.schedule import FOLLOW_UP_AFTER, schedule
-from outreach.plan.scoring import find_candidates
+from outreach.plan.scoring import find_candidates, priority_phrase
 from outreach.profile import Profile
 from outreach.store import within_transaction
 from outreach.wording import plural
@@ -69,18 +70,18 @@ class PlanOptions:
 class OutreachRow:
     rank: int
     week: int | None  # None: already contacted (or "not now"); no new message planned
-    name: str
-    position: str
-    company: str  # as written by the contact
+    name: str  # whom to write to (the friend, for introductions)
+    position: str  # theirs
+    company: str  # theirs, as they wrote it
     target: str
     tier: str
     score: float
     why: str
     details: str  # every score component, named
     message: str
-    kind: str  # recruiter | peer | senior | intro | congrats
+    kind: str  # outreach.plan.kinds.KINDS: reply | referral | intro | congrats | ...
     via: str  # the friend to ask for an introduction
-    profile_url: str
+    profile_url: str  # of whom to write to
     email: str
     last_contact: date | None
     status: str  # as the user typed it ("Sent"), or the plan's "to contact"
@@ -88,6 +89,7 @@ class OutreachRow:
     notes: str
     key: str
     components: dict[str, float] = field(default_factory=dict)
+    about: str = ""  # for introductions: whom the friend is asked about, "Paula Ruiz (Homebot)"
 
     @property
     def stage(self) -> str:
@@ -97,6 +99,7 @@ class OutreachRow:
     def to_json(self) -> dict[str, Any]:
         return {
             "rank": self.rank, "week": self.week, "name": self.name, "position": self.position,
+            "write_to": self.name, "write_to_url": self.profile_url or None, "about": self.about or None,
             "profile_url": self.profile_url, "email": self.email, "company": self.company,
             "target": self.target, "tier": self.tier, "score": self.score, "why": self.why,
             "message": self.message, "kind": self.kind, "via": self.via or None,
@@ -226,6 +229,7 @@ def build_plan(
     network = load_network(conn, {m.contact_id for m in matches})
     reach = reach_from_matches(network, matches, today=today)
     candidates = find_candidates(network, reach, profile, weights=options.weights, today=today)
+    talks = conversations(candidates, network, today)
 
     typed = (edits or {}).get(OUTREACH) or {}
     # People the user already wrote to (or put off) keep their row but take no new slot; matched
@@ -236,42 +240,46 @@ def build_plan(
     # last plan wrote. A plain mapping of edits (no workbook) shows nothing.
     shown = (getattr(edits, "rows", None) or {}).get(OUTREACH) or {}
     todo, acted = [], []
-    for c in candidates:
-        if c.key in options.left_out:  # deleted by the user: the slot goes to someone else
+    for talk in talks:
+        if talk.key in options.left_out:  # deleted by the user: the slot goes to someone else
             continue
-        if person_of_outreach_key(c.key) in acted_people:
-            if c.key in typed:
-                acted.append(c)
+        if person_of_outreach_key(talk.key) in acted_people:
+            if talk.key in typed:
+                acted.append(talk)
         else:
-            todo.append(c)
+            todo.append(talk)
     slots = schedule(todo, per_week=profile.messages_per_week, limit=max(0, options.top), start=today)
-    planned = [(s.candidate, s.week, s.follow_up_on) for s in slots] + [(c, None, None) for c in acted]
+    planned: list[tuple[Conversation, int | None, date | None, str]] = [
+        (cast(Conversation, s.candidate), s.week, s.follow_up_on, s.held) for s in slots]
+    planned += [(talk, None, None, "") for talk in acted]
 
     rows = []
-    for rank, (c, week, follow_up) in enumerate(planned, start=1):
-        person = c.contact
+    for rank, (talk, week, follow_up, held) in enumerate(planned, start=1):
+        c = talk.lead
+        person = talk.writer if talk.kind == "intro" else c.contact
         parts = c.components
-        mine = typed.get(c.key) or {}
+        mine = typed.get(talk.key) or {}
         status = _status(mine) or "to contact"
         if week is None:
-            follow_up = _follow_up(mine, shown.get(c.key) or {}, today)
+            follow_up = _follow_up(mine, shown.get(talk.key) or {}, today)
         else:
             follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
-        email = person.email if person.email and "@" in person.email else ""
-        last = person.last_message_at
+        email = person.email if person and person.email and "@" in person.email else ""
         rows.append(OutreachRow(
-            rank=rank, week=week, name=person.name, position=person.position, company=person.company,
-            target=c.target.name, tier=c.tier, score=c.score, why=c.why,
+            rank=rank, week=week, name=talk.write_to, position=person.position if person else "",
+            company=person.company if person else "", target=c.target.name, tier=c.tier,
+            score=c.score, why=_why(talk, held),
             details="; ".join(f"{p.name.replace('_', ' ')} {p.value:.2f} ×{p.weight:g} ({p.detail})"
                               for p in parts),
-            message=suggest_message(c, profile, templates), kind=message_kind(c),
-            via=c.via.name if c.via else "", profile_url=person.profile_url or "", email=email,
-            last_contact=_day(last), status=status, follow_up=follow_up,
-            notes=str(mine.get(NOTES) or ""), key=c.key,
-            components={p.name: round(p.value, 3) for p in parts},
+            message=suggest_message(talk, profile, templates), kind=talk.kind,
+            via=c.via.name if c.via else "", profile_url=talk.write_to_url, email=email,
+            last_contact=_day(person.last_message_at) if person else None, status=status,
+            follow_up=follow_up, notes=str(mine.get(NOTES) or ""), key=talk.key,
+            components={p.name: round(p.value, 3) for p in parts}, about=talk.about_text,
         ))
 
     rank_of = {row.key: row.rank for row in rows}
+    rank_of.update({c.key: rank_of[t.key] for t in talks if t.key in rank_of for c in t.about})
     acted_at: dict[str, OutreachRow] = {}  # target -> the row furthest along with it
     for row in rows:
         if row.week is None and _progress(row) > _progress(acted_at.get(row.target)):
@@ -322,6 +330,22 @@ def build_plan(
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
     return Plan(today, profile, rows, target_rows, review, facts, top_reached)
+
+
+def _why(talk: Conversation, held: str) -> str:
+    """The row's reason: the lead candidate's, the others an ask covers, and any hold-back."""
+    why = talk.lead.why
+    if talk.kind == "intro":
+        lead = talk.lead
+        others = [f"{c.contact.name} at {c.target.name}" for c in talk.about[1:]]
+        why = (f"{talk.write_to} can introduce you to {lead.contact.name}, {lead.contact.position or 'who works'} "
+               f"at {lead.target.name} ({priority_phrase(lead.target)})"
+               + (f", and to {' and '.join(others)}" if others else "") + ".")
+        if talk.also_friend_of:
+            why += f" {talk.write_to} also works at {talk.also_friend_of}, one of your targets."
+    if held:
+        why = why.rstrip(".") + f"; {held}."
+    return why
 
 
 def _progress(row: OutreachRow | None) -> int:

@@ -1,13 +1,18 @@
-"""Suggested first messages, written for the kind of contact, from templates the user can override.
+"""Suggested first messages, written for the kind of row, from templates the user can override.
 
-Built-in templates live in ``outreach/data/templates.toml``. A ``templates.toml`` (or ``.json``)
-in the workspace folder, or a file given with ``outreach plan --templates FILE``, replaces any of
-them by kind: recruiter, peer, senior, intro (asking a friend for a warm introduction) and
-congrats (someone who just changed jobs).
+Built-in templates live in ``outreach/data/templates.toml``; a kind holds one text or a list, and
+each person gets one of the list (the same one every week), so that messages vary. A
+``templates.toml`` (or ``.json``) in the workspace folder, or a file given with ``outreach plan
+--templates FILE``, replaces any of them by kind (``outreach.plan.kinds.KINDS``).
+
+What the user says of themselves comes once: ``{about_me}`` is the pitch, else the roles they
+want ("I'm looking for product manager roles."), else nothing; employers are named as a person
+writes them (``Stripe``, not ``Stripe, Inc.``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import string
 from collections.abc import Mapping
@@ -15,16 +20,20 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from outreach.companies.names import display_name
 from outreach.errors import OutreachError
-from outreach.plan.scoring import Candidate
+from outreach.plan.conversations import Conversation
+from outreach.plan.kinds import KINDS
 from outreach.profile import Profile
 
-KINDS = ("recruiter", "peer", "senior", "intro", "congrats")
 PLACEHOLDERS = frozenset({
-    "first_name", "name", "position", "company", "target", "old_company", "friend_first_name",
-    "friend_name", "my_name", "my_roles", "pitch", "signature",
+    "first_name", "name", "position", "company", "target", "old_company", "new_position",
+    "people", "friend_first_name", "friend_name", "my_name", "about_me", "my_roles", "pitch",
+    "signature",
 })
 WORKSPACE_FILES = ("templates.toml", "templates.json")
+#: A message longer than this reads like a form letter (pitch included).
+LONGEST = 450
 
 
 class TemplateError(OutreachError):
@@ -33,11 +42,11 @@ class TemplateError(OutreachError):
 
 @dataclass(frozen=True)
 class Templates:
-    by_kind: Mapping[str, str]
+    by_kind: Mapping[str, tuple[str, ...]]
     sources: tuple[str, ...] = ("built-in",)
 
 
-def _parse(text: str, where: str) -> dict[str, str]:
+def _parse(text: str, where: str) -> dict[str, tuple[str, ...]]:
     try:
         if where.lower().endswith(".json"):
             data = json.loads(text)
@@ -55,10 +64,12 @@ def _parse(text: str, where: str) -> dict[str, str]:
             raise TemplateError(f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
         if isinstance(value, dict):  # [recruiter] text = "..." also works
             value = value.get("text")
-        if not isinstance(value, str) or not value.strip():
-            raise TemplateError(f"{where}: the {kind} template must be non-empty text")
-        check_template(value, f"{where} ({kind})")
-        out[kind] = value.strip()
+        texts = value if isinstance(value, list) else [value]
+        if not texts or not all(isinstance(t, str) and t.strip() for t in texts):
+            raise TemplateError(f"{where}: the {kind} template must be non-empty text (or a list of texts)")
+        for t in texts:
+            check_template(t, f"{where} ({kind})")
+        out[kind] = tuple(t.strip() for t in texts)
     return out
 
 
@@ -79,6 +90,9 @@ def load_templates(workspace: Path | None = None, override: Path | None = None) 
     """Built-in templates, then the workspace's templates file, then ``override``."""
     builtin = resources.files("outreach").joinpath("data", "templates.toml").read_text("utf-8")
     merged = _parse(builtin, "templates.toml")
+    missing = [kind for kind in KINDS if kind not in merged]
+    if missing:
+        raise TemplateError(f"built-in templates.toml has no {missing[0]} template")
     sources = ["built-in"]
     files = [workspace / name for name in WORKSPACE_FILES] if workspace else []
     for path in [p for p in files if p.is_file()] + ([override] if override else []):
@@ -91,42 +105,57 @@ def load_templates(workspace: Path | None = None, override: Path | None = None) 
     return Templates(merged, tuple(sources))
 
 
-def message_kind(c: Candidate) -> str:
-    if c.via is not None:
-        return "intro"
-    if c.job_change_recent:
-        return "congrats"
-    return {"recruiter": "recruiter", "hiring_manager": "senior", "senior": "senior"}.get(c.role.kind, "peer")
+def roles_phrase(roles: tuple[str, ...]) -> str:
+    roles = tuple(r.strip() for r in roles if r.strip())
+    return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " or " + roles[-1] if roles else ""
 
 
-def _roles_phrase(roles: tuple[str, ...]) -> str:
-    if not roles:
-        return "new"
-    return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " or " + roles[-1]
+def about_me(profile: Profile) -> str:
+    """The pitch; else the roles wanted, in one sentence; else nothing (no pretending)."""
+    pitch = " ".join(profile.pitch.split())
+    if pitch:
+        return pitch if pitch[-1] in ".!?" else pitch + "."
+    roles = roles_phrase(tuple(profile.roles))
+    return f"I'm looking for {roles} roles." if roles else ""
 
 
-def suggest_message(c: Candidate, profile: Profile, templates: Templates) -> str:
-    kind = message_kind(c)
-    contact = c.contact
-    friend = c.via.name if c.via else ""
-    pitch = profile.pitch.strip()
+def _first(name: str) -> str:
+    return name.split()[0] if name.split() else ""
+
+
+def pick(texts: tuple[str, ...], key: str) -> str:
+    """One of ``texts`` for this row, the same every week: messages vary across people."""
+    if len(texts) == 1:
+        return texts[0]
+    return texts[int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % len(texts)]
+
+
+def suggest_message(row: Conversation, profile: Profile, templates: Templates) -> str:
+    c = row.lead
+    contact = row.writer if row.kind == "intro" and row.writer is not None else c.contact
+    change = c.contact.job_change
+    first = _first(row.write_to)
     values = {
-        "first_name": contact.first_name or contact.name or "there",
-        "name": contact.name or "them",
+        "first_name": first or "there",
+        "name": c.contact.name or "them",
         "position": contact.position,
-        "company": contact.company or c.target.name,
-        "target": c.target.name,
-        "old_company": contact.job_change.old_company if contact.job_change else "",
-        "friend_first_name": friend.split()[0] if friend else "",
-        "friend_name": friend,
+        "company": display_name(contact.company) if contact.company else display_name(c.target.name),
+        "target": display_name(c.target.name),
+        "old_company": display_name(change.old_company) if change and change.old_company else "",
+        "new_position": (change.new_position if change else "") or c.contact.position,
+        "people": row.people,
+        "friend_first_name": first if row.kind == "intro" else "",
+        "friend_name": row.write_to if row.kind == "intro" else "",
         "my_name": profile.name,
-        "my_roles": _roles_phrase(tuple(profile.roles)),
-        "pitch": pitch,
+        "about_me": about_me(profile),
+        "my_roles": roles_phrase(tuple(profile.roles)) or "new",
+        "pitch": " ".join(profile.pitch.split()),
         "signature": f"\n{profile.name}" if profile.name else "",
     }
-    text = templates.by_kind[kind].format_map(values)
-    # An empty {pitch} leaves a double space behind.
+    text = pick(templates.by_kind[row.kind], row.key).format_map(values)
+    # An empty {about_me} or {pitch} leaves a double space behind.
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
-__all__ = ["KINDS", "TemplateError", "Templates", "load_templates", "message_kind", "suggest_message"]
+__all__ = ["LONGEST", "KINDS", "TemplateError", "Templates", "about_me", "load_templates", "pick",
+           "roles_phrase", "suggest_message"]

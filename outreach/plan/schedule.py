@@ -1,8 +1,8 @@
-"""Spreading scored candidates over weeks within the weekly message budget.
+"""Spreading scored rows over weeks within the weekly message budget.
 
 Best score first, but at most a few people per target employer in the first weeks, so one bad
-week at one company does not burn every contact there, and no friend gets asked for more than
-a couple of introductions a week.
+week at one company does not burn every contact there, and at most a couple of asks to friends
+for introductions a week. A row the spread held back says so (``Slot.held``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
-from outreach.plan.scoring import Candidate
+from outreach.plan.network import Target
+from outreach.plan.scoring import Via
 
 FOLLOW_UP_AFTER = timedelta(days=7)
 
@@ -22,19 +24,31 @@ class SpreadRules:
     per_target_per_week: int = 2  # in the first weeks
     early_weeks: int = 4
     per_target_early: int = 3  # in all the first weeks together
-    intros_per_friend_per_week: int = 2
+    intros_per_week: int = 2  # asks to friends for introductions
+
+
+class Row(Protocol):
+    """What the schedule needs of a row (``outreach.plan.conversations.Conversation``)."""
+
+    @property
+    def score(self) -> float: ...
+    @property
+    def target(self) -> Target: ...
+    @property
+    def via(self) -> Via | None: ...
 
 
 @dataclass(frozen=True)
 class Slot:
-    candidate: Candidate
+    candidate: Row
     week: int  # 1 = the week starting on the plan's start date
     send_on: date
     follow_up_on: date
+    held: str = ""  # why the spread put it later than its score would: "" when it did not
 
 
 def schedule(
-    candidates: Iterable[Candidate], *, per_week: int, limit: int, start: date,
+    candidates: Iterable[Row], *, per_week: int, limit: int, start: date,
     rules: SpreadRules = SpreadRules(),
 ) -> list[Slot]:
     """Assign up to ``limit`` candidates (best first) to weeks; the result is in week order."""
@@ -42,13 +56,14 @@ def schedule(
     in_week: Counter[int] = Counter()
     target_week: Counter[tuple[int, int]] = Counter()
     target_early: Counter[int] = Counter()
-    friend_week: Counter[tuple[int, int]] = Counter()
+    intro_week: Counter[int] = Counter()
     first_open = 1
     slots: list[Slot] = []
     for c in candidates:
         if len(slots) >= limit:
             break
         week = first_open
+        held = ""
         while True:
             if in_week[week] >= per_week:
                 week += 1
@@ -57,9 +72,14 @@ def schedule(
                 target_early[c.target.id] >= rules.per_target_early
                 or target_week[(c.target.id, week)] >= rules.per_target_per_week
             ):
+                held = held or (
+                    f"at most {rules.per_target_early} people at {c.target.name} in the first "
+                    f"{rules.early_weeks} weeks" if target_early[c.target.id] >= rules.per_target_early
+                    else f"at most {rules.per_target_per_week} people at {c.target.name} a week")
                 week = week + 1 if target_early[c.target.id] < rules.per_target_early else rules.early_weeks + 1
                 continue
-            if c.via and friend_week[(c.via.owner_id, week)] >= rules.intros_per_friend_per_week:
+            if c.via and intro_week[week] >= rules.intros_per_week:
+                held = held or f"at most {rules.intros_per_week} asks to friends a week"
                 week += 1
                 continue
             break
@@ -68,11 +88,13 @@ def schedule(
         if week <= rules.early_weeks:
             target_early[c.target.id] += 1
         if c.via:
-            friend_week[(c.via.owner_id, week)] += 1
+            intro_week[week] += 1
+        natural = first_open
         while in_week[first_open] >= per_week:
             first_open += 1
         send_on = start + timedelta(weeks=week - 1)
-        slots.append(Slot(c, week, send_on, send_on + FOLLOW_UP_AFTER))
+        slots.append(Slot(c, week, send_on, send_on + FOLLOW_UP_AFTER,
+                          f"held back to week {week}: {held}" if held and week > natural else ""))
     slots.sort(key=lambda s: (s.week, -s.candidate.score))
     return slots
 

@@ -19,11 +19,19 @@ from typing import NamedTuple
 
 from outreach.errors import OutreachError
 from outreach.plan.keys import outreach_key
+from outreach.plan.kinds import (
+    OFFER_DAYS,
+    change_phrase,
+    history_of,
+    history_phrase,
+    recent_change,
+    when,
+)
 from outreach.plan.network import Contact, Network, Target
 from outreach.plan.reach import Reach, WarmPath, owner_of_node, parse_day, target_node, tie_strength
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
-from outreach.wording import listed, plural
+from outreach.wording import listed, plural, with_article
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "target_priority": 3.0,
@@ -32,6 +40,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "seniority": 0.5,
     "job_change": 1.0,
     "location_fit": 1.0,
+    "conversation": 2.0,
 }
 WEIGHTS_SETTING = "weights"
 #: An introduction is worth less than the same tie to the person directly.
@@ -130,7 +139,7 @@ def classify_role(position: str, wanted_roles: tuple[str, ...] = ()) -> Role:
     if in_function and seniority >= MANAGER_LEVEL:
         return Role("hiring_manager", 0.9, seniority, "possible hiring manager in your field")
     if peer_of:
-        return Role("peer", 0.7, seniority, f"works as a {peer_of}")
+        return Role("peer", 0.7, seniority, f"works as {with_article(peer_of.casefold())}")
     if in_function:
         return Role("peer", 0.45, seniority, "works in your field")
     if seniority >= SENIOR_LEVEL:
@@ -204,6 +213,17 @@ def location_fit(target: Target, profile: Profile) -> tuple[float, str]:
     return 0.0, f"in {target.location}, not {profile.home_city}"
 
 
+def conversation_value(contact: Contact, role: Role, today: date) -> tuple[float, str]:
+    """Where the conversation stands: they wrote last and wait for an answer (a recruiter who
+    wrote first is the warmest lead there is), or they offered help; else nothing."""
+    history = history_of(contact)
+    if history.awaiting_reply:
+        return (1.0 if role.kind == "recruiter" else 0.85), "they wrote last: waiting for your reply"
+    if history.offered and (today - history.offered).days <= OFFER_DAYS:
+        return 0.9, f"they offered help {when(history.offered, today)}"
+    return 0.0, "none open"
+
+
 def job_change_value(contact: Contact, today: date) -> tuple[float, str]:
     change = contact.job_change
     seen = parse_day(change.seen_on) if change else None
@@ -234,7 +254,8 @@ def _score(contact: Contact, target: Target, tier: str, profile: Profile, w: tup
     else:
         tie_value = WARM_DISCOUNT * math.sqrt(via.strength * via.contact_strength)
     change = job_change_value(contact, today)[0] if contact.job_change else 0.0
-    values = (target.priority, tie_value, role.relevance, role.seniority, change, place)
+    talk = conversation_value(contact, role, today)[0] if via is None and contact.messages_received else 0.0
+    values = (target.priority, tie_value, role.relevance, role.seniority, change, place, talk)
     total = sum(w)
     weighted = sum(weight * value for weight, value in zip(w, values, strict=True))
     score = round(100 * weighted / total, 1) if total else 0.0
@@ -258,6 +279,7 @@ def _details(c: Candidate) -> tuple[str, ...]:
         f"{c.role.seniority:.2f}",
         job_change_value(contact, c.today)[1] or "none seen",
         location_fit(c.target, c.profile)[1],
+        conversation_value(contact, c.role, c.today)[1] if via is None else "none open",
     )
 
 
@@ -322,18 +344,24 @@ def priority_phrase(target: Target) -> str:
 
 
 def explain(c: Candidate) -> str:
-    """One sentence: who they are, why this target, and what makes them worth a message now."""
+    """One sentence: who they are, why this target, and what makes them worth a message now,
+    never more than the history says ("you wrote once in 2020, no reply")."""
     contact = c.contact
     title = contact.position or "Works"
     lead = f"{title} at {c.target.name} ({priority_phrase(c.target)})"
     extras = [_ROLE_PHRASE[c.role.kind] or c.role.detail] if c.role.kind != "other" else []
     if c.via:
         extras.insert(0, f"{c.via.name} knows them and can introduce you")
-    elif contact.messages_sent + contact.messages_received:
-        last = f", last on {contact.last_message_at[:10]}" if contact.last_message_at else ""
-        extras.append(f"you have exchanged {plural(contact.messages_sent + contact.messages_received, 'message')}{last}")
-    if c.job_change_recent and contact.job_change:
-        extras.append(f"new there (was at {contact.job_change.old_company})")
+    else:
+        history = history_of(contact)
+        said = history_phrase(contact, c.today)
+        if said:
+            extras.insert(0, said)
+        if history.offered and not history.awaiting_reply and (c.today - history.offered).days <= OFFER_DAYS:
+            extras.insert(0, f"they offered help {when(history.offered, c.today)}")
+    change = recent_change(contact, c.today)
+    if change is not None:
+        extras.append(change_phrase(change))
     place = next(p for p in c.components if p.name == "location_fit")
     if place.value >= 1 and place.detail.startswith("in "):
         extras.append(f"{place.detail}, where you live")

@@ -120,7 +120,7 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     ]
     week_one = [r for r in plan.rows if r.week == 1]
     actions = [
-        (f"Ask {r.via} to introduce you to {r.name} ({r.target})" if r.via
+        (f"Ask {r.name} to introduce you to {r.about}" if r.kind == "intro"
          else f"Write to {r.name}, {r.position or 'contact'} at {r.target}")
         for r in week_one[:THIS_WEEK_LINES]
     ]

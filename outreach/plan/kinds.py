@@ -1,0 +1,153 @@
+"""What a plan row's message is for, from the history the import kept: its kind, and the truth
+about that history in words.
+
+Kinds, first that applies:
+
+- ``intro``: a friend who shared their export knows them: the message goes to the friend;
+- ``reply``: they wrote last and the user has not answered (a recruiter's inbound note first);
+- ``referral``: they offered help or a referral in a message (``offered_help_at``);
+- ``congrats``: they moved to another employer lately; ``promotion``: a new title, same employer;
+- ``recruiter``: their title says so (however well the user knows them);
+- ``friend``: a strong tie, written to lately; ``reconnect``: a strong tie gone quiet;
+- ``senior``, ``peer``: cold or lukewarm, by what their title says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from outreach.plan.network import Contact, JobChange
+from outreach.plan.reach import parse_day, tie_strength
+from outreach.wording import plural
+
+KINDS = ("reply", "referral", "intro", "congrats", "promotion", "friend", "reconnect",
+         "recruiter", "senior", "peer")
+#: A job change or promotion seen this recently is news worth a message.
+NEWS_DAYS = 183
+#: An offer of help older than this is not a standing offer.
+OFFER_DAYS = 365
+#: A tie this strong (``tie_strength``) with messages both ways is a friend, not a contact.
+STRONG_TIE = 0.35
+#: Written to within this many days: a friend; longer ago, someone to reconnect with.
+QUIET_DAYS = 183
+
+
+@dataclass(frozen=True)
+class History:
+    """One person's 1:1 history with the user, as facts."""
+
+    sent: int
+    received: int
+    last_sent: date | None
+    last_received: date | None
+    last_from: str | None  # "owner" | "them" | None
+    unanswered: int
+    offered: date | None  # their latest offer of help
+
+    @property
+    def total(self) -> int:
+        return self.sent + self.received
+
+    @property
+    def awaiting_reply(self) -> bool:
+        """They wrote last and the user has not answered."""
+        return self.last_from == "them" and self.received > 0
+
+    @property
+    def last(self) -> date | None:
+        days = [d for d in (self.last_sent, self.last_received) if d]
+        return max(days) if days else None
+
+
+def history_of(contact: Contact) -> History:
+    return History(
+        contact.messages_sent, contact.messages_received, parse_day(contact.last_sent_at),
+        parse_day(contact.last_received_at), contact.last_from, contact.unanswered,
+        parse_day(getattr(contact, "offered_help_at", None)),
+    )
+
+
+def recent_change(contact: Contact, today: date) -> JobChange | None:
+    """Their latest job change or promotion, when it is news (seen in the last six months)."""
+    change = contact.job_change
+    seen = parse_day(change.seen_on) if change else None
+    if change is None or seen is None or (today - seen).days > NEWS_DAYS:
+        return None
+    return change
+
+
+def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = False) -> str:
+    """The row's kind for one person (see the module docstring)."""
+    if via:
+        return "intro"
+    history = history_of(contact)
+    if history.awaiting_reply:
+        return "reply"
+    if history.offered and (today - history.offered).days <= OFFER_DAYS:
+        return "referral"
+    change = recent_change(contact, today)
+    if change is not None:
+        return "promotion" if change.kind == "promotion" else "congrats"
+    if role_kind == "recruiter":  # a recruiter's tie is their work: write as to a recruiter
+        return "recruiter"
+    if history.sent and history.received:
+        tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, today)
+        if tie.value >= STRONG_TIE or history.total >= 6:
+            last = history.last
+            return "friend" if last and (today - last).days <= QUIET_DAYS else "reconnect"
+    if role_kind == "recruiter":
+        return "recruiter"
+    return "senior" if role_kind in ("hiring_manager", "senior") else "peer"
+
+
+def when(day: date, today: date) -> str:
+    """"on 1 Oct" this year, "on 3 Sep 2025" within a year or so, "in 2020" before."""
+    if day.year == today.year:
+        return f"on {day.day} {day:%b}"
+    if (today - day).days <= 550:
+        return f"on {day.day} {day:%b} {day.year}"
+    return f"in {day.year}"
+
+
+def times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def history_phrase(contact: Contact, today: date) -> str:
+    """The history in words, never more than it is: "you wrote once in 2020, no reply";
+    "they wrote last on 1 Oct: you have not replied"; "you have exchanged 14 messages, the last
+    on 3 Sep"; "" with no messages."""
+    h = history_of(contact)
+    if not h.total:
+        return ""
+    if h.awaiting_reply:
+        day = h.last_received
+        waiting = f"they wrote last{' ' + when(day, today) if day else ''}: you have not replied"
+        return waiting if h.sent else f"they wrote to you{' ' + when(day, today) if day else ''}: you have not replied"
+    if not h.received:
+        day = h.last_sent
+        return f"you wrote {times(h.sent)}{' ' + when(day, today) if day else ''}, no reply"
+    last = h.last
+    said = f"you have exchanged {plural(h.total, 'message')}"
+    return said + (f", the last {when(last, today)}" if last else "")
+
+
+def change_phrase(change: JobChange) -> str:
+    """"moved from Acme to Globex" or "promoted to Senior PM"."""
+    if change.kind == "promotion":
+        return f"promoted to {change.new_position}" if change.new_position else "promoted"
+    return f"moved from {change.old_company} to {change.new_company}"
+
+
+__all__ = [
+    "KINDS",
+    "History",
+    "change_phrase",
+    "contact_kind",
+    "history_of",
+    "history_phrase",
+    "recent_change",
+    "times",
+    "when",
+]
