@@ -1,8 +1,9 @@
 """messages.csv as coded columns: each column as integer codes into its distinct values.
 
 A messages.csv at LinkedIn's 30,000-connection cap holds ~100,000 messages (35 MB, mostly
-message bodies that are never read). Python's csv module needs ~0.8 s for that on a 2-core
-machine, and then every per-row step in Python costs ~0.1 s more. So:
+message bodies, which only a regular expression reads: ``CodedTable.search``). Python's csv
+module needs ~0.8 s for that on a 2-core machine, and then every per-row step in Python costs
+~0.1 s more. So:
 
 - ``read_coded_messages`` parses a plain UTF-8 messages.csv (what LinkedIn writes) with
   pyarrow's multi-threaded CSV reader, reading only the columns used, and dictionary-encodes
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
 
 #: Columns kept as text rather than coded: almost every message has its own time.
 TEXT_COLUMNS = frozenset({"date"})
+#: Message bodies: kept as they were read (a pyarrow column, or the csv module's strings), never
+#: coded nor made into a Python string per message; a reader searches the rows it wants
+#: (``CodedTable.search``).
+BODY_COLUMNS = frozenset({"content"})
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -50,9 +55,11 @@ class CodedTable:
     ragged_rows: int = 0
     #: datetime64[s] per row for time columns read without making a Python string per cell
     times: dict[str, np.ndarray] = field(default_factory=dict)
+    #: BODY_COLUMNS as read: a pyarrow column (the fast way) or one string per row (the careful way)
+    bodies: dict[str, pa.ChunkedArray | list[str]] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
-        return name in self.coded or name in self.texts
+        return name in self.coded or name in self.texts or name in self.bodies
 
     def codes(self, name: str) -> tuple[np.ndarray, list[str]]:
         """(codes, distinct values) of a column; all '' when the file does not have it."""
@@ -88,11 +95,61 @@ class CodedTable:
         codes, values = self.codes(name)
         return np.array([test(v) for v in values], dtype=bool)[codes]
 
+    def search(self, name: str, rows: np.ndarray, pattern: str) -> tuple[np.ndarray, list[str]]:
+        """Which of ``rows`` (row numbers) have a body cell matching ``pattern``, in any case: (their
+        positions in ``rows``, their cells' text). ``pattern`` is RE2 syntax (pyarrow's engine),
+        run over the column's bytes in C++: no Python string is made for a cell that does not
+        match. No rows when the file has no such column."""
+        found = self.bodies.get(name)
+        if found is None or not len(rows):
+            return np.zeros(0, dtype=np.int64), []
+        import pyarrow.compute as pc
+
+        cells = _take(found, rows)
+        hits = pc.match_substring_regex(cells, pattern, ignore_case=True)
+        return _positions(pc.indices_nonzero(hits)), cells.filter(hits).to_pylist()
+
     @classmethod
     def from_csv(cls, table: CsvTable) -> CodedTable:
-        coded = {name: factorize(cells) for name, cells in table.columns.items() if name not in TEXT_COLUMNS}
-        texts = {name: cells for name, cells in table.columns.items() if name in TEXT_COLUMNS}
-        return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows)
+        columns = {name: cells for name, cells in table.columns.items() if name not in BODY_COLUMNS}
+        coded = {name: factorize(cells) for name, cells in columns.items() if name not in TEXT_COLUMNS}
+        texts = {name: cells for name, cells in columns.items() if name in TEXT_COLUMNS}
+        bodies: dict[str, pa.ChunkedArray | list[str]] = {
+            name: cells for name, cells in table.columns.items() if name in BODY_COLUMNS
+        }
+        return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows,
+                   bodies=bodies)
+
+
+# pyarrow makes arrays of Python lists and numpy arrays through pandas (~0.5 s to import it), so
+# arrays go in and out of pyarrow through their buffers.
+
+
+def _take(column: pa.ChunkedArray | list[str], rows: np.ndarray) -> pa.Array | pa.ChunkedArray:
+    """The cells of ``rows``, as a pyarrow string array."""
+    import pyarrow as pa
+
+    if isinstance(column, list):
+        # "replace": a lone surrogate would not be UTF-8, which the regex engine expects
+        encoded = [column[i].encode("utf-8", "replace") for i in rows.tolist()]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
+        data = pa.py_buffer(b"".join(encoded))
+        return pa.Array.from_buffers(pa.large_string(), len(encoded), [None, pa.py_buffer(offsets), data])
+    indices = np.ascontiguousarray(rows, dtype=np.int64)
+    return column.take(pa.Array.from_buffers(pa.int64(), len(indices), [None, pa.py_buffer(indices)]))
+
+
+def _positions(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """``pyarrow.compute.indices_nonzero``'s answer (uint64, no nulls) as int64 numpy."""
+    import pyarrow as pa
+
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    if not len(array):
+        return np.zeros(0, dtype=np.int64)
+    values = np.frombuffer(array.buffers()[1], dtype=np.uint64)
+    return values[array.offset : array.offset + len(array)].astype(np.int64)
 
 
 def factorize(cells: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -117,7 +174,7 @@ def read_coded_messages(data: bytes, name: str, header: list[str] | None = None)
     if header is None or b"\x00" in data:
         return None
     start = len(_BOM) if data.startswith(_BOM) else 0
-    used = set(KIND_COLUMNS["messages"][1]) - {"conversation title", "subject", "content"}
+    used = set(KIND_COLUMNS["messages"][1]) - {"conversation title", "subject"}
     normalised = [normalise_header(h) for h in header]
     wanted = {raw: key for raw, key in zip(header, normalised, strict=True) if key in used}
     if len(set(wanted.values())) != len(wanted) or len(set(header)) != len(header):
@@ -128,16 +185,19 @@ def read_coded_messages(data: bytes, name: str, header: list[str] | None = None)
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     texts: dict[str, list[str]] = {}
     times: dict[str, np.ndarray] = {}
+    bodies: dict[str, pa.ChunkedArray | list[str]] = {}
     for raw, key in wanted.items():
         column = table.column(raw)
-        if key not in TEXT_COLUMNS:
+        if key in BODY_COLUMNS:
+            bodies[key] = column
+        elif key not in TEXT_COLUMNS:
             coded[key] = _codes(column)
         elif (found := _times(column)) is not None:
             times[key] = found
         else:
             texts[key] = column.to_pylist()
     encoding = "utf-8-sig" if start else "utf-8"
-    return CodedTable(name, table.num_rows, encoding, coded, texts, times=times)
+    return CodedTable(name, table.num_rows, encoding, coded, texts, times=times, bodies=bodies)
 
 
 def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | None:

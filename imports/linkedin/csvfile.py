@@ -43,8 +43,9 @@ KIND_COLUMNS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         (
             "conversation id", "from", "sender profile url", "to", "recipient profile urls",
             "date", "folder", "is message draft", "is conversation draft", "direction",
+            "content",  # searched for offers of help (imports/linkedin/messages.py)
             # not read, but they make a messages header outscore the others:
-            "conversation title", "subject", "content",
+            "conversation title", "subject",
         ),
     ),
     "invitations": (
@@ -52,7 +53,7 @@ KIND_COLUMNS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ("from", "to", "sent at", "message", "direction", "inviterprofileurl", "inviteeprofileurl"),
     ),
 }
-_NOT_READ = {"conversation title", "subject", "content"}
+_NOT_READ = {"conversation title", "subject"}
 _BOM = b"\xef\xbb\xbf"
 
 

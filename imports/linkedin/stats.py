@@ -32,6 +32,9 @@ class MessageStats(NamedTuple):
     #: last message alone; 3: they wrote twice more without a reply). The last message itself
     #: is always unanswered, so this says how long the other side has been silent.
     unanswered: int = 0
+    #: Their latest message offering help or a referral ("happy to refer you", "send me your
+    #: CV"; see ``offers_help`` in imports/linkedin/messages.py); None if none did.
+    offered_help_at: str | None = None
 
     def combined(self, other: MessageStats) -> MessageStats:
         """Two rows of one person (found by name in one place, by URL in another) as one.
@@ -48,6 +51,7 @@ class MessageStats(NamedTuple):
             _earliest(self.first_received_at, other.first_received_at),
             _latest(self.last_received_at, other.last_received_at),
             later.last_from, later.unanswered,
+            _latest(self.offered_help_at, other.offered_help_at),
         )
 
 
