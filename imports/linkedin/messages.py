@@ -626,10 +626,14 @@ _ASKING_AFTER = re.compile(r"\s+(?:me|him|her|them|us|my|his|their)\b", re.IGNOR
 _ADVICE_AFTER = re.compile(r"\s+(?!to\s+(?:my|our|the|him|her|them|a|an|hr|hiring)\b|for\b|as\b|internally\b)\w",
                            re.IGNORECASE)
 
-# A recruiter's pitch: sourcing people, selling a role.
+# A recruiter's pitch: sourcing people, selling a role. Recruiters say who they are ("I'm a
+# technical recruiter"); a friend may mention one ("shall I connect you with our recruiter?").
 _PITCH = re.compile(
-    r"\b(?:recruit(?:er|ers|ing|ment)|talent\s+(?:acquisition|partner|sourcer|scout)|head\s*hunt\w*|sourcer"
-    r"|recrut\w*|personalberat\w*|reclutador\w*|recrutador\w*|werving\w*|my\s+client)\b"
+    r"\b(?:i['\u2019]?m|i\s+am|i\s+work\s+as|as)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:recruiter|headhunter|sourcer|talent\s+partner|recruiting\s+partner)\b"
+    r"|\b(?:i['\u2019]?m|i\s+am|we['\u2019]?re|we\s+are)\s+(?:currently\s+|actively\s+)?recruiting\b"
+    r"|\b(?:recruiting\s+for|on\s+behalf\s+of|my\s+client|talent\s+acquisition|head\s*hunt\w*"
+    r"|personalberat\w*|reclutador\w*|recrutador\w*|recruteur|recruteuse|wervings\w*)\b"
     r"|\b(?:open|interested)\s+(?:to|in)\s+(?:(?:new|exploring|hearing\s+about|a\s+new|other|a)\s+)*"
     r"(?:opportunit|roles?\b|positions?\b|challenges?\b|career\s+move)"
     r"|\bcame\s+across\s+your\s+(?:profile|background|cv)"

@@ -61,6 +61,7 @@ class Contact(NamedTuple):
     last_received_at: str | None = None  # their last message to the owner
     last_from: str | None = None  # 'owner' or 'them': who wrote last
     unanswered: int = 0  # the last writer's messages in a row without a reply
+    offered_help_at: str | None = None  # their latest message offering help or a referral
 
     @property
     def name(self) -> str:
@@ -77,6 +78,8 @@ class Target:
     row_order: int = 0
     location: str = ""
     roles: str = ""
+    #: the targets file's other columns, as the user kept them: (("Why", "great team"), ...)
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -99,17 +102,30 @@ def load_owners(conn: sqlite3.Connection) -> dict[int, Owner]:
 
 def load_targets(conn: sqlite3.Connection) -> dict[int, Target]:
     rows = conn.execute(
-        "SELECT id, name, priority, priority_text, row_order, location, roles FROM targets"
+        "SELECT id, name, priority, priority_text, row_order, location, roles, extra FROM targets"
         " ORDER BY priority DESC, row_order, id"
     ).fetchall()
-    return {r[0]: Target(r[0], r[1], float(r[2]), r[3] or "", r[4] or 0, r[5] or "", r[6] or "") for r in rows}
+    return {r[0]: Target(r[0], r[1], float(r[2]), r[3] or "", r[4] or 0, r[5] or "", r[6] or "",
+                         _extra(r[7])) for r in rows}
+
+
+def _extra(text: str | None) -> tuple[tuple[str, str], ...]:
+    """The ``extra`` column's {header: text} JSON, kept in order; () when unreadable."""
+    if not text or text == "{}":
+        return ()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple((str(k), str(v)) for k, v in value.items()) if isinstance(value, dict) else ()
 
 
 _CONTACT_SQL = """
 SELECT c.id, c.owner_id, c.person_key, c.first_name, c.last_name, c.profile_url, c.email,
        c.company, c.position, c.connected_on,
        COALESCE(m.messages_sent, 0), COALESCE(m.messages_received, 0), m.last_message_at,
-       m.first_message_at, m.last_sent_at, m.last_received_at, m.last_from, COALESCE(m.unanswered, 0)
+       m.first_message_at, m.last_sent_at, m.last_received_at, m.last_from, COALESCE(m.unanswered, 0),
+       m.offered_help_at
 FROM contacts c
 LEFT JOIN message_stats m ON m.owner_id = c.owner_id AND m.person_key = c.person_key
 """
@@ -136,6 +152,7 @@ def load_contacts(
         out[r[0]] = Contact(
             r[0], r[1], r[2], r[3] or "", r[4] or "", r[5], r[6], r[7] or "", r[8] or "",
             r[9], int(r[10]), int(r[11]), r[12], changes.get(r[0]), r[13], r[14], r[15], r[16], int(r[17]),
+            r[18],
         )
     return out
 
