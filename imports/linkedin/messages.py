@@ -569,7 +569,7 @@ _WEAK_EN = "|".join([
     r" (?:updated |latest |current )?(?:resume|résumé|cv)",
 ])
 # The common ways of saying it in German, French, Spanish, Portuguese and Dutch. "Recommend"
-# is left out where it as often means "recommend to you" (recomendarte, indicar un livro).
+# is left out where it as often means "recommend to you" (recomendarte; "indicar" only with "para a vaga").
 _STRONG_OTHER = "|".join([
     r"\bich (?:kann|könnte|würde|werde|möchte) (?:dich|sie|euch) (?:(?:gerne?|sehr|auch|intern) )*(?:weiter)?empfehlen",
     r"\bempfehle (?:dich|sie) gerne?|\bgerne? (?:weiter)?empfehle ich (?:dich|sie)",
