@@ -61,7 +61,7 @@ def test_plan_writes_the_workbook_and_prints_the_top_rows(run, ws, tmp_path):
     assert statuses and "replied" in statuses[0].formula1 and "not now" in statuses[0].formula1
     rows = sheet_rows(out, "Outreach")
     first = rows[0]
-    assert (first["Rank"], first["Week"], first["Name"], first["Status"]) == (1, 1, "Rita Recruiter", "to contact")
+    assert (first["Rank"], first["Week"], first["Write to"], first["Status"]) == (1, 1, "Rita Recruiter", "to contact")
     assert first["Target"] == "Acme" and first["E-mail"] == "rita@example.com"
     header = [c.value for c in outreach[1]]
     profile_cell = outreach.cell(row=2, column=header.index("Profile") + 1)
@@ -102,7 +102,7 @@ def test_round_trip_keeps_statuses_notes_and_review_decisions(run, ws, tmp_path)
     header = [c.value for c in sheet[1]]
     col = {h: header.index(h) + 1 for h in header}
     for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, col["Name"]).value == "Rita Recruiter":
+        if sheet.cell(row, col["Write to"]).value == "Rita Recruiter":
             sheet.cell(row, col["Status"]).value = "replied"
             sheet.cell(row, col["Notes"]).value = "Call on Friday"
     review = book["Review"]
@@ -112,7 +112,7 @@ def test_round_trip_keeps_statuses_notes_and_review_decisions(run, ws, tmp_path)
 
     result = run("plan", "-o", out)
     assert result.exit_code == 0, result.output
-    rows = {r["Name"]: r for r in sheet_rows(out, "Outreach")}
+    rows = {r["Write to"]: r for r in sheet_rows(out, "Outreach")}
     assert rows["Rita Recruiter"]["Status"] == "replied" and rows["Rita Recruiter"]["Notes"] == "Call on Friday"
     assert rows["Rita Recruiter"]["Week"] is None  # no new message planned to someone who replied
     assert rows["Pete Peer"]["Status"] == "to contact" and rows["Pete Peer"]["Rank"] == 1
@@ -191,7 +191,7 @@ def test_rejected_suggestion_is_stored_and_kept_in_the_review_sheet(run, ws, tmp
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(ws / "outreach.db")
     assert conn.execute("SELECT accepted FROM review_decisions").fetchall() == [(0,)]
-    assert "Lou Glob" not in {r["Name"] for r in sheet_rows(out, "Outreach")}
+    assert "Lou Glob" not in {r["Write to"] for r in sheet_rows(out, "Outreach")}
     # The decision stays visible (carried over by the workbook), not silently dropped.
     assert [r["Decision"] for r in sheet_rows(out, "Review")] == ["reject"]
 
@@ -244,6 +244,31 @@ def test_a_profile_link_outside_linkedin_is_text_in_the_workbook(run, tmp_path):
     assert run("plan", "-o", tmp_path / "plan.xlsx").exit_code == 0
     sheet = load_workbook(tmp_path / "plan.xlsx")["Outreach"]
     header = [c.value for c in sheet[1]]
-    cells = {row[header.index("Name")].value: row[header.index("Profile")] for row in sheet.iter_rows(min_row=2)}
+    cells = {row[header.index("Write to")].value: row[header.index("Profile")] for row in sheet.iter_rows(min_row=2)}
     assert cells["Ada Lee"].hyperlink.target == "https://www.linkedin.com/in/ada-lee"
     assert cells["Eve Mal"].hyperlink is None and "evil.example" in cells["Eve Mal"].value
+
+
+def test_the_targets_sheet_keeps_the_users_columns_and_names_the_top_ranked_contact(run, workspace, tmp_path):
+    """A targets file's own columns (Why, Applied?) come back on the Targets sheet; the best
+    contact there is the one the Outreach sheet ranks first; a list without priorities says so."""
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Aaron,Able,https://www.linkedin.com/in/aaron-able,,Acme,Office Assistant,01 Mar 2024\n"
+        "Rita,Recruiter,https://www.linkedin.com/in/rita-r,,Acme,Technical Recruiter,02 Mar 2024\n",
+        encoding="utf-8")
+    assert run("import", "linkedin", connections).exit_code == 0
+    targets = tmp_path / "targets.csv"
+    targets.write_text("Company,Why,Applied?\nAcme,Great data team,yes\nGlobex,,no\n", encoding="utf-8")
+    assert run("import", "targets", targets).exit_code == 0
+    out = tmp_path / "plan.xlsx"
+    result = run("plan", "-o", out, "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data[0]["name"] == "Rita Recruiter" and "no priority given" in data[0]["why"]
+    assert "outreach profile --roles" in result.stderr  # no roles yet: the plan says how
+    rows = {r["Target"]: r for r in sheet_rows(out, "Targets")}
+    assert rows["Acme"]["Notes"] == "Great data team" and rows["Acme"]["Applied?"] == "yes"
+    assert rows["Globex"]["Applied?"] == "no"
+    assert rows["Acme"]["Best contact"].startswith("Rita Recruiter")

@@ -45,7 +45,7 @@ def rows(out: Path, sheet: str = "Outreach") -> list[dict[str, Any]]:
 
 
 def by_name(out: Path) -> dict[str, dict[str, Any]]:
-    return {row["Name"]: row for row in rows(out)}
+    return {row["Write to"]: row for row in rows(out)}
 
 
 def edit(out: Path, change) -> None:
@@ -56,7 +56,7 @@ def edit(out: Path, change) -> None:
 
 
 def row_of(sheet, col: dict[str, int], name: str) -> int:
-    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col["Name"]).value == name)
+    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col["Write to"]).value == name)
 
 
 def test_a_rewritten_message_and_a_corrected_position_are_kept_beside_the_plans_suggestion(run, ws, tmp_path):
@@ -168,7 +168,7 @@ def test_copies_of_a_row_are_merged_with_the_edits_of_each(run, ws, tmp_path):
     result = plan(run, out)
     assert "2 copied rows (merged)" in result.output
     found = rows(out)
-    assert [r["Name"] for r in found].count("Rita Recruiter") == 1
+    assert [r["Write to"] for r in found].count("Rita Recruiter") == 1
     people = by_name(out)
     assert people["Rita Recruiter"]["Status"] == "replied"
     assert people["Rita Recruiter"]["Notes"] == "Call on Friday\nSent my CV"
@@ -204,7 +204,7 @@ def test_a_re_run_says_what_it_read_back(run, ws, tmp_path):
         sheet.cell(1, extra).value = "Date sent"
         sheet.cell(row_of(sheet, col, "Rita Recruiter"), extra).value = dt.datetime(2026, 3, 1)
         sheet.delete_rows(row_of(sheet, col, "Ola Other"))
-        sheet.cell(sheet.max_row + 1, col["Name"]).value = "Someone I met"
+        sheet.cell(sheet.max_row + 1, col["Write to"]).value = "Someone I met"
 
     edit(out, change)
     result = plan(run, out)

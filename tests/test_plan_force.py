@@ -56,7 +56,7 @@ def test_a_workbook_re_saved_by_pandas_is_read_back_through_the_plans_sheets(run
     plan(run, out)
     sheets = pd.read_excel(out, sheet_name=None, engine="calamine")
     outreach = sheets["Outreach"] = sheets["Outreach"].astype(object)
-    outreach.loc[outreach["Name"] == "Rita Recruiter", ["Status", "Notes"]] = ["replied", "Call on Friday"]
+    outreach.loc[outreach["Write to"] == "Rita Recruiter", ["Status", "Notes"]] = ["replied", "Call on Friday"]
     with pd.ExcelWriter(out) as writer:  # no custom document properties, no tables, no styles
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name, index=False)
@@ -87,7 +87,7 @@ def test_without_force_a_sheet_that_cannot_name_its_rows_stops_and_with_force_ed
 
     result = plan(run, out, "--force")
     found = rows(out)
-    assert [r["Name"] for r in found].count("Rita Recruiter") == 2  # the plan's and the kept one
+    assert [r["Write to"] for r in found].count("Rita Recruiter") == 2  # the plan's and the kept one
     kept = next(r for r in found if r["Status"] == "replied")
     assert kept["Notes"] == "Call on Friday" and "no longer in this plan" in kept["Plan note"]
     assert len(found) == 6  # the untouched rows are not kept twice

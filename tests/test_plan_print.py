@@ -46,13 +46,13 @@ def test_list_sheets_repeat_the_header_and_print_the_columns_people_read(plan, n
     printed = headers(ws)[:openpyxl.utils.column_index_from_string(letters)]
     assert "Key" not in printed and "Score details" not in printed
     if name == "Outreach":
-        assert {"Name", "Message", "Status", "Notes"} <= set(printed)
+        assert {"Write to", "About", "Message", "Status", "Notes"} <= set(printed)
     assert int(last[len(letters):]) == max(2, ws.max_row)
 
 
 def test_panes_frozen_at_the_name_column(plan):
     assert plan["Outreach"].freeze_panes == "D2"  # Rank, Week, Name stay in view
-    assert headers(plan["Outreach"])[2] == "Name"
+    assert headers(plan["Outreach"])[2] == "Write to"
     assert plan["Targets"].freeze_panes == "B2"
     assert plan["Review"].freeze_panes == "B2"
 

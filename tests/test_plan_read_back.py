@@ -31,7 +31,7 @@ def _edit(out: Path) -> None:
     assert {"to visit", "not now"} <= {row[15] for row in groups}  # the plan writes both
     sheet = book["Outreach"]
     col = {c.value: c.column for c in sheet[1]}
-    first, second = (sheet.cell(r, col["Name"]).value for r in (2, 3))
+    first, second = (sheet.cell(r, col["Write to"]).value for r in (2, 3))
     sheet.cell(row_of(sheet, col, first), col["Status"]).value = "contacted"
     sheet.cell(row_of(sheet, col, first), col["Message"]).value = "Hi, my own words"
     sheet.cell(row_of(sheet, col, second), col["Notes"]).value = "Met at the meetup"

@@ -151,3 +151,29 @@ def test_weeks_respect_the_weekly_budget(many):
         assert s.follow_up_on == s.send_on + timedelta(days=7)
     assert max(per_week.values()) <= 3
     assert [s.week for s in slots] == sorted(s.week for s in slots)
+
+
+@pytest.mark.parametrize("position,kind,detail", [
+    ("Product Manager", "peer", "works as a product manager"),
+    ("Senior Product Manager", "peer", "works as a product manager"),
+    ("Director of Product Management", "hiring_manager", "possibly hiring in your field"),
+    ("Head of Product", "hiring_manager", "possibly hiring in your field"),
+    ("Product Designer", "peer", "works in design"),
+    ("Product Analyst", "other", "contact"),
+    ("Warehouse Operations Manager", "other", "contact"),
+    ("Technical Recruiter", "recruiter", "recruiter"),
+    ("CEO & Founder", "senior", "senior person"),
+])
+def test_titles_are_read_as_roles_for_a_product_manager(position, kind, detail):
+    """Issue 12: "manager" is no level in "Product Manager"; a peer shares the role, not a word."""
+    from outreach.plan.scoring import classify_role
+
+    role = classify_role(position, ("Product Manager",))
+    assert (role.kind, role.detail) == (kind, detail)
+
+
+def test_a_product_owner_is_not_as_senior_as_a_ceo():
+    from outreach.plan.scoring import classify_role
+
+    assert classify_role("Product Owner").seniority < classify_role("CEO").seniority
+    assert classify_role("Owner, Acme Bakery").seniority == classify_role("CEO").seniority

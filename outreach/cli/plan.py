@@ -102,6 +102,9 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         + (f"; {plural(decided, 'review decision')} kept" if decided else "") + ".",
         err=as_json,
     )
+    if not plan.profile.roles:
+        echo("Tip: say which roles you want, and the messages will say it for you: "
+             'outreach profile --roles "Product Manager"', err=as_json)
 
 
 def _xlsx(output: Path) -> Path:

@@ -120,6 +120,7 @@ class TargetRow:
     best_position: str
     next_step: str
     search_url: str  # only for targets nobody in the network reaches
+    extra: tuple[tuple[str, str], ...] = ()  # the user's own columns from the targets file
 
 
 @dataclass
@@ -290,7 +291,10 @@ def build_plan(
         direct, warm = reach[target_node(target.id)]
         best, position, step, url = "", "", "", ""
         if direct:
-            person = network.contacts[direct[0].contact_id]
+            # the best contact is the one the Outreach sheet ranks first there, if any
+            ranked = sorted(direct, key=lambda r: rank_of.get(
+                outreach_key(network.contacts[r.contact_id], target.name), len(rank_of) + 1))
+            person = network.contacts[ranked[0].contact_id]
             best, position = person.name, person.position
             scheduled = rank_of.get(outreach_key(person, target.name))
             # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.
@@ -311,7 +315,8 @@ def build_plan(
             # the statuses say where things stand
             step = next_step_after(acted_at[target.name], today)
         target_rows.append(TargetRow(target.name, target.priority, target.priority_text, len(direct),
-                                     len(warm), best, position, step, url))
+                                     len(warm), best, position, step, url,
+                                     ((("Notes", target.notes),) if target.notes else ()) + target.extra))
 
     review = _review_rows(matches)
     facts = {

@@ -80,6 +80,7 @@ class Target:
     roles: str = ""
     #: the targets file's other columns, as the user kept them: (("Why", "great team"), ...)
     extra: tuple[tuple[str, str], ...] = ()
+    notes: str = ""  # the file's notes column ("Why", "Notes", "Comments")
 
 
 @dataclass
@@ -102,11 +103,11 @@ def load_owners(conn: sqlite3.Connection) -> dict[int, Owner]:
 
 def load_targets(conn: sqlite3.Connection) -> dict[int, Target]:
     rows = conn.execute(
-        "SELECT id, name, priority, priority_text, row_order, location, roles, extra FROM targets"
+        "SELECT id, name, priority, priority_text, row_order, location, roles, extra, notes FROM targets"
         " ORDER BY priority DESC, row_order, id"
     ).fetchall()
     return {r[0]: Target(r[0], r[1], float(r[2]), r[3] or "", r[4] or 0, r[5] or "", r[6] or "",
-                         _extra(r[7])) for r in rows}
+                         _extra(r[7]), r[8] or "") for r in rows}
 
 
 def _extra(text: str | None) -> tuple[tuple[str, str], ...]:

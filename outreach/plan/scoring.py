@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from outreach.plan.kinds import (
 )
 from outreach.plan.network import Contact, Network, Target
 from outreach.plan.reach import Reach, WarmPath, owner_of_node, parse_day, target_node, tie_strength
+from outreach.plan.titles import read_title, related_function, same_role
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
 from outreach.wording import listed, plural, with_article
@@ -93,30 +93,10 @@ def save_weights(conn: sqlite3.Connection, overrides: dict[str, float]) -> None:
     set_setting(conn, WEIGHTS_SETTING, json.dumps(stored))
 
 
-# --- roles -----------------------------------------------------------------------------------
+# --- roles ---------------------------------------------------------------------------------
 
-_RECRUITER = re.compile(
-    r"\b(recruit\w*|talent\s+(acquisition|partner|sourc\w*|lead|manager|scout)|sourcer|"
-    r"headhunt\w*|staffing|people partner|hr business partner)\b", re.I)
-_LEVELS = (  # first hit wins
-    (re.compile(r"\b(intern|student|trainee|apprentice|junior|jr)\b", re.I), 0.05),
-    (re.compile(r"\b(chief|ceo|cto|cfo|coo|cio|founder|co-founder|owner|president)\b", re.I), 1.0),
-    (re.compile(r"\b(vp|svp|evp|vice president)\b", re.I), 0.9),
-    (re.compile(r"\b(director|head)\b", re.I), 0.8),
-    (re.compile(r"\b(principal|staff|partner)\b", re.I), 0.65),
-    (re.compile(r"\b(manager|lead|leader|supervisor)\b", re.I), 0.55),
-    (re.compile(r"\b(senior|sr)\b", re.I), 0.4),
-)
-_GENERIC = {"senior", "sr", "junior", "jr", "lead", "leader", "manager", "head", "of", "and", "the",
-            "director", "principal", "staff", "chief", "vp", "associate", "intern", "for", "in",
-            "at", "i", "ii", "iii", "iv", "specialist", "role", "roles", "team"}
 MANAGER_LEVEL = 0.55
 SENIOR_LEVEL = 0.8
-
-
-def _stems(text: str) -> frozenset[str]:
-    # A five-letter prefix is a cheap stemmer: engineer/engineering, analyst/analytics.
-    return frozenset(w[:5] for w in re.findall(r"[a-z0-9]+", text.casefold()) if w not in _GENERIC)
 
 
 @dataclass(frozen=True)
@@ -129,19 +109,23 @@ class Role:
 
 @lru_cache(maxsize=65536)
 def classify_role(position: str, wanted_roles: tuple[str, ...] = ()) -> Role:
-    """What this person's position means for the user's search."""
-    seniority = next((v for pattern, v in _LEVELS if pattern.search(position)), 0.2)
-    if _RECRUITER.search(position):
+    """What this person's title means for the user's search (``outreach.plan.titles``): a
+    recruiter; someone who may hire for the user's role (manages people in the same or a related
+    function); a peer (the same role, not merely a shared word: a Product Designer is not a
+    Product Manager); someone in a related function; a senior person; or a contact."""
+    title = read_title(position)
+    seniority = title.level
+    if title.recruiter:
         return Role("recruiter", 1.0, seniority, "recruiter")
-    words = _stems(position)
-    peer_of = next((r for r in wanted_roles if _stems(r) and _stems(r) <= words), None)
-    in_function = any(words & _stems(r) for r in wanted_roles)
-    if in_function and seniority >= MANAGER_LEVEL:
-        return Role("hiring_manager", 0.9, seniority, "possible hiring manager in your field")
-    if peer_of:
-        return Role("peer", 0.7, seniority, f"works as {with_article(peer_of.casefold())}")
-    if in_function:
-        return Role("peer", 0.45, seniority, "works in your field")
+    same = next((r for r in wanted_roles if same_role(title, r)), None)
+    related = same is not None or any(related_function(title, r) for r in wanted_roles)
+    if related and (title.manages or seniority >= SENIOR_LEVEL):
+        return Role("hiring_manager", 0.9, seniority, "possibly hiring in your field")
+    if same is not None:
+        return Role("peer", 0.7, seniority, f"works as {with_article(title.role or same.casefold())}")
+    if related:
+        return Role("peer", 0.45, seniority, f"works in {title.function}" if title.function != "other"
+                    else "works in a related field")
     if seniority >= SENIOR_LEVEL:
         return Role("senior", 0.4, seniority, "senior person")
     return Role("other", 0.1, seniority, "contact")
@@ -328,7 +312,7 @@ def find_candidates(
 
 _ROLE_PHRASE = {
     "recruiter": "a recruiter there",
-    "hiring_manager": "a possible hiring manager in your field",
+    "hiring_manager": "possibly hiring in your field",
     "peer": "",
     "senior": "a senior person there",
     "other": "",
@@ -338,6 +322,8 @@ _ROLE_PHRASE = {
 def priority_phrase(target: Target) -> str:
     if target.priority_text:
         return f"your priority {target.priority_text}"
+    if 0.45 <= target.priority <= 0.55:  # a list without priorities sits in this middle band
+        return "no priority given"
     p = target.priority
     return "a top target" if p >= 0.75 else "a high-priority target" if p >= 0.5 else (
         "a medium-priority target" if p >= 0.25 else "a low-priority target")

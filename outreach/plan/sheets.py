@@ -39,7 +39,8 @@ THIS_WEEK_LINES = 15
 
 def outreach_sheet(plan: Plan) -> ListSheet:
     columns = [
-        Column("Rank", "int", 6), Column("Week", "int", 6), Column("Name", "text", 22),
+        Column("Rank", "int", 6), Column("Week", "int", 6), Column("Write to", "text", 22),
+        Column("About", "wrap", 26), Column("Kind", "text", 10),
         Column("Position", "text", 28), Column("Company", "text", 22), Column("Target", "text", 20),
         Column("Tier", "text", 8), Column("Score", "float", 7), Column("Why", "wrap", 50),
         Column("Message", "wrap", 60), Column("Profile", "url", 30, hosts=LINKEDIN), Column("E-mail", "email", 24),
@@ -50,17 +51,19 @@ def outreach_sheet(plan: Plan) -> ListSheet:
         Column(KEY, "text", 12, muted=True, printed=False),
     ]
     rows = [
-        [r.rank, r.week, r.name, r.position, r.company, r.target, r.tier, r.score, r.why, r.message,
+        [r.rank, r.week, r.name, r.about or None, r.kind, r.position, r.company, r.target, r.tier,
+         r.score, r.why, r.message,
          r.profile_url or None, r.email or None, r.last_contact, r.status, r.follow_up, r.notes or None,
          r.details, r.key]
         for r in plan.rows
     ]
     return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score",
-                     label=("Name", "Target"), rebuild_key=_outreach_key)
+                     label=("Write to", "Target"), rebuild_key=_outreach_key)
 
 
 def _outreach_key(cells: dict[str, Any]) -> Hashable | None:
-    return outreach_key_from_cells(cells.get("Profile"), cells.get("Target"))
+    return outreach_key_from_cells(cells.get("Profile"), cells.get("Target"),
+                                   introductions=cells.get("Kind") == "intro")
 
 
 def _review_key(cells: dict[str, Any]) -> Hashable | None:
@@ -82,6 +85,14 @@ def targets_sheet(plan: Plan) -> ListSheet:
          t.next_step or None, t.search_url or None]
         for t in plan.targets
     ]
+    # The user's own columns of the targets file (Why, Applied?, a link), in the file's order.
+    kept = list(dict.fromkeys(h for t in plan.targets for h, _ in t.extra
+                              if h.strip().casefold() not in {c.header.casefold() for c in columns}))
+    if kept:
+        columns += [Column(h, "wrap", 24) for h in kept]
+        for row, t in zip(rows, plan.targets, strict=True):
+            given = dict(t.extra)
+            row.extend(given.get(h) or None for h in kept)
     return ListSheet(TARGETS, columns, rows, key="Target", priority_column="Priority")
 
 
