@@ -24,10 +24,11 @@ def person(position: str, **history) -> Contact:
 
 def row(contact: Contact, *, via: Via | None = None, key: str = "jo | Acme", profile: Profile = PROFILE):
     c = score_candidate(contact, TARGET, "exact", profile, DEFAULT_WEIGHTS, TODAY, via)
-    kind = contact_kind(contact, c.role.kind, TODAY, via=via is not None)
     if via is not None:
-        return Conversation(c, kind, key, via.name, "", None, [c])
-    return Conversation(c, kind, key, contact.name, contact.profile_url or "", contact)
+        return Conversation(c, True, key, via.name, "", None, [c])
+    talk = Conversation(c, False, key, contact.name, contact.profile_url or "", contact)
+    assert talk.kind == contact_kind(contact, c.role.kind, TODAY)
+    return talk
 
 
 CASES = [

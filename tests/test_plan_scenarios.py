@@ -123,7 +123,16 @@ PEOPLE = [
     Person("Ruth", "Adler", "Crocs", "Product Manager", 1150,
            {"A": ("Pax8", "Product Manager"), "B": ("Pax8", "Product Manager")}),
     Person("Sofia", "Brandt", "Denver Public Library", "Librarian", 2000),  # in a group thread only
+    Person("Kai", "Nakamura", "Ibotta", "Product Manager, Growth", 980,
+           {"A": ("Ibotta", "Product Manager, Payments"), "B": ("Ibotta", "Product Manager, Payments")}),
+    Person("Wes", "Parker", "Strava", "Product Manager", 1020,
+           {"A": ("Strava", "Senior Product Manager"), "B": ("Strava", "Senior Product Manager")}),
+    Person("Noah", "Fischer", "Palantir", "Associate Product Manager", 1010,
+           {"A": ("", "Student"), "B": ("", "Student")}),
+    Person("Isla", "Morgan", "Guild", "Product Manager", 35),
+    Person("Leo", "Grant", "Palantir", "Senior Product Manager", 1300),
 ]
+
 BY_NAME = {p.name: p for p in PEOPLE}
 
 # Jordan's own export: his connections (Maya among them), some at her targets.
@@ -214,6 +223,16 @@ MESSAGES: list[Message] = [
     *thread("Fatima Khan",
             ("me", 20, "Hi Fatima, congrats on the Staff PM role!"),
             ("them", 5, "Thanks Maya! I saw you're looking. Happy to refer you at DaVita, send me the job link.")),
+    # Isla: Maya wrote three times this month, no answer.
+    *thread("Isla Morgan",
+            ("me", 30, "Hi Isla, thanks for connecting! I'd love to hear about product at Guild."),
+            ("me", 21, "Hi Isla, just following up on my note, would you have 15 minutes?"),
+            ("me", 12, "Hi Isla, one last try: any chance of a quick chat?")),
+    # Leo offered to pass her resume on six days ago; she thanked him.
+    *thread("Leo Grant",
+            ("me", 9, "Hi Leo, are you hiring PMs on the Denver team?"),
+            ("them", 6, "Hi Maya, we are! Send me your resume and I'll pass it along to the hiring manager."),
+            ("me", 6, "Thank you Leo! Here it is, and the posting is R-88121.")),
     # Jordan, the friend: a strong, recent tie.
     *thread("Jordan Reyes", *[(("me", "them")[i % 2], 90 - 6 * i, text) for i, text in enumerate([
         "Jordan! Are you going to the Denver PM meetup?", "Yes! See you there.", "Great talk tonight.",
@@ -600,6 +619,59 @@ def test_32_someone_who_left_a_target_is_not_planned_for_it(plan):
 def test_33_a_five_star_target_ranks_above_a_list_without_priorities(plan):
     above(plan, "Peter Novak", "Nina Petrova")
     assert "no priority given" in row(plan, "Grace Liu")["why"]
+
+
+def test_34_a_move_to_another_team_is_no_promotion(plan):
+    r = row(plan, "Kai Nakamura")
+    assert r["kind"] != "promotion" and "promoted" not in r["why"]
+    assert "congratulations" not in r["message"].lower()
+    assert_message_basics(r)
+
+
+def test_35_a_title_without_senior_is_not_congratulated(plan):
+    r = row(plan, "Wes Parker")
+    assert r["kind"] != "promotion" and "promoted" not in r["why"]
+    assert "congratulations on becoming Product Manager" not in r["message"]
+    assert_message_basics(r)
+
+
+def test_36_a_first_job_after_studies_is_news_with_no_empty_old_employer(plan):
+    r = row(plan, "Noah Fischer")
+    assert r["kind"] == "congrats" and r["target"] == "Palantir"
+    assert "moved from  to" not in r["why"] and "  " not in r["why"]
+    assert "congratulations" in r["message"].lower() and "Palantir" in r["message"]
+    assert_message_basics(r)
+
+
+def test_37_three_notes_without_an_answer_are_not_followed_by_a_first_message(plan):
+    r = row(plan, "Isla Morgan")
+    assert "you wrote 3 times" in r["why"] and "no reply" in r["why"]
+    assert "I hope you're well" not in r["message"]
+    assert re.search(r"follow|again|my (earlier|last) (note|message)", r["message"]), r["message"]
+    assert_message_basics(r)
+
+
+def test_38_an_offer_she_answered_six_days_ago_is_a_referral(plan):
+    r = row(plan, "Leo Grant")
+    assert r["kind"] == "referral" and r["target"] == "Palantir"
+    assert f"they offered help {('on ' + str((TODAY - timedelta(days=6)).day))}" in r["why"]
+    assert "refer" in r["message"] and "Palantir" in r["message"]
+    assert_message_basics(r)
+
+
+def test_39_a_one_star_target_is_not_called_high_on_her_list(plan):
+    """Zillow is her backup (1/5), and she told Chris "not right now": the message must not
+    tell him Zillow is high on her list, nor Zoe that she is very interested in joining it."""
+    for name in ("Chris Doyle", "Zoe Grant", "Zach Murphy"):
+        text = row(plan, name)["message"]
+        for phrase in ("high on my list", "very interested in joining", "most like to work"):
+            assert phrase not in text, (name, phrase, text)
+
+
+def test_40_a_reply_to_an_offer_to_refer_takes_the_offer_up(plan):
+    r = row(plan, "Fatima Khan")
+    assert "offered help" in r["why"]
+    assert "refer" in r["message"]
 
 
 # --- the whole plan ------------------------------------------------------------------------------

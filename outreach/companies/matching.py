@@ -168,15 +168,14 @@ def _match_unpaused(
     decisions: dict[tuple[str, str], bool],
     keep_fuzzy: bool,
 ) -> list[Match]:
-    aliases = _alias_entries(conn)
     companies = {company for _, company in rows}
     results: dict[str, list[NameMatch]] = {}
     fingerprint = _results_fingerprint(conn, targets, decisions) if keep_fuzzy else ""
     if keep_fuzzy:  # a command in the workspace: names matched before need not be again
         results = _load_results(conn, fingerprint)
     raws = sorted(company for company in companies if company not in results)
-    if raws:
-        placed = _place(conn, targets, aliases, decisions, raws, keep_fuzzy)
+    if raws:  # the table is read only now: a command whose names were all matched before skips it
+        placed = _place(conn, targets, _alias_entries(conn), decisions, raws, keep_fuzzy)
         results.update(zip(raws, placed, strict=True))
         if keep_fuzzy:
             _store_results(conn, fingerprint, results)

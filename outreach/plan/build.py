@@ -230,13 +230,18 @@ def build_plan(
     network = load_network(conn, {m.contact_id for m in matches})
     reach = reach_from_matches(network, matches, today=today)
     candidates = find_candidates(network, reach, profile, weights=options.weights, today=today)
-    talks = conversations(candidates, network, today)
 
     typed = (edits or {}).get(OUTREACH) or {}
     # People the user already wrote to (or put off) keep their row but take no new slot; matched
     # by person as well as by key, in case their best target changed since the last plan.
     acted_people = {person_of_outreach_key(k) for k, v in typed.items()
                     if status_meaning(_status(v)) != "to contact"}
+    # Rows come from the best candidates: far more than the plan's top, plus everyone the user
+    # acted on (30,000 people make far more candidates than a plan has rows).
+    pool = max(0, options.top) * 4 + len(options.left_out) + 100
+    talks = conversations(candidates[:pool] + [
+        c for c in candidates[pool:]
+        if c.via is not None or person_of_outreach_key(c.key) in acted_people], network)
     # Each row as the workbook showed it (the plan's cells too): the week and follow-up date the
     # last plan wrote. A plain mapping of edits (no workbook) shows nothing.
     shown = (getattr(edits, "rows", None) or {}).get(OUTREACH) or {}
@@ -280,6 +285,10 @@ def build_plan(
         ))
 
     rank_of = {row.key: row.rank for row in rows}
+    first_ranked: dict[str, int] = {}  # target -> the contact ranked first there
+    for talk, *_ in planned:
+        if not talk.intro:
+            first_ranked.setdefault(talk.target.name, talk.lead.contact.id)
     rank_of.update({c.key: rank_of[t.key] for t in talks if t.key in rank_of for c in t.about})
     acted_at: dict[str, OutreachRow] = {}  # target -> the row furthest along with it
     for row in rows:
@@ -292,9 +301,8 @@ def build_plan(
         best, position, step, url = "", "", "", ""
         if direct:
             # the best contact is the one the Outreach sheet ranks first there, if any
-            ranked = sorted(direct, key=lambda r: rank_of.get(
-                outreach_key(network.contacts[r.contact_id], target.name), len(rank_of) + 1))
-            person = network.contacts[ranked[0].contact_id]
+            first = first_ranked.get(target.name)
+            person = network.contacts[first if first in {r.contact_id for r in direct} else direct[0].contact_id]
             best, position = person.name, person.position
             scheduled = rank_of.get(outreach_key(person, target.name))
             # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.

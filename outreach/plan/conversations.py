@@ -10,7 +10,7 @@ own is written to once: the ask covers both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from functools import cached_property
 
 from outreach.companies.names import display_name
 from outreach.plan.keys import friend_key, person_id
@@ -28,7 +28,7 @@ class Conversation:
     """One row of the plan: whom to write to, about whom, and why."""
 
     lead: Candidate  # the best candidate: the row's target, score and schedule
-    kind: str
+    intro: bool  # an ask to a friend (``kind`` "intro")
     key: str  # the row key across plans (``outreach.plan.keys``)
     write_to: str  # the person's name
     write_to_url: str  # their LinkedIn profile, "" when not known
@@ -49,6 +49,12 @@ class Conversation:
     def via(self) -> Via | None:
         return self.lead.via
 
+    @cached_property
+    def kind(self) -> str:
+        """``outreach.plan.kinds.KINDS``; worked out only for the rows the plan keeps."""
+        c = self.lead
+        return "intro" if self.intro else contact_kind(c.contact, c.role.kind, c.today)
+
     @property
     def people(self) -> str:
         """Whom a friend could introduce the user to: "Paula Ruiz at Homebot and Sam Lee at Guild"."""
@@ -63,20 +69,19 @@ class Conversation:
         return listed([f"{c.contact.name} ({c.target.name})" for c in self.about], PEOPLE_PER_ASK)
 
 
-def conversations(candidates: list[Candidate], network: Network, today: date) -> list[Conversation]:
+def conversations(candidates: list[Candidate], network: Network) -> list[Conversation]:
     """Candidates (best first) as conversations (best first), each person written to once."""
     friend_rows: dict[int, Conversation] = {}
     out: list[Conversation] = []
     for c in candidates:
         if c.via is None:
-            out.append(Conversation(c, contact_kind(c.contact, c.role.kind, today), c.key,
-                                    c.contact.name, c.contact.profile_url or "", c.contact))
+            out.append(Conversation(c, False, c.key, c.contact.name, c.contact.profile_url or "", c.contact))
             continue
         ask = friend_rows.get(c.via.owner_id)
         if ask is None:
             writer = _friend_contact(network, c.via.owner_id)
             ask = friend_rows[c.via.owner_id] = Conversation(
-                c, "intro", friend_key(network.owners[c.via.owner_id].name, writer), c.via.name,
+                c, True, friend_key(network.owners[c.via.owner_id].name, writer), c.via.name,
                 (writer.profile_url or "") if writer else "", writer, [c])
             out.append(ask)
         elif len(ask.about) < PEOPLE_PER_ASK:
@@ -85,7 +90,7 @@ def conversations(candidates: list[Candidate], network: Network, today: date) ->
     asked = {person_id(a.writer): a for a in friend_rows.values() if a.writer is not None}
     kept = []
     for row in out:
-        if row.kind != "intro" and person_id(row.lead.contact) in asked:
+        if not row.intro and person_id(row.lead.contact) in asked:
             asked[person_id(row.lead.contact)].also_friend_of = row.target.name
             continue
         kept.append(row)
