@@ -104,8 +104,7 @@ def test_plan_speaks_of_the_new_job_and_the_promotion_each_as_what_it_is(importe
     rows = {r["name"]: r for r in json.loads(result.stdout)}
     tom, priya, marco = rows["Tom Becker"], rows["Priya Raman"], rows["Marco Rossi"]
     assert tom["kind"] == "congrats" and "congratulations" in tom["message"].lower()
-    assert "Acme Inc" in tom["why"], "the reason says where they were before"
-    assert "moved from Acme Inc to Globex" in tom["why"]
+    assert "moved from Acme to Globex" in tom["why"], "the reason says where they were before"
     assert priya["kind"] == "promotion" and "promoted to" in priya["why"]
     assert "settled in" not in priya["message"] and "joined" not in priya["message"]
     assert marco["kind"] not in ("congrats", "promotion")
@@ -135,7 +134,7 @@ def test_a_new_title_after_a_move_does_not_hide_the_move(run, workspace, tmp_pat
     assert plan.exit_code == 0, plan.output
     [tom] = json.loads(plan.stdout)
     assert tom["kind"] == "congrats" and "Globex" in tom["message"]
-    assert "moved from Acme Inc to Globex" in tom["why"]
+    assert "moved from Acme to Globex" in tom["why"]
 
 
 @pytest.mark.parametrize(

@@ -593,8 +593,10 @@ def test_28_a_recruiter_she_answered_not_now_is_not_a_reply(plan):
 
 
 def test_29_an_unanswered_offer_to_refer_is_answered_first(plan):
+    """Her last, unanswered message offers a referral: the answer takes the offer up."""
     r = row(plan, "Fatima Khan")
-    assert r["kind"] == "reply" and r["target"] == "DaVita"
+    assert r["kind"] == "referral" and r["target"] == "DaVita"
+    assert "sorry to be slow to answer" in r["message"]
     assert_not_cold(r["message"])
     assert_message_basics(r)
     above(plan, "Fatima Khan", "Nina Petrova")
@@ -621,7 +623,6 @@ def test_33_a_five_star_target_ranks_above_a_list_without_priorities(plan):
     assert "no priority given" in row(plan, "Grace Liu")["why"]
 
 
-@pytest.mark.xfail(strict=True, reason="a lateral title change (Product Manager, Payments -> Product Manager, Growth) is called a promotion: why 'promoted to Product Manager, Growth', message 'congratulations on becoming Product Manager, Growth!'")
 def test_34_a_move_to_another_team_is_no_promotion(plan):
     r = row(plan, "Kai Nakamura")
     assert r["kind"] != "promotion" and "promoted" not in r["why"]
@@ -629,7 +630,6 @@ def test_34_a_move_to_another_team_is_no_promotion(plan):
     assert_message_basics(r)
 
 
-@pytest.mark.xfail(strict=True, reason="a title that lost 'Senior' is called a promotion: 'promoted to Product Manager', 'congratulations on becoming Product Manager!'")
 def test_35_a_title_without_senior_is_not_congratulated(plan):
     r = row(plan, "Wes Parker")
     assert r["kind"] != "promotion" and "promoted" not in r["why"]
@@ -637,7 +637,6 @@ def test_35_a_title_without_senior_is_not_congratulated(plan):
     assert_message_basics(r)
 
 
-@pytest.mark.xfail(strict=True, reason="a job change from no employer (a student) reads 'moved from  to Palantir' in the why")
 def test_36_a_first_job_after_studies_is_news_with_no_empty_old_employer(plan):
     r = row(plan, "Noah Fischer")
     assert r["kind"] == "congrats" and r["target"] == "Palantir"
@@ -646,7 +645,6 @@ def test_36_a_first_job_after_studies_is_news_with_no_empty_old_employer(plan):
     assert_message_basics(r)
 
 
-@pytest.mark.xfail(strict=True, reason="someone the user wrote to three times this month without an answer gets the cold first-contact peer message ('I hope you are well! ... Would you have 15 minutes')")
 def test_37_three_notes_without_an_answer_are_not_followed_by_a_first_message(plan):
     r = row(plan, "Isla Morgan")
     assert "you wrote 3 times" in r["why"] and "no reply" in r["why"]
@@ -663,19 +661,16 @@ def test_38_an_offer_she_answered_six_days_ago_is_a_referral(plan):
     assert_message_basics(r)
 
 
-@pytest.mark.xfail(strict=True, reason="the referral message asks to take up an offer the user already took up (she sent her resume and the posting ID right after it): 'you kindly offered to help, and I'd like to take you up on it ... I can send my CV'")
 def test_41_an_offer_already_taken_up_is_not_taken_up_again(plan):
     text = row(plan, "Leo Grant")["message"]
     assert "take you up on it" not in text and "I can send my CV" not in text, text
 
 
-@pytest.mark.xfail(strict=True, reason="three notes on 31 Oct, 9 Nov and 18 Nov read 'you wrote 3 times on 18 Nov, no reply', as if all were sent that day")
 def test_42_three_notes_on_three_days_are_not_said_to_be_on_one_day(plan):
     r = row(plan, "Isla Morgan")
     assert not re.search(r"you wrote 3 times on \d", r["why"]), r["why"]
 
 
-@pytest.mark.xfail(strict=True, reason="recruiter templates say the target is 'high on my list' / 'very interested in joining' whatever its priority, here a 1/5 target the user told the recruiter 'not right now' about")
 def test_39_a_one_star_target_is_not_called_high_on_her_list(plan):
     """Zillow is her backup (1/5), and she told Chris "not right now": the message must not
     tell him Zillow is high on her list, nor Zoe that she is very interested in joining it."""
@@ -685,7 +680,6 @@ def test_39_a_one_star_target_is_not_called_high_on_her_list(plan):
             assert phrase not in text, (name, phrase, text)
 
 
-@pytest.mark.xfail(strict=True, reason="when an offer to refer is the unanswered last message, the row is a generic reply: the why leaves the offer out and the message does not take it up")
 def test_40_a_reply_to_an_offer_to_refer_takes_the_offer_up(plan):
     r = row(plan, "Fatima Khan")
     assert "offered help" in r["why"]
@@ -722,7 +716,7 @@ def test_every_message_keeps_the_basics_and_agrees_with_its_history(plan):
         if "you have not replied" in why:
             assert_not_cold(text)
         if re.search(r"congratulations on the move|you joined", text, re.I):
-            assert "moved from" in why, r
+            assert "moved from" in why or "started at" in why, r
         if "congratulations on becoming" in text:
             assert "promoted" in why, r
         if r["kind"] not in ("reply", "referral", "friend", "reconnect", "recruiter") and r["kind"] != "intro":

@@ -6,7 +6,9 @@ Kinds, first that applies:
 - ``intro``: a friend who shared their export knows them: the message goes to the friend;
 - ``reply``: they wrote last and the user has not answered (a recruiter's inbound note first);
 - ``referral``: they offered help or a referral in a message (``offered_help_at``);
-- ``congrats``: they moved to another employer lately; ``promotion``: a new title, same employer;
+- ``congrats``: they moved to another employer lately; ``promotion``: a higher title at the same
+  employer (a sideways or lower title is no news);
+- ``follow_up``: the user wrote and never had an answer: the next message follows up;
 - ``recruiter``: their title says so (however well the user knows them);
 - ``friend``: a strong tie, written to lately; ``reconnect``: a strong tie gone quiet;
 - ``senior``, ``peer``: cold or lukewarm, by what their title says.
@@ -17,11 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from outreach.companies.names import display_name
 from outreach.plan.network import Contact, JobChange
 from outreach.plan.reach import parse_day, tie_strength
+from outreach.plan.titles import read_title
 from outreach.wording import plural
 
-KINDS = ("reply", "referral", "intro", "congrats", "promotion", "friend", "reconnect",
+KINDS = ("reply", "referral", "intro", "congrats", "promotion", "follow_up", "friend", "reconnect",
          "recruiter", "senior", "peer")
 #: A job change or promotion seen this recently is news worth a message.
 NEWS_DAYS = 183
@@ -69,12 +73,21 @@ def history_of(contact: Contact) -> History:
 
 
 def recent_change(contact: Contact, today: date) -> JobChange | None:
-    """Their latest job change or promotion, when it is news (seen in the last six months)."""
+    """Their latest move to another employer, or promotion to a higher title at the same one,
+    when it is news (seen in the last six months); a sideways or lower title is not."""
     change = contact.job_change
     seen = parse_day(change.seen_on) if change else None
     if change is None or seen is None or (today - seen).days > NEWS_DAYS:
         return None
+    if change.kind == "promotion" and not is_promotion(change.old_position, change.new_position):
+        return None
     return change
+
+
+def is_promotion(old: str, new: str) -> bool:
+    """Whether the new title is a level above the old one (Product Manager -> Senior Product
+    Manager), not a new team (Product Manager, Payments -> Product Manager, Growth)."""
+    return read_title(new).level > read_title(old).level
 
 
 def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = False) -> str:
@@ -82,13 +95,17 @@ def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = F
     if via:
         return "intro"
     history = history_of(contact)
-    if history.awaiting_reply:
-        return "reply"
+    if history.awaiting_reply:  # an offer of help among their unanswered messages is taken up
+        offered_last = history.offered and history.last_received and history.offered >= history.last_received
+        return "referral" if offered_last else "reply"
     if history.offered and (today - history.offered).days <= OFFER_DAYS:
         return "referral"
     change = recent_change(contact, today)
     if change is not None:
         return "promotion" if change.kind == "promotion" else "congrats"
+    if history.sent and not history.received and history.last_sent and \
+            (today - history.last_sent).days <= OFFER_DAYS:  # an older note is not followed up
+        return "follow_up"
     if role_kind == "recruiter":  # a recruiter's tie is their work: write as to a recruiter
         return "recruiter"
     if history.sent and history.received:
@@ -127,7 +144,9 @@ def history_phrase(contact: Contact, today: date) -> str:
         return waiting if h.sent else f"they wrote to you{' ' + when(day, today) if day else ''}: you have not replied"
     if not h.received:
         day = h.last_sent
-        return f"you wrote {times(h.sent)}{' ' + when(day, today) if day else ''}, no reply"
+        if h.sent == 1:
+            return f"you wrote once{' ' + when(day, today) if day else ''}, no reply"
+        return f"you wrote {times(h.sent)}{', the last ' + when(day, today) if day else ''}, no reply"
     last = h.last
     said = f"you have exchanged {plural(h.total, 'message')}"
     return said + (f", the last {when(last, today)}" if last else "")
@@ -137,7 +156,9 @@ def change_phrase(change: JobChange) -> str:
     """"moved from Acme to Globex" or "promoted to Senior PM"."""
     if change.kind == "promotion":
         return f"promoted to {change.new_position}" if change.new_position else "promoted"
-    return f"moved from {change.old_company} to {change.new_company}"
+    if not change.old_company.strip():
+        return f"started at {display_name(change.new_company)}"
+    return f"moved from {display_name(change.old_company)} to {display_name(change.new_company)}"
 
 
 __all__ = [

@@ -17,19 +17,22 @@ import json
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from outreach.companies.names import display_name
 from outreach.errors import OutreachError
 from outreach.plan.conversations import Conversation
-from outreach.plan.kinds import KINDS
+from outreach.plan.kinds import KINDS, when
+from outreach.plan.network import Contact
+from outreach.plan.reach import parse_day
 from outreach.profile import Profile
 
 PLACEHOLDERS = frozenset({
     "first_name", "name", "position", "company", "target", "old_company", "new_position",
     "people", "friend_first_name", "friend_name", "my_name", "about_me", "my_roles", "pitch",
-    "signature",
+    "signature", "interest", "late", "last_note",
 })
 WORKSPACE_FILES = ("templates.toml", "templates.json")
 #: A message longer than this reads like a form letter (pitch included).
@@ -119,6 +122,22 @@ def about_me(profile: Profile) -> str:
     return f"I'm looking for {roles} roles." if roles else ""
 
 
+def interest(priority: float, target: str, given: str = "") -> str:
+    """How much the user wants the target, said no stronger than their list says it: "Acme is
+    high on my list." for a top target, "" for a low one or one without a priority."""
+    if not given and 0.45 <= priority <= 0.55:  # a list without priorities
+        return f"I'm interested in {target}."
+    if priority >= 0.75:
+        return f"{target} is high on my list."
+    return f"I'm interested in {target}." if priority >= 0.45 else ""
+
+
+def _last_note(contact: Contact, today: date) -> str:
+    """"my note from 18 Nov": the user's last message, for a follow-up."""
+    day = parse_day(contact.last_sent_at)
+    return f"my note from {when(day, today).split(' ', 1)[1]}" if day else "my earlier note"
+
+
 def _first(name: str) -> str:
     return name.split()[0] if name.split() else ""
 
@@ -151,6 +170,9 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "my_roles": roles_phrase(tuple(profile.roles)) or "new",
         "pitch": " ".join(profile.pitch.split()),
         "signature": f"\n{profile.name}" if profile.name else "",
+        "interest": interest(c.target.priority, display_name(c.target.name), c.target.priority_text),
+        "late": ", and sorry to be slow to answer" if c.contact.last_from == "them" else "",
+        "last_note": _last_note(c.contact, c.today),
     }
     text = pick(templates.by_kind[row.kind], row.key).format_map(values)
     # An empty {about_me} or {pitch} leaves a double space behind.

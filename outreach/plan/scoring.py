@@ -202,7 +202,10 @@ def conversation_value(contact: Contact, role: Role, today: date) -> tuple[float
     wrote first is the warmest lead there is), or they offered help; else nothing."""
     history = history_of(contact)
     if history.awaiting_reply:
-        return (1.0 if role.kind == "recruiter" else 0.85), "they wrote last: waiting for your reply"
+        value = 1.0 if role.kind == "recruiter" else 0.85
+        waited = (today - history.last_received).days if history.last_received else 999
+        fresh = 1.0 if waited <= 90 else 0.7 if waited <= 365 else 0.4  # a note from 2023 is colder
+        return value * fresh, "they wrote last: waiting for your reply"
     if history.offered and (today - history.offered).days <= OFFER_DAYS:
         return 0.9, f"they offered help {when(history.offered, today)}"
     return 0.0, "none open"
@@ -343,7 +346,7 @@ def explain(c: Candidate) -> str:
         said = history_phrase(contact, c.today)
         if said:
             extras.insert(0, said)
-        if history.offered and not history.awaiting_reply and (c.today - history.offered).days <= OFFER_DAYS:
+        if history.offered and (c.today - history.offered).days <= OFFER_DAYS:
             extras.insert(0, f"they offered help {when(history.offered, c.today)}")
     change = recent_change(contact, c.today)
     if change is not None:
