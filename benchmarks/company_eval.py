@@ -19,7 +19,7 @@ from pathlib import Path
 from outreach.companies.evaluate import Figures, evaluate, figures, read_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT / "tests" / "data" / "company_eval.csv", ROOT / "tests" / "data" / "company_pairs.csv"]
+SETS = [ROOT / "tests" / "data" / name for name in ("company_eval.csv", "company_holdout.csv", "company_pairs.csv")]
 
 
 def row(label: str, f: Figures) -> str:

@@ -58,6 +58,16 @@ def test_kinds_that_must_never_be_automatic(outcomes):
     assert by_kind["acronym"].surfaced >= 0.9
 
 
+def test_a_second_set_written_later_holds_its_ground():
+    """``company_holdout.csv`` (400 pairs, mid-size employers of many countries) was written after
+    the rules, by someone who saw neither them nor the first set; measured blind first at
+    precision 0.981, recall 0.868, surfaced 0.943. Its misses are mostly names the table does
+    not know (renames and acquisitions of mid-size employers): these floors keep what holds."""
+    total, _ = figures(evaluate(read_pairs(DATA / "company_holdout.csv")))
+    assert total.pairs == 400
+    assert total.precision >= 0.975 and total.recall >= 0.88 and total.surfaced >= 0.94
+
+
 def test_the_earlier_set_does_not_regress():
     total, _ = figures(evaluate(read_pairs(DATA / "company_pairs.csv")))
     assert total.precision >= 0.99 and total.recall >= 0.98 and total.surfaced >= 0.99

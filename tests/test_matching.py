@@ -289,6 +289,9 @@ def best(company: str, target: str):
         ("Northwind Digital Industries Software", "Northwind", "strong", "Northwind + 'Digital Industries Software'"),
         ("Bitdefender S R L", "Bitdefender", "exact", "the same name"),
         ("Oy Kone Ab", "Kone", "exact", "the same name"),
+        ("Compagnie de Saint-Gobain SA", "Saint-Gobain", "exact", "the same name"),
+        ("Kuehne + Nagel", "Kühne+Nagel", "exact", "the same name"),  # ü written ue
+        ("Northwind Oyj Abp", "Northwind", "exact", "the same name"),
         # other words after it: a question
         ("Google Fiber", "Google", "review", "perhaps a unit of Google"),
         # the name says who owns it

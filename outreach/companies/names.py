@@ -274,6 +274,8 @@ def _strip_legal_forms(words: list[str]) -> list[str]:
         words = words[1:]
     if len(words) > 1 and words[0] in forms.leading:
         words = words[1:]
+        if len(words) > 1 and words[0] in STOP_WORDS:  # Compagnie de Saint-Gobain
+            words = words[1:]
     while len(words) > 1 and (words[-1] in forms.last_words or words[-1] == "and"):
         if words[-1] == "and":  # "Bain & Company" -> "bain and" -> "bain"
             words = words[:-1]
@@ -448,6 +450,8 @@ _NAMESAKE = re.compile(r"^(?P<y>[^'`\u2019]{3,}?)['`\u2019]s\s+(?P<x>\S.*)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
 
 
+_UMLAUT_SPELLING = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+_UMLAUTS = re.compile("[äöüÄÖÜß]")
 _OTHER_SCRIPT = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     "\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]"
@@ -521,6 +525,8 @@ def _analyse(raw: str) -> CompanyName:
     forms = _legal_forms()
     primary_words = _words(fold(primary))
     parts = [(primary, False), *((p, False) for p in dashed), *((p, True) for p in bracketed)]
+    if _UMLAUTS.search(primary):  # Kühne is also written Kuehne: both spellings are the name
+        parts.append((_UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group(0)], primary), False))
     for index, (part, in_brackets) in enumerate(parts):
         if not part.strip():
             continue
