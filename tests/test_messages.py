@@ -55,7 +55,10 @@ def test_each_kind_gets_its_own_message(kind, contact, phrase):
     assert r.kind == kind
     text = suggest_message(r, PROFILE, load_templates())
     assert text.startswith("Hi Jo,") and phrase.casefold() in text.casefold()
-    assert text.count(PITCH) == 1 and "I'm looking for" not in text  # the pitch, once
+    if kind in ("congrats", "promotion", "friend", "reconnect", "referral"):  # people who know the user
+        assert PITCH not in text and text.count("I'm looking for data engineer or analytics lead roles.") == 1
+    else:
+        assert text.count(PITCH) == 1 and "I'm looking for" not in text  # the pitch, once
     assert "Inc." not in text and "Corp," not in text  # names as a person writes them
     assert len(text) <= LONGEST, len(text)
     assert "  " not in text and "{" not in text and text.endswith("Sam Seeker")
@@ -124,3 +127,29 @@ def test_bad_templates_file_says_what_is_wrong(tmp_path, content, message):
     path.write_text(content)
     with pytest.raises(TemplateError, match=message.replace("{", r"\{")):
         load_templates(None, path)
+
+
+@pytest.mark.parametrize("history,kind", [
+    # "Of course!" in 2019: nothing waits for an answer seven years on
+    ({"messages_sent": 2, "messages_received": 2, "last_received_at": "2019-05-02T10:00:00Z",
+      "last_sent_at": "2019-05-01T10:00:00Z", "last_message_at": "2019-05-02", "last_from": "them",
+      "unanswered": 1}, "reconnect"),
+    # a close friend's "thanks for hosting!" three days ago wants no apology
+    ({"messages_sent": 7, "messages_received": 7, "last_received_at": days_ago(3) + "T10:00:00Z",
+      "last_sent_at": days_ago(4) + "T10:00:00Z", "last_message_at": days_ago(3), "last_from": "them",
+      "unanswered": 1}, "friend"),
+    # one question answered last week: answer it
+    ({"messages_sent": 1, "messages_received": 1, "last_received_at": days_ago(7) + "T10:00:00Z",
+      "last_sent_at": days_ago(9) + "T10:00:00Z", "last_message_at": days_ago(7), "last_from": "them",
+      "unanswered": 1}, "reply"),
+])
+def test_only_a_recent_unanswered_message_is_a_reply(history, kind):
+    assert contact_kind(person("Marketing Manager", **history), "peer", TODAY) == kind
+
+
+def test_a_headline_is_cut_to_the_title_in_sentences():
+    change = JobChange("Acme", "Brand Manager", "Acme", "Senior Brand Manager | Skincare ✨", days_ago(10), "promotion")
+    r = row(person("Senior Brand Manager | Skincare ✨", job_change=change))
+    text = suggest_message(r, PROFILE, load_templates())
+    assert "congratulations on becoming Senior Brand Manager!" in text and "✨" not in text
+    assert r.lead.why.startswith("Senior Brand Manager at Acme")

@@ -21,7 +21,7 @@ from datetime import date
 
 from outreach.companies.names import display_name
 from outreach.plan.network import Contact, JobChange
-from outreach.plan.reach import parse_day, tie_strength
+from outreach.plan.reach import parse_day
 from outreach.plan.titles import read_title
 from outreach.wording import plural
 
@@ -31,8 +31,11 @@ KINDS = ("reply", "referral", "intro", "congrats", "promotion", "follow_up", "fr
 NEWS_DAYS = 183
 #: An offer of help older than this is not a standing offer.
 OFFER_DAYS = 365
-#: A tie this strong (``tie_strength``) with messages both ways is a friend, not a contact.
-STRONG_TIE = 0.35
+#: This many messages, at least three each way, make a friend rather than a contact.
+FRIEND_MESSAGES = 8
+#: Their unanswered message is one to reply to only this long; older, it is history ("Of
+#: course!" in 2019 wants no "sorry to be slow to answer").
+REPLY_DAYS = 60
 #: Written to within this many days: a friend; longer ago, someone to reconnect with.
 QUIET_DAYS = 183
 
@@ -57,6 +60,11 @@ class History:
     def awaiting_reply(self) -> bool:
         """They wrote last and the user has not answered."""
         return self.last_from == "them" and self.received > 0
+
+    def reply_due(self, today: date) -> bool:
+        """They wrote last, lately: a message to answer (not an old "Anytime.")."""
+        return self.awaiting_reply and self.last_received is not None and \
+            (today - self.last_received).days <= REPLY_DAYS
 
     @property
     def last(self) -> date | None:
@@ -95,24 +103,29 @@ def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = F
     if via:
         return "intro"
     history = history_of(contact)
-    if history.awaiting_reply:  # an offer of help among their unanswered messages is taken up
+    # a friend: a real back-and-forth, not one question answered
+    strong = history.total >= FRIEND_MESSAGES and min(history.sent, history.received) >= 3
+    if history.reply_due(today):  # an offer of help among their unanswered messages is taken up
         offered_last = history.offered and history.last_received and history.offered >= history.last_received
-        return "referral" if offered_last else "reply"
+        if offered_last:
+            return "referral"
+        if not strong:  # a friend's "thanks for hosting!" wants no apology: a friend's message
+            return "reply"
     if history.offered and (today - history.offered).days <= OFFER_DAYS:
         return "referral"
     change = recent_change(contact, today)
     if change is not None:
         return "promotion" if change.kind == "promotion" else "congrats"
+    if history.awaiting_reply and not strong:  # they wrote long ago, heard nothing: get back in touch
+        return "reconnect"
     if history.sent and not history.received and history.last_sent and \
             (today - history.last_sent).days <= OFFER_DAYS:  # an older note is not followed up
         return "follow_up"
     if role_kind == "recruiter":  # a recruiter's tie is their work: write as to a recruiter
         return "recruiter"
-    if history.sent and history.received:
-        tie = tie_strength(contact.messages_sent, contact.messages_received, contact.last_message_at, today)
-        if tie.value >= STRONG_TIE or history.total >= 6:
-            last = history.last
-            return "friend" if last and (today - last).days <= QUIET_DAYS else "reconnect"
+    if strong:
+        last = history.last
+        return "friend" if last and (today - last).days <= QUIET_DAYS else "reconnect"
     if role_kind == "recruiter":
         return "recruiter"
     return "senior" if role_kind in ("hiring_manager", "senior") else "peer"
@@ -138,7 +151,7 @@ def history_phrase(contact: Contact, today: date) -> str:
     h = history_of(contact)
     if not h.total:
         return ""
-    if h.awaiting_reply:
+    if h.reply_due(today):
         day = h.last_received
         waiting = f"they wrote last{' ' + when(day, today) if day else ''}: you have not replied"
         return waiting if h.sent else f"they wrote to you{' ' + when(day, today) if day else ''}: you have not replied"

@@ -27,6 +27,7 @@ from outreach.plan.conversations import Conversation
 from outreach.plan.kinds import KINDS, when
 from outreach.plan.network import Contact
 from outreach.plan.reach import parse_day
+from outreach.plan.titles import short_title
 from outreach.profile import Profile
 
 PLACEHOLDERS = frozenset({
@@ -113,10 +114,15 @@ def roles_phrase(roles: tuple[str, ...]) -> str:
     return roles[0] if len(roles) == 1 else ", ".join(roles[:-1]) + " or " + roles[-1] if roles else ""
 
 
-def about_me(profile: Profile) -> str:
-    """The pitch; else the roles wanted, in one sentence; else nothing (no pretending)."""
+#: Kinds written to people who know the user: the roles in a sentence, not the pitch.
+WARM = frozenset({"friend", "reconnect", "referral", "congrats", "promotion"})
+
+
+def about_me(profile: Profile, kind: str = "peer") -> str:
+    """The pitch (the roles wanted, to people who know the user); else the roles wanted, in one
+    sentence; else nothing (no pretending)."""
     pitch = " ".join(profile.pitch.split())
-    if pitch:
+    if pitch and kind not in WARM:
         return pitch if pitch[-1] in ".!?" else pitch + "."
     roles = roles_phrase(tuple(profile.roles))
     return f"I'm looking for {roles} roles." if roles else ""
@@ -161,12 +167,12 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "company": display_name(contact.company) if contact.company else display_name(c.target.name),
         "target": display_name(c.target.name),
         "old_company": display_name(change.old_company) if change and change.old_company else "",
-        "new_position": (change.new_position if change else "") or c.contact.position,
+        "new_position": short_title((change.new_position if change else "") or c.contact.position),
         "people": row.people,
         "friend_first_name": first if row.kind == "intro" else "",
         "friend_name": row.write_to if row.kind == "intro" else "",
         "my_name": profile.name,
-        "about_me": about_me(profile),
+        "about_me": about_me(profile, row.kind),
         "my_roles": roles_phrase(tuple(profile.roles)) or "new",
         "pitch": " ".join(profile.pitch.split()),
         "signature": f"\n{profile.name}" if profile.name else "",

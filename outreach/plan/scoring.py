@@ -28,7 +28,7 @@ from outreach.plan.kinds import (
 )
 from outreach.plan.network import Contact, Network, Target
 from outreach.plan.reach import Reach, WarmPath, owner_of_node, parse_day, target_node, tie_strength
-from outreach.plan.titles import read_title, related_function, same_role
+from outreach.plan.titles import read_title, related_function, same_role, short_title
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
 from outreach.wording import listed, plural, with_article
@@ -201,7 +201,7 @@ def conversation_value(contact: Contact, role: Role, today: date) -> tuple[float
     """Where the conversation stands: they wrote last and wait for an answer (a recruiter who
     wrote first is the warmest lead there is), or they offered help; else nothing."""
     history = history_of(contact)
-    if history.awaiting_reply:
+    if history.reply_due(today):
         value = 1.0 if role.kind == "recruiter" else 0.85
         waited = (today - history.last_received).days if history.last_received else 999
         fresh = 1.0 if waited <= 90 else 0.7 if waited <= 365 else 0.4  # a note from 2023 is colder
@@ -336,7 +336,7 @@ def explain(c: Candidate) -> str:
     """One sentence: who they are, why this target, and what makes them worth a message now,
     never more than the history says ("you wrote once in 2020, no reply")."""
     contact = c.contact
-    title = contact.position or "Works"
+    title = short_title(contact.position) or "Works"
     lead = f"{title} at {c.target.name} ({priority_phrase(c.target)})"
     extras = [_ROLE_PHRASE[c.role.kind] or c.role.detail] if c.role.kind != "other" else []
     if c.via:
@@ -353,7 +353,7 @@ def explain(c: Candidate) -> str:
         extras.append(change_phrase(change))
     place = next(p for p in c.components if p.name == "location_fit")
     if place.value >= 1 and place.detail.startswith("in "):
-        extras.append(f"{place.detail}, where you live")
+        extras.append(f"{c.target.name} is {place.detail}, where you live")
     if c.also_reaches:
         extras.append(f"also reaches {listed(c.also_reaches, 2)}")
     return lead + (": " + "; ".join(extras) if extras else "") + "."

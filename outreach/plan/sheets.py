@@ -25,6 +25,7 @@ from outreach.plan.build import (
     day_month,
 )
 from outreach.plan.keys import outreach_key_from_cells, review_key
+from outreach.plan.titles import short_title
 from outreach.profile import Profile
 from outreach.wording import number, plural
 from outreach.workbook.spec import Column, ListSheet, Number, SummarySheet
@@ -132,7 +133,7 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     week_one = [r for r in plan.rows if r.week == 1]
     actions = [
         (f"Ask {r.name} to introduce you to {r.about}" if r.kind == "intro"
-         else f"Write to {r.name}, {r.position or 'contact'} at {r.target}")
+         else f"Write to {r.name}, {short_title(r.position) or 'contact'} at {r.target}")
         for r in week_one[:THIS_WEEK_LINES]
     ]
     if len(week_one) > THIS_WEEK_LINES:

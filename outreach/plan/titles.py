@@ -279,6 +279,22 @@ def read_title(position: str) -> Title:
     return UNKNOWN
 
 
+@lru_cache(maxsize=4096)
+def short_title(position: str) -> str:
+    """The title alone, as written, for a sentence: "Sr. PMM @ Sprout Social | B2B SaaS 🚀" ->
+    "Sr. PMM"; "Brand Manager | Skincare ✨" -> "Brand Manager"; the whole text when it has no
+    parts."""
+    if not position or not position.strip():
+        return ""
+    text = position if position.isascii() else _SYMBOLS.sub("|", position)
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
+    filler = _tables().filler
+    for part in parts:
+        if not _is_noise(part, filler) and _read_part(part).says_something:
+            return part.strip(" ,;:-")
+    return parts[0].strip(" ,;:-") if parts else position.strip()
+
+
 def same_role(title: Title, wanted: str) -> bool:
     """Whether the contact does the occupation the user wants ("Product Manager"), not merely a
     title sharing a word with it: "Senior Product Manager" yes; "Product Designer", "Product
