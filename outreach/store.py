@@ -10,6 +10,7 @@ instead of corrupting it. Number ranges by area keep parallel work from collidin
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -70,20 +71,109 @@ def open_workspace(workspace: Path, *, create: bool = True) -> sqlite3.Connectio
             workspace.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WorkspaceError(f"cannot create workspace folder {workspace}: {exc.strerror}") from exc
+    existed = path.exists()
+    if existed:
+        _check_file(path)
+    crashed = Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0
     try:
+        conn = _connect(path, read_only=existed and not _writable(path))
+        if crashed:  # the last command did not close it: check it before trusting it
+            _check_pages(conn, path)
+        if existed:
+            _check_ours(conn, path)
+        if not conn.execute("PRAGMA query_only").fetchone()[0]:
+            migrate(conn)
+        elif _pending(conn):
+            raise WorkspaceError(
+                f"the workspace {path} is read-only and this outreach must first upgrade it: "
+                "make the folder writable (or copy it elsewhere) and run the command again")
+    except sqlite3.Error as exc:
+        raise workspace_error(exc, path) from exc
+    return conn
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """A connection: read-write, or read-only for a workspace the user cannot write (a
+    read-only folder or file): read-only commands still work there."""
+    if read_only:
+        # immutable: no -wal/-shm files are made (the folder may not allow them)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                               isolation_level=None)
+        conn.execute("PRAGMA query_only = ON")
+    else:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (see ``transaction``).
         conn = sqlite3.connect(path, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(conn)
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(
-            f"{path} is not a usable outreach workspace ({exc}): "
-            "point --workspace at another folder or restore a backup"
-        ) from exc
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that is no workspace: empty, or not SQLite at all."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError as exc:
+        raise WorkspaceError(f"cannot read the workspace {path}: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise WorkspaceError(
+            f"{path} is an empty file, not a workspace (left by a command stopped before it "
+            "wrote anything?): delete it, or point --workspace at another folder")
+    if head != b"SQLite format 3\x00":
+        raise WorkspaceError(
+            f"{path} is not a workspace (not an SQLite database): point --workspace at another "
+            "folder, or restore a backup")
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse another program's SQLite database that happens to be called outreach.db."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_migrations" not in tables:
+        shown = ", ".join(sorted(tables)[:3]) + (", …" if len(tables) > 3 else "")
+        raise WorkspaceError(
+            f"{path} is another program's SQLite database (tables {shown}), not an outreach "
+            "workspace: point --workspace at another folder")
+
+
+def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA quick_check`` after an unclean stop; a damaged workspace is refused, not written."""
+    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise WorkspaceError(
+            f"the workspace {path} is damaged ({result[0]}): restore a backup, or move it away "
+            "and import your files again")
+
+
+def workspace_error(exc: sqlite3.Error, path: Path) -> WorkspaceError:
+    """One line for any SQLite failure: what happened to which file, and what to do."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(
+            f"the workspace {path} is busy: another outreach command is using it; "
+            "run this one again when it has finished")
+    if "full" in text:
+        return WorkspaceError(
+            f"the disk is full: the workspace {path} could not be written (nothing was changed); "
+            "free some space and run the command again")
+    if "readonly" in text or "read-only" in text:
+        return WorkspaceError(
+            f"the workspace {path} is read-only: this command changes it; make the folder "
+            "writable, or copy the workspace elsewhere and pass --workspace")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return WorkspaceError(
+            f"the workspace {path} is damaged ({exc}): restore a backup, or move it away and "
+            "import your files again")
+    if "unable to open" in text or "disk i/o" in text:
+        return WorkspaceError(
+            f"cannot open the workspace {path} ({exc}): check the folder exists and is yours")
+    return WorkspaceError(f"the workspace {path} failed: {exc}")
 
 
 @contextmanager
@@ -112,16 +202,38 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _pending(conn: sqlite3.Connection) -> bool:
+    """Whether migrations this outreach knows are not applied yet."""
+    _refuse_newer(conn)
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "schema_migrations" not in tables:
+        return True
+    applied = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    return any(m.version not in applied for m in migrations())
+
+
+def _refuse_newer(conn: sqlite3.Connection) -> None:
+    """A workspace with a migration this outreach does not know was made by a newer one: it is
+    refused (by the set of migrations, not only the highest number)."""
+    known = {m.version for m in migrations()}
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    unknown = set()
+    if "schema_migrations" in tables:
+        unknown = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")} - known
+    current = schema_version(conn)
+    if unknown or current > max(known, default=0):
+        newest = max(unknown) if unknown else current
+        raise WorkspaceError(
+            f"this workspace was made by a newer outreach (it has schema {newest}, which this "
+            "version does not know): upgrade outreach"
+        )
+
+
 def migrate(conn: sqlite3.Connection) -> list[int]:
     """Apply every migration not yet applied; return the versions applied now."""
     known = migrations()
-    newest_known = known[-1].version if known else 0
+    _refuse_newer(conn)
     current = schema_version(conn)
-    if current > newest_known:
-        raise WorkspaceError(
-            f"this workspace was made by a newer outreach (schema {current}, this version "
-            f"knows up to {newest_known}): upgrade outreach"
-        )
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"

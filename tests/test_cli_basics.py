@@ -82,7 +82,7 @@ def test_corrupt_workspace_is_one_line_error(tmp_path):
     (ws / "outreach.db").write_bytes(b"this is not a database" * 100)
     from outreach.errors import WorkspaceError
 
-    with pytest.raises(WorkspaceError, match="not a usable outreach workspace"):
+    with pytest.raises(WorkspaceError, match="is not a workspace \\(not an SQLite database\\)"):
         open_workspace(ws)
 
 

@@ -117,6 +117,13 @@ class OutreachGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted: nothing was changed by the unfinished step.", err=True)
             ctx.exit(130)
+        except sqlite3.Error as exc:  # locked, disk full, read-only, damaged: said in one line
+            from outreach.store import database_path, workspace_error
+
+            app = ctx.find_object(App)
+            where = database_path(app.workspace) if app is not None else Path("outreach.db")
+            click.echo(shown(f"Error: {workspace_error(exc, where)}"), err=True)
+            ctx.exit(1)
         except BrokenPipeError:
             # `outreach contacts | head`: the reader left; say nothing (Python docs' recipe).
             devnull = os.open(os.devnull, os.O_WRONLY)
