@@ -88,7 +88,9 @@ def open_workspace(workspace: Path, *, create: bool = True) -> sqlite3.Connectio
                 f"the workspace {path} is read-only and this outreach must first upgrade it: "
                 "make the folder writable (or copy it elsewhere) and run the command again")
     except sqlite3.Error as exc:
-        raise workspace_error(exc, path) from exc
+        raise (workspace_error(exc, path) or WorkspaceError(
+            f"{path} is not a usable outreach workspace ({exc}): point --workspace at another "
+            "folder or restore a backup")) from exc
     return conn
 
 
@@ -151,8 +153,9 @@ def _check_pages(conn: sqlite3.Connection, path: Path) -> None:
             "and import your files again")
 
 
-def workspace_error(exc: sqlite3.Error, path: Path) -> WorkspaceError:
-    """One line for any SQLite failure: what happened to which file, and what to do."""
+def workspace_error(exc: sqlite3.Error, path: Path) -> WorkspaceError | None:
+    """One line for a SQLite failure of the workspace itself: what happened to which file, and
+    what to do; None for any other (a missing table is a bug in outreach, not the user's)."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return WorkspaceError(
@@ -173,7 +176,7 @@ def workspace_error(exc: sqlite3.Error, path: Path) -> WorkspaceError:
     if "unable to open" in text or "disk i/o" in text:
         return WorkspaceError(
             f"cannot open the workspace {path} ({exc}): check the folder exists and is yours")
-    return WorkspaceError(f"the workspace {path} failed: {exc}")
+    return None
 
 
 @contextmanager

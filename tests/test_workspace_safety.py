@@ -113,6 +113,12 @@ def test_every_sqlite_failure_reads_as_one_line(message, said):
     assert said in error and "/w/outreach.db" in error and "\n" not in error
 
 
+def test_a_missing_table_is_a_bug_not_the_workspaces_trouble():
+    from outreach.store import workspace_error
+
+    assert workspace_error(sqlite3.OperationalError("no such table: x"), Path("/w/outreach.db")) is None
+
+
 def test_a_damaged_workspace_after_a_crash_is_refused_not_written(run, workspace, imported):
     db = workspace / DB_NAME
     data = bytearray(db.read_bytes())

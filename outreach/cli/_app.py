@@ -121,8 +121,10 @@ class OutreachGroup(click.Group):
             from outreach.store import database_path, workspace_error
 
             app = ctx.find_object(App)
-            where = database_path(app.workspace) if app is not None else Path("outreach.db")
-            click.echo(shown(f"Error: {workspace_error(exc, where)}"), err=True)
+            said = workspace_error(exc, database_path(app.workspace) if app else Path("outreach.db"))
+            if said is None:  # not the workspace's trouble: a bug, reported as one
+                return self._internal(ctx, exc)
+            click.echo(shown(f"Error: {said}"), err=True)
             ctx.exit(1)
         except BrokenPipeError:
             # `outreach contacts | head`: the reader left; say nothing (Python docs' recipe).
@@ -136,13 +138,17 @@ class OutreachGroup(click.Group):
             click.echo(shown(f"Error: {where}{exc.strerror or exc}"), err=True)
             ctx.exit(1)
         except Exception as exc:  # a bug in outreach: still one line, with a way to see more
-            if os.environ.get("OUTREACH_DEBUG"):
-                raise
-            click.echo(shown(
-                f"Error: internal error ({type(exc).__name__}: {exc}). This is a bug in "
-                "outreach; run again with OUTREACH_DEBUG=1 for details and report it."
-            ), err=True)
-            ctx.exit(EXIT_INTERNAL)
+            return self._internal(ctx, exc)
+
+    @staticmethod
+    def _internal(ctx: click.Context, exc: Exception) -> Any:
+        if os.environ.get("OUTREACH_DEBUG"):
+            raise exc
+        click.echo(shown(
+            f"Error: internal error ({type(exc).__name__}: {exc}). This is a bug in "
+            "outreach; run again with OUTREACH_DEBUG=1 for details and report it."
+        ), err=True)
+        ctx.exit(EXIT_INTERNAL)
 
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
