@@ -328,7 +328,8 @@ def _read_cell(text: str, higher_is_better: bool | None) -> _Reading | None:
         if number.group("prefix") or suffix in ("st", "nd", "rd", "th"):
             return _Reading("rank", value, lower_is_better=True)
         if suffix == "%" or suffix.startswith("/"):  # 80%, 4/5: a share of the top
-            return _Reading("number", value, out_of=100.0 if suffix == "%" else float(suffix[1:]) or None)
+            out_of = 100.0 if suffix == "%" else float(suffix[1:])
+            return _Reading("number", value, out_of=out_of) if out_of else None  # "1/0": unreadable
         return _Reading("number", value, lower_is_better=higher_is_better is False or higher_is_better is None)
     return None
 

@@ -258,3 +258,16 @@ def test_the_migration_gives_existing_targets_no_extras(workspace):
         assert migrate(conn) == []
     finally:
         conn.close()
+
+
+def test_impossible_priorities_are_warned_about_and_ranked_last(run, tmp_path):
+    """Issue 14: inf, 1e308 and 1/0 are not numbers a person ranks by: each is named, the row
+    kept, ranked last."""
+    path = tmp_path / "targets.csv"
+    path.write_text("Company,Interest (1-5)\nAcme,5\nGlobex,inf\nInitech,1e308\nHooli,1/0\n", encoding="utf-8")
+    result = run("import", "targets", path)
+    assert result.exit_code == 0, result.output
+    for text in ("'inf'", "'1e308'", "'1/0'"):
+        assert f"cannot read priority {text}" in result.output, result.output
+    data = {t["target"]: t["priority"] for t in json.loads(run("targets", "--json").stdout)}
+    assert data["Acme"] == 1.0 and data["Globex"] == data["Initech"] == data["Hooli"] == 0.0
