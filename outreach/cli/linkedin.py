@@ -124,14 +124,29 @@ def _file_lines(file: FileSummary, summary: ImportSummary, verbose: bool) -> lis
         if len(file.job_changes) > JOB_CHANGES_SHOWN:
             lines.append(f"    {more(len(file.job_changes) - JOB_CHANGES_SHOWN)}")
         lines.append(f"  promotions found: {number(len(file.promotions))}")
+        if file.removed:  # missing from the owner's newest Connections.csv
+            lines.append(f"  no longer connected: {number(len(file.removed))}")
+            lines += [f"    {name}" for name in file.removed[:JOB_CHANGES_SHOWN]]
+            if len(file.removed) > JOB_CHANGES_SHOWN:
+                lines.append(f"    {more(len(file.removed) - JOB_CHANGES_SHOWN)}")
+        if file.back:
+            lines.append(f"  connected again (no longer connected before): {number(file.back)}")
     lines += [f"  note: {n}" for n in file.notes]
     return lines
 
 
 # -- outreach contacts -------------------------------------------------------------------------
 
+def _name(row: dict[str, Any]) -> str:
+    """The name column: marked, after the name cut to its width, when the person is no longer
+    connected (``contacts --all``)."""
+    name = cut(f"{row['first_name']} {row['last_name']}".strip(), 28)
+    removed = row.get("removed_on")
+    return f"{name} (no longer connected since {removed})" if removed else name
+
+
 _TABLE = [
-    ("Name", lambda r: f"{r['first_name']} {r['last_name']}".strip(), 28),
+    ("Name", _name, 70),
     ("Company", lambda r: r["company"], 28),
     ("Position", lambda r: r["position"], 28),
     ("Connected", lambda r: r["connected_on"] or "", 10),
@@ -173,6 +188,7 @@ def _no_contacts(conn: Any, company: str | None) -> str:
         return "No contacts."
     nearest = nearest_companies(conn, company)
     if not nearest:
+        total = conn.execute("SELECT COUNT(*) FROM contacts WHERE removed_on IS NULL").fetchone()[0]
         return (f"No contacts at {shown(company)} among your {plural(total, 'contact')}; "
                 "`outreach contacts` lists them all.")
     names = ", ".join(f"{shown(name)} ({plural(n, 'contact')})" for name, n in nearest)
@@ -183,17 +199,21 @@ def _no_contacts(conn: Any, company: str | None) -> str:
 @cli.command("contacts")
 @click.argument("company", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (for scripts).")
+@click.option("--all", "everyone", is_flag=True,
+              help="Also list people no longer connected (missing from a newer Connections.csv).")
 @pass_app
-def contacts_command(app: App, company: str | None, as_json: bool) -> None:
+def contacts_command(app: App, company: str | None, as_json: bool, everyone: bool) -> None:
     """List your contacts (and those of owners who shared an export), or those at COMPANY.
 
     COMPANY is matched like a target: legal forms, renames and subsidiaries count, and near
-    misses (typos) are listed with the Match column saying "review".
+    misses (typos) are listed with the Match column saying "review". People missing from a
+    newer Connections.csv are no longer connected: left out, unless --all (then marked).
 
     \b
     Example:
         outreach contacts
         outreach contacts "Acme Corp" --json
+        outreach contacts --all
     """
     from outreach.companies.matching import contacts_matching_company
     from outreach.companies.names import normalise_company
@@ -201,7 +221,7 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
 
     conn = app.connect(create=False)
     if company is None or not normalise_company(company):  # no filter, or "Self-employed"
-        rows = list_contacts(conn, company)
+        rows = list_contacts(conn, company, include_removed=everyone)
     else:  # matched like a target, typos included; each row says how ("tier", "score")
         hits = {m.contact_id: m for m in contacts_matching_company(conn, company)}
         rows = [{**r, "tier": hits[r["id"]].tier, "score": hits[r["id"]].score,
@@ -215,4 +235,5 @@ def contacts_command(app: App, company: str | None, as_json: bool) -> None:
         return
     for text in contacts_table(rows):
         echo(text)
-    echo(f"\n{plural(len(rows), 'contact')}")
+    gone = sum(1 for r in rows if r.get("removed_on"))
+    echo(f"\n{plural(len(rows), 'contact')}" + (f" ({number(gone)} no longer connected)" if gone else ""))

@@ -118,7 +118,8 @@ def stored_review_decisions(conn: sqlite3.Connection) -> dict[tuple[str, str], b
 def _contact_companies(
     conn: sqlite3.Connection, owner_ids: Sequence[int] | None
 ) -> list[tuple[int, str]]:
-    sql = "SELECT id, company FROM contacts WHERE company != ''"
+    # People no longer connected (removed_on: missing from a newer Connections.csv) work nowhere.
+    sql = "SELECT id, company FROM contacts WHERE company != '' AND removed_on IS NULL"
     params: list[int] = []
     if owner_ids is not None:
         sql += f" AND owner_id IN ({','.join('?' * len(owner_ids))})"
@@ -309,7 +310,7 @@ def nearest_companies(conn: sqlite3.Connection, company: str, *, limit: int = 3)
     if not wanted:
         return []
     counts: dict[str, int] = {}
-    for (raw,) in conn.execute("SELECT company FROM contacts WHERE company != ''"):
+    for (raw,) in conn.execute("SELECT company FROM contacts WHERE company != '' AND removed_on IS NULL"):
         counts[raw] = counts.get(raw, 0) + 1
     analyses = analyse_names(conn, counts)
     spelling: dict[str, tuple[int, str]] = {}  # key -> (contacts, most common spelling)

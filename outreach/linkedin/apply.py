@@ -11,6 +11,11 @@ back, so a bad file never leaves anything behind either way.
   changed at the same employer (see ``change_kind``); an older export never overwrites what a
   newer one said. When a URL-bearing export meets a contact stored by
   an older export's weak key (name + connection date), the contact is re-keyed to the URL.
+- Removed connections: a Connections.csv lists every connection, so when its export date is the
+  newest the owner's contacts have seen, a stored contact missing from it is no longer connected
+  (``removed_on`` = that date; the owner removed them or they the owner) and one back in it is
+  connected again. An older export removes nobody; people only in it are stored as no longer
+  connected since the newest export. Their message history is kept.
 - messages: the file is the owner's full history, so their message_stats are replaced. Keys
   that match no contact (2018 exports have names only; 2020-2023 contacts have no URLs) are
   joined to the contact with the same full name when exactly one contact has it; a URL is
@@ -87,6 +92,10 @@ class FileSummary:
     skipped: dict[str, int] = field(default_factory=dict)
     job_changes: list[JobChangeSeen] = field(default_factory=list)  # kind 'job' only
     promotions: list[JobChangeSeen] = field(default_factory=list)
+    # connections: who this newest export shows no longer connected ("Peter Yates (Kraft
+    # Heinz)"), and how many earlier removed it shows connected again
+    removed: list[str] = field(default_factory=list)
+    back: int = 0
     notes: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 
@@ -177,9 +186,10 @@ def _stored_fields(person: Connection) -> tuple[Any, ...]:
             person.company, person.position, person.connected_on)
 
 
-# A stored contact: the row's id, person_key, then _CONTACT_FIELDS, first_seen_on, last_seen_on.
-_STORED = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on"]
-_ID, _KEY, _FIRST_SEEN, _LAST_SEEN = 0, 1, len(_STORED) - 2, len(_STORED) - 1
+# A stored contact: the row's id, person_key, then _CONTACT_FIELDS, first_seen_on, last_seen_on,
+# removed_on.
+_STORED = ["id", "person_key", *_CONTACT_FIELDS, "first_seen_on", "last_seen_on", "removed_on"]
+_ID, _KEY, _FIRST_SEEN, _LAST_SEEN, _REMOVED = 0, 1, len(_STORED) - 3, len(_STORED) - 2, len(_STORED) - 1
 _FIELDS = slice(2, 2 + len(_CONTACT_FIELDS))
 
 
@@ -220,7 +230,10 @@ def _apply_connections(
     (person_key, first_name, last_name), which the messages step joins to."""
     incoming = read.people
     existing = _existing_contacts(conn, owner_id)
+    # The date of the owner's newest Connections.csv so far (None before the first).
+    newest = max((d for row in existing.values() for d in (row[_LAST_SEEN], row[_REMOVED]) if d), default=None)
     rekeyed = _rekey_weak_contacts(conn, owner_id, incoming, existing)
+    back: list[int] = []  # no longer connected before, in this export as new or newer
     new: list[tuple] = []
     updated: list[tuple[list[Any], list[Any], Connection]] = []  # (stored, new fields, person)
     unchanged = older = 0
@@ -231,6 +244,8 @@ def _apply_connections(
         if stored is None:
             new.append((person.person_key, *_stored_fields(person)))
             continue
+        if stored[_REMOVED] is not None and stored[_REMOVED] <= seen_on:
+            back.append(stored[_ID])
         if stored[_LAST_SEEN] > seen_on:  # an older export never overwrites a newer one
             older += 1
             unchanged += 1
@@ -249,13 +264,15 @@ def _apply_connections(
             unchanged += 1
             if stored[_LAST_SEEN] < seen_on:
                 still.append(stored[_ID])
+    # People only in an export older than the newest were gone from the newest one.
+    gone_since = newest if newest is not None and newest > seen_on else None
     conn.executemany(
         "INSERT INTO contacts (owner_id, person_key, first_name, last_name, profile_url, email,"
-        " company, position, connected_on, first_seen_on, last_seen_on)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " company, position, connected_on, first_seen_on, last_seen_on, removed_on)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         # In key order, the unique index grows at its end instead of splitting pages all over
         # (keys are unique, so tuples compare on the key alone).
-        [(owner_id, *row, seen_on, seen_on) for row in sorted(new)],
+        [(owner_id, *row, seen_on, seen_on, gone_since) for row in sorted(new)],
     )
     conn.executemany(
         "UPDATE contacts SET first_name = ?, last_name = ?, profile_url = ?, email = ?, company = ?,"
@@ -264,9 +281,14 @@ def _apply_connections(
     )
     conn.executemany("UPDATE contacts SET last_seen_on = ? WHERE id = ?", [(seen_on, i) for i in still])
     conn.executemany("UPDATE contacts SET first_seen_on = ? WHERE id = ?", [(seen_on, i) for i in earlier])
+    conn.executemany("UPDATE contacts SET removed_on = NULL WHERE id = ?", [(i,) for i in back])
+    removed = _mark_removed(conn, incoming, existing, seen_on, newest)
     changes = _job_changes(conn, updated, seen_on)
     promotions = [c for c in changes if c.kind == "promotion"]
     notes = list(read.notes)
+    if gone_since is not None and new:
+        notes.append(f"contacts only in this older export, not in the newest one ({gone_since}), "
+                     f"kept as no longer connected: {len(new):,}")
     if older:
         notes.append(f"contacts already stored from a newer export (kept the newer details): {older:,}")
     if rekeyed:
@@ -278,9 +300,35 @@ def _apply_connections(
         "connections", read.name, read.generation, read.encoding, read.rows_read,
         new=len(new), updated=len(updated), unchanged=unchanged,
         skipped=dict(read.skipped), job_changes=[c for c in changes if c.kind == "job"],
-        promotions=promotions, notes=notes,
+        promotions=promotions, removed=removed, back=len(back), notes=notes,
     )
     return summary, contacts
+
+
+def _mark_removed(
+    conn: sqlite3.Connection, incoming: list[Connection], existing: dict[str, list[Any]], seen_on: str,
+    newest: str | None,
+) -> list[str]:
+    """Mark the contacts missing from this Connections.csv no longer connected, when it is the
+    owner's newest (a tie counts: the later import wins); returns who, as "Name (Company)".
+
+    An older export removes nobody, and neither does a file without people: a Connections.csv
+    read as empty says nothing about who is connected.
+    """
+    if not incoming or (newest is not None and seen_on < newest):
+        return []
+    # A contact stored by name + date that this export has under a URL it could not be re-keyed
+    # to (two people share the name and date) may be either of them: still connected.
+    keys = {p.person_key for p in incoming} | {p.name_key for p in incoming}
+    gone = [row for key, row in existing.items() if key not in keys and row[_REMOVED] is None]
+    conn.executemany("UPDATE contacts SET removed_on = ? WHERE id = ?", [(seen_on, row[_ID]) for row in gone])
+    first, last = _FIELDS.start, _FIELDS.start + 1
+    company = _FIELDS.start + _COMPANY
+    gone.sort(key=lambda row: ((row[last] or "").casefold(), (row[first] or "").casefold(), row[_ID]))
+    return [
+        f"{row[first] or ''} {row[last] or ''}".strip() + (f" ({row[company]})" if row[company] else "")
+        for row in gone
+    ]
 
 
 _EMAIL, _CONNECTED_ON = _CONTACT_FIELDS.index("email"), _CONTACT_FIELDS.index("connected_on")

@@ -328,8 +328,8 @@ def build_plan(
 
     review = _review_rows(matches)
     facts = {
-        "contacts": _count(conn, "SELECT COUNT(DISTINCT person_key) FROM contacts WHERE owner_id = ?",
-                           (network.self_id,)),
+        "contacts": _count(conn, "SELECT COUNT(DISTINCT person_key) FROM contacts WHERE owner_id = ?"
+                           " AND removed_on IS NULL", (network.self_id,)),
         "friends": sum(1 for o in network.owners.values() if not o.is_self),
         "targets": len(target_rows),
         "targets_direct": sum(1 for t in target_rows if t.contacts),

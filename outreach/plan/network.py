@@ -137,7 +137,7 @@ def load_contacts(
 ) -> dict[int, Contact]:
     """Contacts by id: all of them, those of one owner, or only ``ids`` (e.g. the matched ones)."""
     sql, params = _CONTACT_SQL, list[int | str]()
-    where = []
+    where = ["c.removed_on IS NULL"]  # still connected (not missing from a newer Connections.csv)
     if owner_id is not None:
         where.append("c.owner_id = ?")
         params.append(owner_id)
@@ -145,8 +145,7 @@ def load_contacts(
         # One JSON parameter instead of thousands of placeholders.
         where.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(sorted(set(ids))))
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql += " WHERE " + " AND ".join(where)
     changes = _latest_job_changes(conn)
     out: dict[int, Contact] = {}
     for r in conn.execute(sql, params):
@@ -204,8 +203,8 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
         if url_key is None:
             named.setdefault(normalise_name(friend.name), []).append(friend.id)
             continue
-        row = conn.execute("SELECT id FROM contacts WHERE owner_id = ? AND person_key = ?",
-                           (self_id, url_key)).fetchone()
+        row = conn.execute("SELECT id FROM contacts WHERE owner_id = ? AND person_key = ?"
+                           " AND removed_on IS NULL", (self_id, url_key)).fetchone()
         if row:
             found[friend.id] = row[0]
     if not named:
@@ -214,7 +213,7 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
     # 'mÜller'), so the names are compared in Python, by the same rule as the importer's.
     having: dict[str, list[int]] = {}
     for contact_id, first, last in conn.execute(
-        "SELECT id, first_name, last_name FROM contacts WHERE +owner_id = ?", (self_id,)
+        "SELECT id, first_name, last_name FROM contacts WHERE +owner_id = ? AND removed_on IS NULL", (self_id,)
     ):
         name = normalise_name(f"{first} {last}")
         if name in named:

@@ -253,7 +253,7 @@ def _contacts(
     sql = (
         "SELECT c.id, c.company, coalesce(c.profile_url, ''), c.first_name, c.last_name, "
         "c.position, o.name, o.is_self FROM contacts c JOIN owners o ON o.id = c.owner_id "
-        "WHERE c.company != ''"
+        "WHERE c.company != '' AND c.removed_on IS NULL"  # still connected
     )
     params: list[int] = []
     if owner_ids is not None:
