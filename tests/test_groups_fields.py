@@ -183,3 +183,17 @@ def test_parsers_never_raise_on_numbers(text):
     assert duration is None or 0 < duration.hours <= 168
     cost = parse_cost(text)
     assert cost is None or cost.first_year(30) < float("inf")
+
+
+def test_a_salary_band_written_high_first_is_read_low_high_and_said_so(tmp_path, run):
+    """Issue 14: '200k-100k' is not taken silently."""
+    from outreach.imports.groups.fields import parse_salary
+
+    band = parse_salary("$200k-$100k")
+    assert (band.low, band.high, band.reversed) == (100_000, 200_000, True)
+    assert not parse_salary("$100k-$200k").reversed
+    path = tmp_path / "groups.csv"
+    path.write_text("Name,City,Salary range\nDenver PM Circle,Denver,200k-100k\n", encoding="utf-8")
+    result = run("import", "groups", path)
+    assert result.exit_code == 0, result.output
+    assert "'200k-100k' names the top of the band first: read as 100,000-200,000" in result.output

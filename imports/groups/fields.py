@@ -208,6 +208,7 @@ class SalaryBand:
     low: int | None
     high: int | None
     level: str = ""   # "entry", "mid", "senior", "executive", "entry-mid", ..., "all" or ""
+    reversed: bool = False  # written high first ("200k-100k"): read as low-high, and said so
 
 
 def parse_salary(text: str) -> SalaryBand | None:
@@ -237,7 +238,7 @@ def parse_salary(text: str) -> SalaryBand | None:
             return SalaryBand(min(low or 0 for low, _ in bands), high, level)
         return None
     if len(values) >= 2:
-        return SalaryBand(int(min(values[:2])), int(max(values[:2])), level)
+        return SalaryBand(int(min(values[:2])), int(max(values[:2])), level, values[0] > values[1])
     value = int(values[0])
     if re.search(r"\+|and up|or more|over|above|at least|minimum|min\b|floor|plus", raw):
         return SalaryBand(value, None, level)

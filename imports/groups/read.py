@@ -250,6 +250,9 @@ def _record(row: int, name: str, cell: Any, warn: Any, warnings: list[str],
     salary = parse_salary(cell("salary"))
     if salary is None and cell("salary"):
         warn("salary", "a salary band or career level", cell("salary"))
+    elif salary is not None and salary.reversed:
+        note("salary", f"{cell('salary')!r} names the top of the band first: read as "
+                       f"{salary.low:,}-{salary.high:,}")
 
     focus_text, format_text, notes_text = cell("focus"), cell("format"), cell("notes")
     foci = classify(focus_text, FOCI)
