@@ -20,6 +20,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from outreach.errors import InputError
+from outreach.imports.linkedin.applications import (
+    ApplicationsRead,
+    is_applications_file,
+    looks_like_applications,
+    read_applications,
+)
 from outreach.imports.linkedin.connections import ConnectionsRead, read_connections
 from outreach.imports.linkedin.csvfile import CsvTable, plain_messages_header, read_linkedin_csv
 from outreach.imports.linkedin.files import ExportFiles, Member, find_export_files, refuse_non_text
@@ -60,6 +66,7 @@ class LinkedInExport:
     connections: ConnectionsRead | None = None
     messages: MessagesRead | None = None
     invitations: InvitationsRead | None = None
+    applications: ApplicationsRead | None = None  # Jobs/Job Applications.csv (and its parts)
     _pending: list[tuple[Member, _Background]] = field(default_factory=list, repr=False)
     _advance: Callable[[int], None] = field(default=lambda n: None, repr=False)
 
@@ -92,6 +99,7 @@ class LinkedInExport:
             (self.connections.newest_connected_on if self.connections else None, "newest Connected On date"),
             (self.messages.newest_at if self.messages else None, "newest message date"),
             (self.invitations.newest_at if self.invitations else None, "newest invitation date"),
+            (self.applications.latest if self.applications else None, "newest job application date"),
         ]
         found = [(when[:10], how) for when, how in dated if when]
         if not found:
@@ -133,6 +141,13 @@ def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n
     export = LinkedInExport(files, _advance=advance)
     if not files.members:
         return export
+    if files.shape == "file" and (is_applications_file(files.members[0].path)
+                                  or looks_like_applications(files.members[0].load())):
+        member = files.members[0]  # Job Applications.csv given by itself
+        export.applications = read_applications([(member.label, member.load())])
+        advance(member.size)
+        return export
+    export.applications = _read_applications(files)
     largest, *others = sorted(files.members, key=lambda m: -m.size)
     if others and _can_fork(largest):
         export._pending.append((largest, _Background(largest)))
@@ -145,6 +160,65 @@ def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n
         export.cancel()
         raise
     return export.wait() if wait else export
+
+
+def application_files(files: ExportFiles) -> list[tuple[str, Callable[[], bytes]]]:
+    """The export's Job Applications.csv, or its parts, as (label, load): found by base name,
+    case-insensitively, at any depth (``Jobs/``); the parts in the shallowest folder that has
+    any. [] when there is none."""
+    import io
+    import zipfile
+    from pathlib import Path, PurePosixPath
+
+    found: list[tuple[str, Callable[[], bytes]]] = []
+    if files.shape == "folder":
+        root = Path(files.source)
+        paths = [p for p in root.rglob("*") if "__MACOSX" not in p.parts and is_applications_file(p.name)
+                 and p.is_file()]
+        if paths:
+            depth = min(len(p.relative_to(root).parts) for p in paths)
+            chosen = [p for p in paths if len(p.relative_to(root).parts) == depth]
+            folder = min(p.parent for p in chosen)
+            found = [(str(p), p.read_bytes) for p in sorted(chosen) if p.parent == folder]
+    elif files.shape == "zip":
+        # The archive the other members came from (the export's zip, or the one zipped in it).
+        archive = next((getattr(m.load, "archive", None) for m in files.members), None)
+        if not isinstance(archive, bytes):
+            return []
+        where = files.members[0].label.split(" in ", 1)[-1]
+        with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+            names = [n for n in opened.namelist() if not n.endswith("/")
+                     and PurePosixPath(n.replace("\\", "/")).parts[:1] != ("__MACOSX",)
+                     and is_applications_file(n.replace("\\", "/"))]
+        if names:
+            folders = sorted({PurePosixPath(n.replace("\\", "/")).parent for n in names},
+                             key=lambda f: (len(f.parts), str(f).lower()))
+            names = sorted(n for n in names if PurePosixPath(n.replace("\\", "/")).parent == folders[0])
+
+            def loader(name: str) -> Callable[[], bytes]:
+                return lambda: zipfile.ZipFile(io.BytesIO(archive)).read(name)
+
+            found = [(f"{PurePosixPath(n).name} in {where}", loader(n)) for n in names]
+    return found
+
+
+def _read_applications(files: ExportFiles) -> ApplicationsRead | None:
+    """The export's job applications; None without the file. A part that cannot be read is
+    left out with a note: the applications are extra, the contacts are what the user came for."""
+    parts: list[tuple[str, bytes]] = []
+    for label, load in application_files(files):
+        try:
+            parts.append((label, load()))
+        except (OSError, RuntimeError, ValueError, EOFError) as exc:
+            files.notes.append(f"{label} could not be read ({exc}): job applications not imported")
+            return None
+    if not parts:
+        return None
+    try:
+        return read_applications(parts)
+    except InputError as exc:
+        files.notes.append(f"{exc}: job applications not imported")
+        return None
 
 
 def _read_member(member: Member) -> LinkedInFile:
@@ -227,6 +301,7 @@ class _Background:
 
 
 __all__ = [
+    "ApplicationsRead",
     "ConnectionsRead",
     "ExportFiles",
     "InvitationsRead",

@@ -87,8 +87,11 @@ def _made(file: FileSummary, summary: ImportSummary) -> str:
 
 
 def _file_lines(file: FileSummary, summary: ImportSummary, verbose: bool) -> list[str]:
-    kind = {"connections": "Connections", "messages": "messages", "invitations": "Invitations"}[file.kind]
+    kind = {"connections": "Connections", "messages": "messages", "invitations": "Invitations",
+            "applications": "job applications"}[file.kind]
     lines = [f"{file.source}: LinkedIn {kind}{_made(file, summary)}"]
+    if file.kind == "applications":
+        return lines + _application_lines(file, verbose)
     if verbose:  # format details: for the curious, and for bug reports
         shape = f"{file.generation}; " if file.generation else ""
         lines.append(f"  format: {shape}encoding {file.encoding}")
@@ -131,6 +134,23 @@ def _file_lines(file: FileSummary, summary: ImportSummary, verbose: bool) -> lis
                 lines.append(f"    {more(len(file.removed) - JOB_CHANGES_SHOWN)}")
         if file.back:
             lines.append(f"  connected again (no longer connected before): {number(file.back)}")
+    lines += [f"  note: {n}" for n in file.notes]
+    return lines
+
+
+def _application_lines(file: FileSummary, verbose: bool) -> list[str]:
+    """'job applications: 3 (latest 3 Nov 2025)', what was stored, what was skipped."""
+    lines = [f"  format: encoding {file.encoding}"] if verbose else []
+    latest = file.details.get("latest")
+    when = ""
+    if latest:
+        day = date.fromisoformat(latest)
+        when = f" (latest {day.day} {day:%b %Y})"
+    lines.append(f"  job applications: {number(file.details.get('applications', 0))}{when}")
+    lines.append(f"  stored: {number(file.new)} new, {number(file.unchanged)} already there")
+    if file.skipped:
+        reasons = ", ".join(f"{reason}: {number(n)}" for reason, n in sorted(file.skipped.items()))
+        lines.append(f"  skipped {plural(sum(file.skipped.values()), 'row')} ({reasons})")
     lines += [f"  note: {n}" for n in file.notes]
     return lines
 

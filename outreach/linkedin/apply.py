@@ -21,6 +21,8 @@ back, so a bad file never leaves anything behind either way.
   joined to the contact with the same full name when exactly one contact has it; a URL is
   never joined to a different URL.
 - Invitations: replaced, like messages.
+- Job applications (the user's own export only; a friend's are theirs and left out with a
+  note): added to ``applications``; one already there (company, title, day) is not added twice.
 - Whose export it is: the owner of its messages and invitations is remembered (owners'
   linkedin_name and linkedin_key). An export imported as the user's (no ``--owner``) that lists
   the user among its connections, or whose messages or invitations are someone else's, is a
@@ -53,6 +55,7 @@ from outreach.linkedin.owners import (
 from outreach.store import transaction
 
 if TYPE_CHECKING:
+    from outreach.imports.linkedin.applications import ApplicationsRead
     from outreach.imports.linkedin.connections import Connection
     from outreach.imports.linkedin.export import ConnectionsRead, InvitationsRead, LinkedInExport
     from outreach.imports.linkedin.stats import MessagesRead
@@ -81,7 +84,7 @@ class JobChangeSeen:
 class FileSummary:
     """What one file of the export did to the workspace, as the user is told."""
 
-    kind: str  # 'connections' | 'messages' | 'invitations'
+    kind: str  # 'connections' | 'messages' | 'invitations' | 'applications'
     source: str
     generation: str
     encoding: str
@@ -158,12 +161,19 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
             _join_message_stats(conn, owner_id)
         if export.invitations is not None:
             files.append(_apply_invitations(conn, owner_id, export.invitations))
+        notes = list(export.files.notes)
+        if export.applications is not None:
+            if owner_id == SELF_OWNER_ID:
+                files.append(_apply_applications(conn, owner_id, export.applications))
+            else:  # a friend's applications are theirs, not leads of the user's
+                notes.append(f"{export.applications.name}: job applications in {owner_name}'s "
+                             "export are theirs: not imported")
         if whose is not None:
             remember_identity(conn, owner_id, *whose)
         summary = ImportSummary(
             export.files.source, export.files.shape, owner_name, owner_id == SELF_OWNER_ID,
             seen_on, how, files,
-            list(export.files.notes),
+            notes,
         )
         for file in files:
             conn.execute(
@@ -504,5 +514,23 @@ def _apply_invitations(conn: sqlite3.Connection, owner_id: int, read: Invitation
     return FileSummary(
         "invitations", read.name, "", read.encoding, read.rows_read,
         new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
+        skipped=dict(read.skipped), notes=list(read.notes), details=details,
+    )
+
+
+def _apply_applications(conn: sqlite3.Connection, owner_id: int, read: ApplicationsRead) -> FileSummary:
+    """Add the jobs applied for; one already stored (same company, title and day) is left as
+    it is, so a re-import, or a newer export that still lists it, adds nothing twice."""
+    before = conn.total_changes
+    conn.executemany(
+        "INSERT OR IGNORE INTO applications (owner_id, company, job_title, applied_on, job_url)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(owner_id, a.company, a.job_title, a.applied_on, a.job_url) for a in read.applications],
+    )
+    new = conn.total_changes - before
+    details = {"applications": len(read.applications), "latest": read.latest}
+    return FileSummary(
+        "applications", read.name, "", read.encoding, read.rows_read,
+        new=new, unchanged=len(read.applications) - new,
         skipped=dict(read.skipped), notes=list(read.notes), details=details,
     )

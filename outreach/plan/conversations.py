@@ -14,7 +14,7 @@ from functools import cached_property
 
 from outreach.companies.names import display_name
 from outreach.plan.keys import friend_key, person_id
-from outreach.plan.kinds import contact_kind
+from outreach.plan.kinds import contact_kind, recent_application
 from outreach.plan.network import Contact, Network, Target
 from outreach.plan.scoring import Candidate, Via
 from outreach.wording import listed
@@ -53,7 +53,11 @@ class Conversation:
     def kind(self) -> str:
         """``outreach.plan.kinds.KINDS``; worked out only for the rows the plan keeps."""
         c = self.lead
-        return "intro" if self.intro else contact_kind(c.contact, c.role.kind, c.today)
+        if self.intro:
+            return "intro"
+        applied = recent_application(c.contact, c.today)
+        return contact_kind(c.contact, c.role.kind, c.today,
+                            applied=(applied[0] or "a role") if applied else "")
 
     @property
     def people(self) -> str:

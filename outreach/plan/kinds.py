@@ -5,7 +5,9 @@ Kinds, first that applies:
 
 - ``intro``: a friend who shared their export knows them: the message goes to the friend;
 - ``reply``: they wrote last and the user has not answered (a recruiter's inbound note first);
-- ``referral``: they offered help or a referral in a message (``offered_help_at``);
+- ``referral``: they offered help or a referral in a message (``offered_help_at``), or they work
+  where the user applied lately (``APPLIED_DAYS``; the same employer by ``company_key``): the
+  best person to ask for a referral for that role;
 - ``congrats``: they moved to another employer lately; ``promotion``: a higher title at the same
   employer (a sideways or lower title is no news);
 - ``follow_up``: the user wrote and never had an answer: the next message follows up;
@@ -38,6 +40,8 @@ FRIEND_MESSAGES = 8
 REPLY_DAYS = 60
 #: Written to within this many days: a friend; longer ago, someone to reconnect with.
 QUIET_DAYS = 183
+#: A job application this recent is one a referral can still help.
+APPLIED_DAYS = 120
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,26 @@ def is_promotion(old: str, new: str) -> bool:
     return read_title(new).level > read_title(old).level
 
 
-def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = False) -> str:
-    """The row's kind for one person (see the module docstring)."""
+def recent_application(contact: Contact, today: date) -> tuple[str, date] | None:
+    """The user's application at their employer, (job title, day), when it is recent enough
+    for a referral to help (``APPLIED_DAYS``)."""
+    applied = getattr(contact, "applied", None)
+    day = parse_day(applied[1]) if applied else None
+    if applied is None or day is None or not 0 <= (today - day).days <= APPLIED_DAYS:
+        return None
+    return applied[0], day
+
+
+def offered_lately(contact: Contact, today: date) -> bool:
+    """They offered help or a referral within ``OFFER_DAYS``: a standing offer."""
+    offered = history_of(contact).offered
+    return offered is not None and (today - offered).days <= OFFER_DAYS
+
+
+def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = False,
+                 applied: str = "") -> str:
+    """The row's kind for one person (see the module docstring). ``applied``: the job title
+    of the user's recent application at their employer (``recent_application``), if any."""
     if via:
         return "intro"
     history = history_of(contact)
@@ -112,6 +134,8 @@ def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = F
         if not strong:  # a friend's "thanks for hosting!" wants no apology: a friend's message
             return "reply"
     if history.offered and (today - history.offered).days <= OFFER_DAYS:
+        return "referral"
+    if applied:  # they work where the user applied lately: the one to ask for a referral
         return "referral"
     change = recent_change(contact, today)
     if change is not None:
@@ -181,6 +205,8 @@ __all__ = [
     "contact_kind",
     "history_of",
     "history_phrase",
+    "offered_lately",
+    "recent_application",
     "recent_change",
     "times",
     "when",

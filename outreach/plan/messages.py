@@ -24,7 +24,7 @@ from pathlib import Path
 from outreach.companies.names import display_name
 from outreach.errors import OutreachError
 from outreach.plan.conversations import Conversation
-from outreach.plan.kinds import KINDS, when
+from outreach.plan.kinds import KINDS, offered_lately, recent_application, when
 from outreach.plan.network import Contact
 from outreach.plan.reach import parse_day
 from outreach.plan.titles import short_title
@@ -33,8 +33,12 @@ from outreach.profile import Profile
 PLACEHOLDERS = frozenset({
     "first_name", "name", "position", "company", "target", "old_company", "new_position",
     "people", "friend_first_name", "friend_name", "my_name", "about_me", "my_roles", "pitch",
-    "signature", "interest", "late", "last_note",
+    "signature", "interest", "late", "last_note", "applied_for",
 })
+#: Templates beside the kinds: a variant of a kind, used when its row is of that sort.
+#: ``referral_applied``: a referral asked for because the user applied where they work (not
+#: because they offered), with ``{applied_for}`` ("the Senior PM role").
+VARIANTS = {"referral_applied": "referral"}
 WORKSPACE_FILES = ("templates.toml", "templates.json")
 #: A message longer than this reads like a form letter (pitch included).
 LONGEST = 450
@@ -64,8 +68,9 @@ def _parse(text: str, where: str) -> dict[str, tuple[str, ...]]:
         raise TemplateError(f"{where} must map kinds ({', '.join(KINDS)}) to message text")
     out = {}
     for kind, value in data.items():
-        if kind not in KINDS:
-            raise TemplateError(f"{where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+        if kind not in KINDS and kind not in VARIANTS:
+            raise TemplateError(f"{where}: unknown kind {kind!r}; use one of "
+                                f"{', '.join([*KINDS, *VARIANTS])}")
         if isinstance(value, dict):  # [recruiter] text = "..." also works
             value = value.get("text")
         texts = value if isinstance(value, list) else [value]
@@ -94,7 +99,7 @@ def load_templates(workspace: Path | None = None, override: Path | None = None) 
     """Built-in templates, then the workspace's templates file, then ``override``."""
     builtin = resources.files("outreach").joinpath("data", "templates.toml").read_text("utf-8")
     merged = _parse(builtin, "templates.toml")
-    missing = [kind for kind in KINDS if kind not in merged]
+    missing = [kind for kind in (*KINDS, *VARIANTS) if kind not in merged]
     if missing:
         raise TemplateError(f"built-in templates.toml has no {missing[0]} template")
     sources = ["built-in"]
@@ -160,6 +165,8 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
     contact = row.writer if row.kind == "intro" and row.writer is not None else c.contact
     change = c.contact.job_change
     first = _first(row.write_to)
+    applied = None if row.kind == "intro" else recent_application(c.contact, c.today)
+    applied_title = short_title(applied[0]) or applied[0] if applied else ""
     values = {
         "first_name": first or "there",
         "name": c.contact.name or "them",
@@ -179,11 +186,15 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "interest": interest(c.target.priority, display_name(c.target.name), c.target.priority_text),
         "late": ", and sorry to be slow to answer" if c.contact.last_from == "them" else "",
         "last_note": _last_note(c.contact, c.today),
+        "applied_for": (f"the {applied_title} role" if applied_title else "a role") if applied else "",
     }
-    text = pick(templates.by_kind[row.kind], row.key).format_map(values)
+    template = row.kind
+    if row.kind == "referral" and applied and not offered_lately(c.contact, c.today):
+        template = "referral_applied" if "referral_applied" in templates.by_kind else row.kind
+    text = pick(templates.by_kind[template], row.key).format_map(values)
     # An empty {about_me} or {pitch} leaves a double space behind.
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
-__all__ = ["LONGEST", "KINDS", "TemplateError", "Templates", "about_me", "load_templates", "pick",
+__all__ = ["LONGEST", "KINDS", "VARIANTS", "TemplateError", "Templates", "about_me", "load_templates", "pick",
            "roles_phrase", "suggest_message"]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from outreach.companies.knowledge import company_key
 from outreach.identity import normalise_name, normalise_profile_url
 
 
@@ -62,6 +63,8 @@ class Contact(NamedTuple):
     last_from: str | None = None  # 'owner' or 'them': who wrote last
     unanswered: int = 0  # the last writer's messages in a row without a reply
     offered_help_at: str | None = None  # their latest message offering help or a referral
+    #: the user's latest application at their employer (same ``company_key``): (job title, ISO day)
+    applied: tuple[str, str] | None = None
 
     @property
     def name(self) -> str:
@@ -90,6 +93,8 @@ class Network:
     targets: dict[int, Target]  # by targets.id
     #: friend owner id -> the user's own contact row for that friend, when identifiable
     friend_contacts: dict[int, int] = field(default_factory=dict)
+    #: employer (``company_key``) -> the user's latest job application there: (job title, ISO day)
+    applied: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def self_id(self) -> int:
@@ -181,7 +186,38 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
         # not as typed after --owner (a profile URL, or "JÖRG MÜLLER").
         if contacts[contact_id].name:
             owners[owner_id] = replace(owners[owner_id], name=contacts[contact_id].name)
-    return Network(owners, contacts, load_targets(conn), friends)
+    applied = applied_by_employer(load_applications(conn))
+    if applied:
+        keys: dict[str, str] = {}  # one company_key per distinct name, not per contact
+        for contact_id, contact in contacts.items():
+            key = keys.get(contact.company)
+            if key is None:
+                key = keys[contact.company] = company_key(contact.company) if contact.company else ""
+            if key in applied:
+                contacts[contact_id] = contact._replace(applied=applied[key])
+    return Network(owners, contacts, load_targets(conn), friends, applied)
+
+
+def load_applications(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """The user's own job applications (Jobs/Job Applications.csv): (company, job title, ISO
+    day), newest first. A friend's export never fills them."""
+    rows = conn.execute(
+        "SELECT a.company, a.job_title, a.applied_on FROM applications a"
+        " JOIN owners o ON o.id = a.owner_id AND o.is_self"
+        " ORDER BY a.applied_on DESC, a.company, a.job_title"
+    )
+    return [(r[0], r[1] or "", r[2]) for r in rows]
+
+
+def applied_by_employer(applications: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """Employer (``company_key``, the one rule for "the same employer") -> the latest
+    application there, (job title, ISO day); placeholders name no employer."""
+    latest: dict[str, tuple[str, str]] = {}
+    for company, title, day in applications:
+        key = company_key(company)
+        if key and (key not in latest or day > latest[key][1]):
+            latest[key] = (title, day)
+    return latest
 
 
 def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict[int, int]:
@@ -230,6 +266,8 @@ __all__ = [
     "Network",
     "Owner",
     "Target",
+    "applied_by_employer",
+    "load_applications",
     "load_contacts",
     "load_network",
     "load_owners",

@@ -23,6 +23,7 @@ from outreach.plan.kinds import (
     change_phrase,
     history_of,
     history_phrase,
+    recent_application,
     recent_change,
     when,
 )
@@ -346,6 +347,10 @@ def explain(c: Candidate) -> str:
         said = history_phrase(contact, c.today)
         if said:
             extras.insert(0, said)
+        applied = recent_application(contact, c.today)
+        if applied is not None:  # the reason to ask them for a referral
+            title, day = applied
+            extras.insert(0, f"you applied for {title or 'a role'} there {when(day, c.today)}")
         if history.offered and (c.today - history.offered).days <= OFFER_DAYS:
             extras.insert(0, f"they offered help {when(history.offered, c.today)}")
     change = recent_change(contact, c.today)
