@@ -148,7 +148,7 @@ def test_a_usage_error_is_one_line_and_2(workspace, args, line):
 # -- 70: a bug in outreach --------------------------------------------------------------------
 
 
-def a_bug(conn: sqlite3.Connection, company: str | None = None) -> list[dict[str, object]]:
+def a_bug(conn: sqlite3.Connection, company: str | None = None, **_: object) -> list[dict[str, object]]:
     """list_contacts as it might break one day: a query on a table that is not there."""
     return [dict(row) for row in conn.execute("SELECT * FROM contact_list_v2")]
 
@@ -168,7 +168,7 @@ def test_a_bug_is_70_with_one_line_saying_what_to_do(run, connections, monkeypat
 BUGGY_OUTREACH = """
 import outreach.linkedin.contacts
 
-def a_bug(conn, company=None):
+def a_bug(conn, company=None, **_):
     return [dict(row) for row in conn.execute("SELECT * FROM contact_list_v2")]
 
 outreach.linkedin.contacts.list_contacts = a_bug
