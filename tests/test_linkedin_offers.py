@@ -108,8 +108,9 @@ def test_the_plan_reads_offered_help_at(run, workspace, tmp_path):
 def test_contact_is_still_built_by_position():
     old = Contact(1, 1, "k", "A", "B", None, None, "Acme", "PM", None, 0, 0, None, None, None, None, None, None, 0)
     assert old.offered_help_at is None
-    assert old._replace(offered_help_at="2024-01-01T00:00:00Z")[-1] == "2024-01-01T00:00:00Z"
-    assert Contact._fields[-1] == "offered_help_at"
+    offered = old._replace(offered_help_at="2024-01-01T00:00:00Z")
+    assert offered[Contact._fields.index("offered_help_at")] == "2024-01-01T00:00:00Z"
+    assert Contact._fields.index("offered_help_at") > Contact._fields.index("unanswered")  # added after
 
 
 def test_combined_rows_keep_the_latest_offer():
