@@ -173,3 +173,24 @@ def test_the_graph_marks_the_move_but_not_the_promotion(imported, run, tmp_path)
     assert works["Tom Becker"]["previous_company"] == "Acme Inc"
     assert works["Priya Raman"]["job_change"] is False and works["Priya Raman"]["promoted_on"]
     assert works["Marco Rossi"]["job_change"] is False and not works["Marco Rossi"]["promoted_on"]
+
+
+def test_a_connected_on_date_in_the_future_is_not_the_exports_date(run, workspace, tmp_path):
+    """Issue 14: one typo'd 'Connected On' of 2099 in a file with no date in its name must not
+    make that export look newer than every real one that follows."""
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    first = tmp_path / "Connections.csv"
+    first.write_text(header
+                     + "Tom,Becker,https://www.linkedin.com/in/tom-becker-9a8b7c,,Acme Inc,Engineer,03 Mar 2022\n"
+                     + "Zed,Typo,https://www.linkedin.com/in/zed-typo,,Initech,Engineer,01 Jan 2099\n",
+                     encoding="utf-8")
+    result = run("import", "linkedin", first)
+    assert result.exit_code == 0, result.output
+    assert "2099-01-01, in the future, set aside" in result.output
+    later = date.today() - timedelta(days=2)
+    newer = export_zip(tmp_path / "newer", later, header
+                       + "Tom,Becker,https://www.linkedin.com/in/tom-becker-9a8b7c,,Globex,Engineer,03 Mar 2022\n"
+                       + "Zed,Typo,https://www.linkedin.com/in/zed-typo,,Initech,Engineer,01 Jan 2099\n")
+    result = run("import", "linkedin", newer)
+    assert result.exit_code == 0, result.output
+    assert "job changes found: 1" in result.stdout and "Tom Becker: Acme Inc → Globex" in result.stdout

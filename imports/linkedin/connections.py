@@ -68,6 +68,11 @@ class ConnectionsRead:
     def newest_connected_on(self) -> str | None:
         return max((p.connected_on for p in self.people if p.connected_on), default=None)
 
+    def newest_connected_by(self, day: str) -> str | None:
+        """The newest "Connected On" not after ``day`` (ISO): later ones are typos."""
+        return max((p.connected_on for p in self.people if p.connected_on and p.connected_on[:10] <= day),
+                   default=None)
+
 
 def read_connections(csv: CsvTable) -> ConnectionsRead:
     """People from a Connections.csv already parsed by ``read_linkedin_csv``.

@@ -88,10 +88,11 @@ class LinkedInExport:
         while self._pending:
             self._pending.pop()[1].cancel()
 
-    def export_date(self) -> tuple[date | None, str]:
+    def export_date(self, today: date | None = None) -> tuple[date | None, str]:
         """When the export was made, and how we know: its name, else the newest date in its
-        files (the export is at least as new as anything in it). Waits for a file still being
-        read when the name has no date."""
+        files (the export is at least as new as anything in it), dates after ``today`` set
+        aside (a "Connected On" of 2099 is a typo, not the export's date). Waits for a file
+        still being read when the name has no date."""
         if self.files.export_date:
             return self.files.export_date, "from the file name"
         self.wait()
@@ -102,6 +103,14 @@ class LinkedInExport:
             (self.applications.latest if self.applications else None, "newest job application date"),
         ]
         found = [(when[:10], how) for when, how in dated if when]
+        if today is not None and any(when > today.isoformat() for when, _ in found):
+            future = max(when for when, _ in found if when > today.isoformat())
+            if self.connections is not None:  # the newest Connected On that is not a typo
+                dated[0] = (self.connections.newest_connected_by(today.isoformat()), dated[0][1])
+            found = [(when[:10], how) for when, how in dated if when and when[:10] <= today.isoformat()]
+            if found:
+                newest, how = max(found, key=lambda f: f[0])
+                return date.fromisoformat(newest), f"{how}; {future}, in the future, set aside"
         if not found:
             return None, ""
         newest, how = max(found, key=lambda f: f[0])  # the first of equal dates

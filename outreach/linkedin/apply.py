@@ -137,9 +137,9 @@ def apply_linkedin_export(
 def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, today: date) -> ImportSummary:
     if export.pending("connections"):
         export.wait()
-    seen, how = export.export_date()
+    seen, how = export.export_date(today)
     if seen is None:
-        seen, how = today, "today: no date in the file name or the file"
+        seen, how = today, "today: no date in the file name or the file (or only dates in the future)"
     seen_on = seen.isoformat()
     files: list[FileSummary] = []
     conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: 30,000 contacts and their indexes fit
