@@ -300,3 +300,22 @@ def test_one_target_left_out_reads_singular(run, tmp_path):
     run("import", "targets", write_csv(tmp_path / "a.csv", [["Company"], ["Stripe"], ["Figma"]]))
     result = run("import", "targets", write_csv(tmp_path / "b.csv", [["Company"], ["Stripe"]]))
     assert "1 earlier target not in b.csv was kept: add --replace to remove it." in result.output
+
+
+@pytest.mark.parametrize("command", [("import", "linkedin"), ("import", "targets")])
+def test_an_unclosed_quote_is_named_with_its_line_not_swallowed(run, workspace, tmp_path, command):
+    """Issue 14: one quote that never closes would make the rest of the file one contact."""
+    header = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+              if command[1] == "linkedin" else "Company,Notes\n")
+    rows = ("Ana,Ruiz,https://www.linkedin.com/in/ana,,Acme,Engineer,01 Mar 2024\n"
+            'Ben,"Oka,https://www.linkedin.com/in/ben,,Globex,PM,02 Mar 2024\n'
+            "Cleo,Park,https://www.linkedin.com/in/cleo,,Initech,AE,03 Mar 2024\n"
+            "Dan,Lee,https://www.linkedin.com/in/dan,,Hooli,AE,04 Mar 2024\n"
+            if command[1] == "linkedin" else
+            'Acme,good\nGlobex,"great team\nInitech,ok\nHooli,meh\n')
+    path = tmp_path / ("Connections.csv" if command[1] == "linkedin" else "targets.csv")
+    path.write_text(header + rows, encoding="utf-8")
+    result = run(*command, path)
+    assert result.exit_code == 1, result.output
+    assert "line 3: a quote mark opens a cell that never closes" in result.output
+    assert not (workspace / "outreach.db").exists()  # a failed first import leaves nothing

@@ -23,6 +23,8 @@ from outreach.imports.tabular import (
     find_header_row,
     normalise_header,
     sniff_delimiter,
+    unclosed_quote_line,
+    unclosed_quote_problem,
 )
 
 #: Rows looked at for a header: the 2024+ Connections.csv has a three-row preamble.
@@ -119,6 +121,8 @@ def read_linkedin_csv(data: bytes, name: str, *, expect: str | None = None) -> C
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
+    if (line := unclosed_quote_line(text, delimiter)) is not None:
+        raise InputError(unclosed_quote_problem(name, line))
     del text
     index, kind = _locate_header(rows, name, expect)
     header = rows[index]
