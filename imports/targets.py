@@ -476,6 +476,14 @@ def read_targets(
             continue
         header = [normalise_header(c) for c in rows[header_index]]
         columns = _with_symbol_priority(target_columns(header), rows[header_index])
+        for field, index in columns.items():  # two "Company" columns: say which one is read
+            twins = [i for i, cell in enumerate(header) if cell and cell == header[index] and i != index]
+            if twins and field in ("company", "priority"):
+                letters = ", ".join(_column_letter(i) for i in twins)
+                warnings.append(
+                    f"{where}, row {header_index + 1}: {len(twins) + 1} columns are headed "
+                    f"{rows[header_index][index].strip()!r}: the {field} is read from column "
+                    f"{_column_letter(index)}; column {letters} is kept with each target as it is")
         sheet_records, missing, priority = _read_rows(
             rows, header_index, columns, sheet, where, warnings, higher_is_better
         )
@@ -514,6 +522,16 @@ def _with_symbol_priority(columns: dict[str, int], header: list[str]) -> dict[st
     return columns
 
 
+def _column_letter(index: int) -> str:
+    """0 -> "A", 26 -> "AA": a column as a spreadsheet names it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _extra_headers(rows: list[list[str]], header_index: int, columns: dict[str, int]) -> dict[int, str]:
     """Column index -> header for the columns no field uses; a blank header with cells below it
     is named by its letter ("Column F"), a repeated one gets its letter too ("Notes (F)"), so
@@ -530,15 +548,6 @@ def _extra_headers(rows: list[list[str]], header_index: int, columns: dict[str, 
             name = f"{name} ({_column_letter(index)})"
         out[index] = name
     return out
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def _columns_used(

@@ -271,3 +271,15 @@ def test_impossible_priorities_are_warned_about_and_ranked_last(run, tmp_path):
         assert f"cannot read priority {text}" in result.output, result.output
     data = {t["target"]: t["priority"] for t in json.loads(run("targets", "--json").stdout)}
     assert data["Acme"] == 1.0 and data["Globex"] == data["Initech"] == data["Hooli"] == 0.0
+
+
+def test_two_company_columns_are_reported_with_the_row(run, tmp_path):
+    """Issue 14: the second 'Company' column is not ignored silently."""
+    path = tmp_path / "targets.csv"
+    path.write_text("Company,Priority,Company\nAcme,1,Globex\nInitech,2,Hooli\n", encoding="utf-8")
+    result = run("import", "targets", path)
+    assert result.exit_code == 0, result.output
+    assert ("row 1: 2 columns are headed 'Company': the company is read from column A; "
+            "column C is kept with each target as it is") in result.stderr
+    data = {t["target"]: t["extra"] for t in json.loads(run("targets", "--json").stdout)}
+    assert data["Acme"] == {"Company (C)": "Globex"}
