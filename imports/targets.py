@@ -476,13 +476,13 @@ def read_targets(
             continue
         header = [normalise_header(c) for c in rows[header_index]]
         columns = _with_symbol_priority(target_columns(header), rows[header_index])
-        for used, index in columns.items():  # two "Company" columns: say which one is read
+        for role, index in columns.items():  # two "Company" columns: say which one is read
             twins = [i for i, cell in enumerate(header) if cell and cell == header[index] and i != index]
-            if twins and used in ("company", "priority"):
+            if twins and role in ("company", "priority"):
                 letters = ", ".join(_column_letter(i) for i in twins)
                 warnings.append(
                     f"{where}, row {header_index + 1}: {len(twins) + 1} columns are headed "
-                    f"{rows[header_index][index].strip()!r}: the {used} is read from column "
+                    f"{rows[header_index][index].strip()!r}: the {role} is read from column "
                     f"{_column_letter(index)}; column {letters} is kept with each target as it is")
         sheet_records, missing, priority = _read_rows(
             rows, header_index, columns, sheet, where, warnings, higher_is_better
