@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -497,3 +498,43 @@ def test_if_the_second_process_dies_the_file_is_read_here(tmp_path, in_backgroun
     monkeypatch.setattr(in_background, "_read_member", dies_in_the_child)
     export = read_export(find_export_files(make_zip(tmp_path / "e.zip", export_members())))
     assert export.messages is not None and export.messages.rows_read == 13
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_forked_reader_ends_with_the_process_that_started_it(tmp_path):
+    """Issue 14: after a SIGKILL of the import, its reader process does not read on for nobody."""
+    import os
+    import signal
+    import time
+
+    from outreach.imports.linkedin.export import die_with_parent
+
+    pid_file = tmp_path / "reader.pid"
+    middle = os.fork()
+    if middle == 0:  # the import's process
+        parent = os.getpid()
+        reader = os.fork()
+        if reader == 0:  # its reader
+            die_with_parent(parent)
+            pid_file.write_text(str(os.getpid()))
+            time.sleep(60)
+            os._exit(0)
+        time.sleep(60)
+        os._exit(0)
+    deadline = time.monotonic() + 10
+    while not pid_file.exists() or not pid_file.read_text():
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    reader_pid = int(pid_file.read_text())
+    os.kill(middle, signal.SIGKILL)
+    os.waitpid(middle, 0)
+    while time.monotonic() < deadline:
+        try:
+            os.kill(reader_pid, 0)
+        except ProcessLookupError:
+            return  # gone with its parent
+        with open(f"/proc/{reader_pid}/stat") as stat:
+            if stat.read().split(")")[-1].split()[0] == "Z":  # a zombie: dead, awaiting its reaper
+                return
+        time.sleep(0.05)
+    raise AssertionError("the reader outlived the process that started it")

@@ -244,6 +244,23 @@ def _can_fork(member: Member) -> bool:
             and (os.cpu_count() or 1) > 1)
 
 
+def die_with_parent(parent: int) -> None:
+    """In a forked reader: end when the process that started it ends (killed, say), instead of
+    reading on for nobody (Linux ``prctl(PR_SET_PDEATHSIG, SIGKILL)``)."""
+    import os
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux, or no libc: the parent's cancel() still works
+        return
+    if os.getppid() != parent:  # the parent was gone before prctl took effect
+        os._exit(1)
+
+
 class _Background:
     """``member`` being read in a forked child; calling this waits for the result.
 
@@ -256,6 +273,7 @@ class _Background:
 
     def __init__(self, member: Member) -> None:
         import multiprocessing
+        import os
         import pickle
         import sys
         import tempfile
@@ -265,7 +283,10 @@ class _Background:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
 
+        parent = os.getpid()
+
         def work() -> None:
+            die_with_parent(parent)
             try:
                 outcome: tuple[str, object] = ("read", _read_member(member))
             except InputError as exc:
