@@ -538,3 +538,20 @@ def test_a_forked_reader_ends_with_the_process_that_started_it(tmp_path):
                 return
         time.sleep(0.05)
     raise AssertionError("the reader outlived the process that started it")
+
+
+def test_a_zip_bomb_is_refused_before_anything_is_unpacked(tmp_path):
+    """Issue 14: a small zip that would unpack to far more than it holds is refused by its
+    directory, with one line; nothing of it is read into memory."""
+    from outreach.imports.linkedin.files import BIG_MEMBER, check_unpacked
+
+    path = tmp_path / "Basic_LinkedInDataExport_01-01-2026.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+        archive.writestr("messages.csv", "CONVERSATION ID," + "x" * (BIG_MEMBER + 1024))
+    assert path.stat().st_size < 200_000
+    with pytest.raises(InputError, match=r"messages.csv in .* would unpack to 16.0 MB from .* KB \(more than 100 times"):
+        find_export_files(path)
+    with pytest.raises(InputError, match="more than any LinkedIn export"):
+        check_unpacked([("messages.csv", 3 << 30, 1 << 30)], "export.zip")
+    check_unpacked([("messages.csv", 40 << 20, 4 << 20)], "export.zip")  # text, 10 to 1: fine

@@ -182,17 +182,49 @@ def _from_zip(data: bytes, where: str, *, depth: int = 0) -> tuple[list[Member],
     if not candidates:
         # Some users zip the export zip again: look one level in.
         if depth == 0 and len(inner_zips) == 1:
+            check_unpacked([(inner_zips[0].filename, inner_zips[0].file_size, inner_zips[0].compress_size)], where)
             inner = _read_member(archive, inner_zips[0].filename, where)
             return _from_zip(inner, f"{inner_zips[0].filename} in {where}", depth=1)
         raise _no_members(where)
     chosen, notes = _pick(candidates, where)
     sizes = {info.filename: info.file_size for info in infos}
+    packed = {info.filename: info.compress_size for info in infos}
+    check_unpacked([(name, sizes[name], packed[name]) for name in chosen.values()], where)
 
     members = [
         Member(f"{PurePosixPath(name).name} in {where}", _ZipMember(data, name, where), sizes[name], kind, name)
         for kind, name in sorted(chosen.items(), key=lambda kv: _ORDER[kv[0]])
     ]
     return members, notes
+
+
+#: What the files of one export may unpack to, together: LinkedIn's largest exports (30,000
+#: connections, years of messages) are a few hundred MB; more is not an export.
+MAX_UNPACKED = 2 << 30
+#: A file this large that unpacks to more than this many times its packed size is a "zip bomb"
+#: (text compresses 5-20 times; a run of zeros a thousand).
+BIG_MEMBER = 16 << 20
+MAX_RATIO = 100
+
+
+def check_unpacked(members: list[tuple[str, int, int]], where: str) -> None:
+    """Refuse, before unpacking anything, files that would unpack to far more than any export:
+    (name, unpacked size, packed size) as the zip's directory declares them (zipfile will not
+    unpack more than declared)."""
+    for name, size, packed in members:
+        if size > BIG_MEMBER and size > MAX_RATIO * max(packed, 1):
+            raise InputError(
+                f"{name} in {where} would unpack to {_mb(size)} from {_mb(packed)} (more than "
+                f"{MAX_RATIO} times its size): not a LinkedIn export; give the zip LinkedIn sent")
+    total = sum(size for _, size, _ in members)
+    if total > MAX_UNPACKED:
+        raise InputError(
+            f"{where} would unpack to {_mb(total)}, more than any LinkedIn export ({_mb(MAX_UNPACKED)} "
+            "at most): give the zip LinkedIn sent, or only its Connections.csv and messages.csv")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1 << 20):,.1f} MB" if size >= 1 << 20 else f"{size / 1024:,.0f} KB"
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
