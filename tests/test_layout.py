@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "outreach"
 
 #: What each area may import, besides itself and the shared root modules (ROOT).
 ROOT = {"outreach", "outreach.errors", "outreach.models", "outreach.runtime", "outreach.identity",
-        "outreach.store", "outreach.profile", "outreach.wording", "outreach.files"}
+        "outreach.store", "outreach.profile", "outreach.wording", "outreach.files", "outreach.sheetguard"}
 MAY_IMPORT = {
     # the readers: bytes to rows; they may apply a rule owned by a domain module, never the reverse
     "imports": {"groups.schedule"},

@@ -82,9 +82,9 @@ def test_a_far_cell_does_not_abort_a_real_process(tmp_path):
 
 @pytest.mark.parametrize("chunk", [7, 64, 1000])
 def test_the_check_reads_a_sheet_in_chunks_without_losing_a_cell(tmp_path, monkeypatch, chunk):
-    from outreach.imports import tabular
+    from outreach import sheetguard
 
-    monkeypatch.setattr(tabular, "_CHUNK", chunk)
+    monkeypatch.setattr(sheetguard, "_CHUNK", chunk)
     far = sheet_file(tmp_path / "far.xlsx", "targets", cells={"XFD1048576": "x"})
     with pytest.raises(InputError, match="has a value in XFD1048576"):
         read_table_file(far.read_bytes(), far.name)
@@ -94,3 +94,25 @@ def test_the_check_reads_a_sheet_in_chunks_without_losing_a_cell(tmp_path, monke
     fine = sheet_file(tmp_path / "fine.xlsx", "targets", date=46000, cells={"J500": 1e12})
     assert read_table_file(fine.read_bytes(), fine.name).sheets["Lists"][1][:3] == [
         "Acme", "3", "2025-12-09"]
+
+
+def test_a_far_cell_typed_into_the_plan_is_named_and_does_not_abort_the_next_plan(run, workspace, tmp_path):
+    """Issue 14: a value the user typed in XFD1048576 of the Outreach sheet; the next plan reads
+    the workbook back in a real process: one line naming the cell, not a native crash."""
+    import openpyxl
+    from plan_data import filled
+
+    f = filled(workspace)
+    f.target("Acme", 1.0, text="High")
+    f.contact("Pete Peer", "Acme", "Data Engineer")
+    f.conn.close()
+    out = tmp_path / "plan.xlsx"
+    assert run("plan", "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    book["Outreach"]["XFD1048576"] = "typed far away"
+    book.save(out)
+    result = subprocess.run([sys.executable, "-m", "outreach", "--workspace", str(workspace), "plan", "-o", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr[-500:]
+    assert "sheet 'Outreach' has a value in XFD1048576" in result.stderr and "panicked" not in result.stderr
+    assert result.stderr.count("\n") == 1

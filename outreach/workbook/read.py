@@ -24,7 +24,8 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-from outreach.errors import WorkbookError
+from outreach.errors import InputError, WorkbookError
+from outreach.sheetguard import check_xlsx_cells
 from outreach.workbook.books import Book, book_comments, book_formulas, open_book
 from outreach.workbook.merge import ADDED_ROW, row_key
 from outreach.workbook.package import NotAWorkbook
@@ -65,6 +66,7 @@ def read_edits(path: str | os.PathLike[str], *,
     if not force:
         check_not_open(path, _NEXT_STEP)
     try:
+        _check_cells(path)
         with open_book(path) as book:
             return edits_from_book(book, path, sheets, force=force)
     except WorkbookError:
@@ -72,6 +74,26 @@ def read_edits(path: str | os.PathLike[str], *,
     except Exception as exc:  # zipfile, ElementTree and calamine raise many kinds on a broken file
         raise WorkbookError(f"{path.name} cannot be read back ({_reason(path, exc)}), so "
                             f"{_NEXT_STEP}") from exc
+
+
+def _check_cells(path: Path) -> None:
+    """A value the spreadsheet reader cannot survive (XFD1048576, an impossible date) is found
+    first and named, instead of aborting the process (``outreach.sheetguard``); --force or not,
+    the plan cannot read past it."""
+    with path.open("rb") as handle:
+        if handle.read(2) != b"PK":
+            return
+        handle.seek(0)
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                if "mimetype" in archive.namelist():
+                    return  # an .ods: the .xlsx check does not apply
+            handle.seek(0)
+            check_xlsx_cells(handle, path.name, dates=False)  # impossible dates: read as before
+        except zipfile.BadZipFile:
+            return  # damaged: said by the reader, in the one message for that
+        except InputError as exc:
+            raise WorkbookError(f"{exc} (the plan reads back what you typed there)") from None
 
 
 def _reason(path: Path, exc: Exception) -> str:
