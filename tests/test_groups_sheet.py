@@ -62,3 +62,17 @@ def test_sheet_writes_and_reads_back(tmp_path):
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][0] == "Group" and values[1][0] == "Library Job Club"
     assert len([v for v in values[1:] if v[0]]) == 3
+
+
+def test_money_is_shown_in_the_currency_the_catalogue_writes():
+    """Issue 13: the Summary's cost and the Groups sheet's costs carry a currency."""
+    from types import SimpleNamespace
+
+    from outreach.groups.recommend import money_format
+
+    def plan(*costs):
+        return SimpleNamespace(rows=[SimpleNamespace(group=SimpleNamespace(cost_text=c)) for c in costs])
+
+    assert money_format(plan("€20 a month", "free", "€5 per meeting")) == '#,##0.00 "€"'
+    assert money_format(plan("$25/month", "$40 a year")) == '"$"#,##0.00'
+    assert money_format(plan("free", "", "20 a month")) == "#,##0.00"

@@ -19,7 +19,7 @@ from outreach.groups.geo import locate, split_locations
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile
 from outreach.wording import plural
-from outreach.workbook.spec import Column, ListSheet
+from outreach.workbook.spec import Column, ListSheet, Number
 
 
 class NoGroupsError(OutreachError):
@@ -262,7 +262,7 @@ def groups_sheet(plan: GroupPlan) -> ListSheet:
         Column("Group", "text", 32), Column("Advice", "text", 12), Column("Score", "float", 7),
         Column("Type", "text", 18), Column("Where", "text", 16), Column("Meets", "text", 24),
         Column("Hours a month", "float", 9), Column("Budget used", "text", 12),
-        Column("Cost a year", "float", 10), Column("Why", "wrap", 55),
+        Column("Cost a year", "float", 10, number_format=money_format(plan)), Column("Why", "wrap", 55),
         Column("Checklist", "wrap", 60), Column("Flags", "wrap", 40),
         Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
         Column("Website", "url", 28),
@@ -295,11 +295,26 @@ def group_key(group: Group) -> str:
     return " | ".join(" ".join(part.lower().split()) for part in (group.name, city) if part)
 
 
+#: Currencies a catalogue's costs are written in, and how a spreadsheet shows each.
+_CURRENCIES = (("$", '"$"#,##0.00'), ("€", '#,##0.00 "€"'), ("£", '"£"#,##0.00'), ("¥", '"¥"#,##0'),
+               ("₹", '"₹"#,##0.00'))
+
+
+def money_format(plan: GroupPlan) -> str:
+    """The number format for the groups' costs: the currency their costs are written in (the
+    most common symbol of the catalogue's cost cells); plain money when none says."""
+    counts = {symbol: sum(symbol in (row.group.cost_text or "") for row in plan.rows)
+              for symbol, _ in _CURRENCIES}
+    symbol = max(counts, key=lambda s: counts[s])
+    return dict(_CURRENCIES)[symbol] if counts[symbol] else "#,##0.00"
+
+
 def groups_summary(plan: GroupPlan) -> list[tuple[str, Any]]:
-    """Facts for the workbook's summary sheet: the time budget used and what it costs."""
+    """Facts for the workbook's summary sheet: the time budget used and what it costs (in the
+    currency the catalogue writes its costs in)."""
     return [
         ("Networking hours a month (recommended groups)",
          f"{plan.hours_used:.1f} of {plan.hours_budget:g}"),
         ("Recommended groups", len(plan.recommended)),
-        ("Their cost a year", round(plan.cost_per_year, 2)),
+        ("Their cost a year", Number(round(plan.cost_per_year, 2), money_format(plan))),
     ]
