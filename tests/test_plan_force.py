@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 from openpyxl.comments import Comment
 from test_plan_edits import by_name, edit, plan, row_of, rows
 from test_plan_edits import ws as ws  # noqa: F401  (the fixture)
@@ -260,3 +261,12 @@ def test_a_plan_saved_as_ods_is_read_back_and_written_beside_it_as_xlsx(run, ws,
     import os
     os.utime(tmp_path / "plan.ods", (0, 0))
     assert "Read back plan.xlsx" in plan(run, out).output
+
+
+@pytest.mark.parametrize("given,written", [("plan", "plan.xlsx"), ("plan.ods", "plan.xlsx")])
+def test_an_output_name_that_is_not_xlsx_is_said_aloud(run, ws, tmp_path, given, written):
+    """Issue 13: `-o plan` and `-o plan.ods` (no such file yet) write plan.xlsx, and say so."""
+    result = run("plan", "-o", tmp_path / given)
+    assert result.exit_code == 0, result.output
+    assert f"writing {written} (LibreOffice opens it too), not {given}." in result.output
+    assert (tmp_path / written).exists() and not (tmp_path / "plan.ods").exists()

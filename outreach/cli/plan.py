@@ -73,7 +73,10 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
         overrides = scoring.parse_weights(weights) if weights else {}
     except scoring.ScoringError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from exc
-    output = _xlsx(output)
+    given, output = output, _xlsx(output)
+    if given != output and not (given.suffix.lower() == ".ods" and given.exists()):
+        echo(f"The plan is an Excel workbook: writing {output.name} (LibreOffice opens it too), "
+             f"not {given.name}.", err=as_json)
     options = WriteOptions(top=top, weights=overrides, save_weights=save_weights,
                            templates_file=templates_file, workspace=app.workspace, force=force,
                            restore=restore)
