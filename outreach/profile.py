@@ -28,6 +28,7 @@ class Profile:
     salary_max: int | None = None
     hours_per_month: float = 8.0        # time budget for in-person networking
     messages_per_week: int = 10         # new outreach messages per week
+    follow_up_days: int = 7             # days after a message before following up
     pitch: str = ""                     # the 30-second pitch
 
     def to_json(self) -> dict[str, Any]:
@@ -66,6 +67,8 @@ def update_profile(profile: Profile, **changes: Any) -> Profile:
         raise ProfileError("hours per month must be between 0 and 200")
     if "messages_per_week" in changes and not 1 <= changes["messages_per_week"] <= 200:
         raise ProfileError("messages per week must be between 1 and 200")
+    if "follow_up_days" in changes and not 1 <= changes["follow_up_days"] <= 90:
+        raise ProfileError("the follow-up gap must be between 1 and 90 days")
     updated = replace(profile, **changes)
     if (
         updated.salary_min is not None

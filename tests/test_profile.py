@@ -59,3 +59,22 @@ def test_profile_bad_values(run, args, message):
 ])
 def test_parse_salary_band(text, band):
     assert parse_salary_band(text) == band
+
+
+def test_the_follow_up_gap_is_the_users(run, workspace, tmp_path):
+    """Issue 13: a follow-up comes after the profile's gap, not a fixed week."""
+    import json
+    import re
+    from datetime import date, timedelta
+
+    from plan_data import filled
+
+    f = filled(workspace)
+    f.target("Acme", 1.0, text="High")
+    f.contact("Pete Peer", "Acme", "Data Engineer")
+    f.conn.close()
+    assert run("profile", "--follow-up-days", "0").exit_code == 1
+    result = run("profile", "--follow-up-days", "10")
+    assert result.exit_code == 0 and re.search(r"Follow up after\s+10 days", result.output)
+    rows = json.loads(run("plan", "-o", tmp_path / "p.xlsx", "--json").stdout)
+    assert rows[0]["follow_up"] == (date.today() + timedelta(days=10)).isoformat()

@@ -16,6 +16,8 @@ from outreach.cli._text import number
 @click.option("--salary", help='Target salary band, e.g. "90k-120k".')
 @click.option("--hours", type=float, help="Hours per month you can give to in-person networking.")
 @click.option("--messages-per-week", type=int, help="New outreach messages per week (default 10).")
+@click.option("--follow-up-days", type=int,
+              help="Days after a message before the plan suggests following up (default 7).")
 @click.option("--pitch", help="Your 30-second pitch.")
 @click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
 @pass_app
@@ -28,6 +30,7 @@ def profile_command(
     salary: str | None,
     hours: float | None,
     messages_per_week: int | None,
+    follow_up_days: int | None,
     pitch: str | None,
     as_json: bool,
 ) -> None:
@@ -49,6 +52,7 @@ def profile_command(
         "roles": p.split_roles(roles) if roles is not None else None,
         "hours_per_month": hours,
         "messages_per_week": messages_per_week,
+        "follow_up_days": follow_up_days,
         "pitch": pitch,
     }
     if salary is not None:
@@ -76,6 +80,7 @@ def profile_command(
         ("Salary band", salary_text),
         ("Networking hours/month", f"{current.hours_per_month:g}"),
         ("New messages/week", str(current.messages_per_week)),
+        ("Follow up after", f"{current.follow_up_days} days"),
         ("30-second pitch", current.pitch or "not set"),
     ]
     width = max(len(k) for k, _ in lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, cast
 from urllib.parse import quote_plus
 
@@ -205,7 +205,8 @@ def _status(values: dict[str, Any] | None) -> str:
     return str((values or {}).get(STATUS) or "").strip()
 
 
-def _follow_up(typed: dict[str, Any], shown: dict[str, Any], today: date) -> date | None:
+def _follow_up(typed: dict[str, Any], shown: dict[str, Any], today: date,
+               gap: timedelta = FOLLOW_UP_AFTER) -> date | None:
     """The follow-up date of a row the user already acted on: the date they typed; else, once
     they marked it contacted, the contact day (``today`` when it was marked since the last
     plan, which had it in a week) plus the follow-up gap; the date an earlier plan set so stays.
@@ -217,7 +218,7 @@ def _follow_up(typed: dict[str, Any], shown: dict[str, Any], today: date) -> dat
     if shown.get("Week") is None and earlier is not None:
         return earlier  # set by the plan when the user marked the row; it does not move
     if status_meaning(_status(typed)) == "contacted":
-        return today + FOLLOW_UP_AFTER
+        return today + gap
     return None
 
 
@@ -254,7 +255,9 @@ def build_plan(
                 acted.append(talk)
         else:
             todo.append(talk)
-    slots = schedule(todo, per_week=profile.messages_per_week, limit=max(0, options.top), start=today)
+    gap = timedelta(days=profile.follow_up_days)
+    slots = schedule(todo, per_week=profile.messages_per_week, limit=max(0, options.top), start=today,
+                     follow_up_after=gap)
     planned: list[tuple[Conversation, int | None, date | None, str]] = [
         (cast(Conversation, s.candidate), s.week, s.follow_up_on, s.held) for s in slots]
     planned += [(talk, None, None, "") for talk in acted]
@@ -267,7 +270,7 @@ def build_plan(
         mine = typed.get(talk.key) or {}
         status = _status(mine) or "to contact"
         if week is None:
-            follow_up = _follow_up(mine, shown.get(talk.key) or {}, today)
+            follow_up = _follow_up(mine, shown.get(talk.key) or {}, today, gap)
         else:
             follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
         email = person.email if person and person.email and "@" in person.email else ""

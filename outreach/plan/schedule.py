@@ -49,7 +49,7 @@ class Slot:
 
 def schedule(
     candidates: Iterable[Row], *, per_week: int, limit: int, start: date,
-    rules: SpreadRules = SpreadRules(),
+    rules: SpreadRules = SpreadRules(), follow_up_after: timedelta = FOLLOW_UP_AFTER,
 ) -> list[Slot]:
     """Assign up to ``limit`` candidates (best first) to weeks; the result is in week order."""
     per_week = max(1, per_week)
@@ -93,7 +93,7 @@ def schedule(
         while in_week[first_open] >= per_week:
             first_open += 1
         send_on = start + timedelta(weeks=week - 1)
-        slots.append(Slot(c, week, send_on, send_on + FOLLOW_UP_AFTER,
+        slots.append(Slot(c, week, send_on, send_on + follow_up_after,
                           f"held back to week {week}: {held}" if held and week > natural else ""))
     slots.sort(key=lambda s: (s.week, -s.candidate.score))
     return slots
