@@ -115,7 +115,9 @@ def test_round_trip_keeps_statuses_notes_and_review_decisions(run, ws, tmp_path)
     rows = {r["Write to"]: r for r in sheet_rows(out, "Outreach")}
     assert rows["Rita Recruiter"]["Status"] == "replied" and rows["Rita Recruiter"]["Notes"] == "Call on Friday"
     assert rows["Rita Recruiter"]["Week"] is None  # no new message planned to someone who replied
-    assert rows["Pete Peer"]["Status"] == "to contact" and rows["Pete Peer"]["Rank"] == 1
+    # a conversation under way comes first, then the week's new messages
+    assert rows["Rita Recruiter"]["Rank"] == 1
+    assert rows["Pete Peer"]["Status"] == "to contact" and rows["Pete Peer"]["Rank"] == 2
     # The accepted suggestion is in the workspace and its contact is now planned.
     conn = sqlite3.connect(ws / "outreach.db")
     assert conn.execute("SELECT company, target, accepted FROM review_decisions").fetchall() == [("Globexx", "Globex", 1)]

@@ -260,7 +260,11 @@ def build_plan(
                      follow_up_after=gap)
     planned: list[tuple[Conversation, int | None, date | None, str]] = [
         (cast(Conversation, s.candidate), s.week, s.follow_up_on, s.held) for s in slots]
-    planned += [(talk, None, None, "") for talk in acted]
+    # Conversations under way (replied, meeting, referred) come first: they are what the week is
+    # about; rows only waiting for an answer, or put off, come after the new messages.
+    going = [t for t in acted if status_meaning(_status(typed.get(t.key))) in IN_PROGRESS]
+    planned = [(talk, None, None, "") for talk in going] + planned + [
+        (talk, None, None, "") for talk in acted if talk not in going]
 
     rows = []
     for rank, (talk, week, follow_up, held) in enumerate(planned, start=1):
