@@ -17,6 +17,7 @@ from outreach.plan.build import (
     typed_review_decisions,
 )
 from outreach.profile import Profile
+from outreach.store import transaction
 
 PROFILE = Profile(name="Sam Seeker", home_city="Austin", roles=("data engineer",), messages_per_week=3)
 
@@ -170,3 +171,28 @@ def test_next_steps_follow_the_statuses(world):
         acme = next(t for t in again.targets if t.name == "Acme")
         assert acme.next_step.startswith(step), acme.next_step
         assert "Write to Rita" not in acme.next_step
+
+
+def test_a_reply_seen_in_the_next_export_sets_the_status_and_says_so(world):
+    """Issue 13 part 4: the user marked Pete 'Sent'; the next export shows his answer after the
+    contact day: the plan sets the status to replied and notes that it did (and what it was)."""
+    from outreach.workbook.spec import Edits
+
+    f, _ = world
+    pete = next(r for r in plan_of(world).rows if r.name == "Pete Peer")
+    sent_on = TODAY - timedelta(days=6)
+    edits = Edits({"Outreach": {pete.key: {"Status": "Sent", "Follow-up date": None}}})
+    edits.rows = {"Outreach": {pete.key: {"Status": "Sent", "Last contact": None,
+                                          "Follow-up date": sent_on + timedelta(days=7), "Week": 1}}}
+    assert next(r for r in plan_of(world, edits=edits).rows if r.key == pete.key).status == "Sent"
+    with transaction(f.conn):  # the next export: his answer, two days after she wrote
+        f.conn.execute(
+            "INSERT INTO message_stats (owner_id, person_key, name, messages_sent, messages_received,"
+            " last_message_at, last_sent_at, last_received_at, last_from, unanswered)"
+            " VALUES (1, ?, 'Pete Peer', 1, 1, ?, ?, ?, 'them', 1)",
+            ("www.linkedin.com/in/pete-peer", (sent_on + timedelta(days=2)).isoformat(),
+             sent_on.isoformat() + "T09:00:00Z", (sent_on + timedelta(days=2)).isoformat() + "T18:00:00Z"))
+    row = next(r for r in plan_of(world, edits=edits).rows if r.key == pete.key)
+    assert row.status == "replied" and row.week is None
+    assert row.status_note.startswith("Status set to replied by the plan: Pete wrote back on")
+    assert "it was 'Sent'" in row.status_note

@@ -19,7 +19,7 @@ from outreach.models import Match
 from outreach.plan.conversations import Conversation, conversations
 from outreach.plan.keys import outreach_key, parse_review_key, person_of_outreach_key, review_key
 from outreach.plan.messages import load_templates, suggest_message
-from outreach.plan.network import load_network
+from outreach.plan.network import Contact, load_network
 from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, target_node
 from outreach.plan.schedule import FOLLOW_UP_AFTER, schedule
 from outreach.plan.scoring import find_candidates, priority_phrase
@@ -90,6 +90,8 @@ class OutreachRow:
     key: str
     components: dict[str, float] = field(default_factory=dict)
     about: str = ""  # for introductions: whom the friend is asked about, "Paula Ruiz (Homebot)"
+    #: why the plan set the status over what the user typed ("they wrote back on 20 Nov"), or ""
+    status_note: str = ""
 
     @property
     def stage(self) -> str:
@@ -273,6 +275,12 @@ def build_plan(
         parts = c.components
         mine = typed.get(talk.key) or {}
         status = _status(mine) or "to contact"
+        seen = _reply_seen(person, mine, shown.get(talk.key) or {}, gap) if week is None else ""
+        status_note = ""
+        if seen:  # a newer export shows their answer: the plan says so in the status
+            status_note = (f"Status set to replied by the plan: {seen} (in your LinkedIn export); "
+                           f"it was {status!r}")
+            status = "replied"
         if week is None:
             follow_up = _follow_up(mine, shown.get(talk.key) or {}, today, gap)
         else:
@@ -289,6 +297,7 @@ def build_plan(
             last_contact=_day(person.last_message_at) if person else None, status=status,
             follow_up=follow_up, notes=str(mine.get(NOTES) or ""), key=talk.key,
             components={p.name: round(p.value, 3) for p in parts}, about=talk.about_text,
+            status_note=status_note,
         ))
 
     rank_of = {row.key: row.rank for row in rows}
@@ -350,6 +359,26 @@ def build_plan(
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
     return Plan(today, profile, rows, target_rows, review, facts, top_reached)
+
+
+def _reply_seen(person: Contact | None, mine: dict[str, Any], shown: dict[str, Any],
+                gap: timedelta) -> str:
+    """"Jana wrote back on 20 Nov" when the user marked the row contacted and the history now
+    ends with a message from them, newer than what the plan showed last time (its Last contact,
+    else the contact day: the follow-up date less the gap); "" otherwise."""
+    if person is None or status_meaning(_status(mine)) != "contacted" or person.last_from != "them":
+        return ""
+    received = parse_day(person.last_received_at)
+    if received is None:
+        return ""
+    before = _day(shown.get("Last contact"))
+    if before is None:
+        follow = _day(mine.get(FOLLOW_UP)) or _day(shown.get(FOLLOW_UP))
+        before = follow - gap if follow else None
+    if before is None or received <= before:
+        return ""
+    first = person.first_name or person.name
+    return f"{first} wrote back on {day_month(received)}"
 
 
 def _why(talk: Conversation, held: str) -> str:

@@ -59,7 +59,8 @@ def outreach_sheet(plan: Plan) -> ListSheet:
         for r in plan.rows
     ]
     return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score",
-                     label=("Write to", "Target"), rebuild_key=_outreach_key)
+                     label=("Write to", "Target"), rebuild_key=_outreach_key,
+                     plan_sets={r.key: {STATUS: r.status_note} for r in plan.rows if r.status_note})
 
 
 def _outreach_key(cells: dict[str, Any]) -> Hashable | None:

@@ -273,7 +273,12 @@ class _Merge:
                 continue
             used.add(found)
             self.row_of[found] = r
+            keep = {self.index[h]: row[self.index[h]] for h in self.sheet.plan_sets.get(key, {})
+                    if h in self.index}
             self._take_users_cells(r, row, found, matched=True)
+            for i, value in keep.items():  # the plan knows better here, and says so
+                row[i] = value
+                self.notes[r] = "; ".join(self.sheet.plan_sets[key].values())
             row.extend(self._user_values(found))
             if found in self.conflicts:
                 self.notes[r] = self.conflicts[found]

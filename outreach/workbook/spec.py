@@ -64,6 +64,9 @@ class ListSheet:
     #: a row's key from its other cells ({header: value}), for a workbook that lost its key
     #: column; None when those cells cannot say
     rebuild_key: Callable[[dict[str, Any]], Hashable | None] | None = None
+    #: cells the plan sets over what the user typed, because it knows better now (a reply seen
+    #: in the next export): row key -> {header: the note saying so, for the plan note column}
+    plan_sets: dict[Hashable, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
