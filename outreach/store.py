@@ -61,6 +61,7 @@ def open_workspace(workspace: Path, *, create: bool = True) -> sqlite3.Connectio
     so read-only commands never leave an empty workspace behind.
     """
     path = database_path(workspace)
+    _clear_killed_first_import(path)
     if not path.exists():
         if not create:
             raise WorkspaceError(
@@ -185,20 +186,61 @@ def opened_for_import(workspace: Path) -> Iterator[sqlite3.Connection]:
     closed, and a workspace made here is removed again: a failed first import leaves nothing
     behind (the import's own transaction has already undone its changes to an existing one)."""
     path = database_path(workspace)
+    _clear_killed_first_import(path)
     made_folder = not workspace.exists()
     made_database = not path.exists()
+    if made_database:  # a first import: marked, so that a killed one is cleared next time
+        workspace.mkdir(parents=True, exist_ok=True)
+        _first_import_marker(path).write_text(str(os.getpid()), encoding="ascii")
     conn = open_workspace(workspace, create=True)
     try:
         yield conn
     except BaseException:
         conn.close()
         if made_database:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            _remove_database(path)
             if made_folder:
                 with suppress(OSError):  # not empty: something else was put there meanwhile
                     workspace.rmdir()
         raise
+    else:
+        if made_database:
+            _first_import_marker(path).unlink(missing_ok=True)
+
+
+def _first_import_marker(path: Path) -> Path:
+    return path.with_name(f"{path.name}.first-import")
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal", ".first-import"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _clear_killed_first_import(path: Path) -> None:
+    """A first import that was killed (SIGKILL, a power cut) leaves its marker: its workspace
+    holds nothing the user made, so it goes, as a failed first import's does. A marker whose
+    process still runs is another command making the workspace right now."""
+    marker = _first_import_marker(path)
+    if not marker.exists():
+        return
+    try:
+        pid = int(marker.read_text(encoding="ascii").strip() or "0")
+    except (OSError, ValueError):
+        pid = 0
+    if pid and pid != os.getpid():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            pass  # gone: the import was killed
+        except PermissionError:
+            raise WorkspaceError(f"the workspace {path} is being made by another outreach "
+                                 "command: run this one again when it has finished") from None
+        else:
+            raise WorkspaceError(f"the workspace {path} is being made by another outreach "
+                                 "command: run this one again when it has finished")
+    if pid != os.getpid():
+        _remove_database(path)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -131,3 +131,41 @@ def test_a_damaged_workspace_after_a_crash_is_refused_not_written(run, workspace
     result = run("contacts")
     line = one_line(result)
     assert "is damaged" in line or "not a workspace" in line, line
+
+
+def test_a_killed_first_import_leaves_no_workspace_behind(run, workspace, tmp_path):
+    """Issue 14: SIGKILL during the first import can't be caught; its marker says so, and the next
+    command clears what it left (nothing the user made is in it)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "Connections.csv"
+    path.write_text(CONNECTIONS, encoding="utf-8")
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from outreach.store import opened_for_import\n"
+        "with opened_for_import(Path(sys.argv[1])) as conn:\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    killed = subprocess.run([sys.executable, "-c", code, str(workspace)], timeout=60)
+    assert killed.returncode == -signal.SIGKILL
+    assert (workspace / DB_NAME).exists() and (workspace / f"{DB_NAME}.first-import").exists()
+    line = one_line(run("contacts"))
+    assert "no workspace" in line
+    assert not (workspace / DB_NAME).exists() and not (workspace / f"{DB_NAME}.first-import").exists()
+    assert run("import", "linkedin", path).exit_code == 0  # and a new first import works
+    assert not (workspace / f"{DB_NAME}.first-import").exists()
+    assert os.path.getsize(workspace / DB_NAME) > 0
+
+
+def test_a_first_import_still_running_is_not_cleared(run, workspace):
+    import os
+
+    workspace.mkdir()
+    open_workspace(workspace).close()
+    (workspace / f"{DB_NAME}.first-import").write_text(str(os.getppid()))  # a live process
+    assert "is being made by another outreach command" in one_line(run("contacts"))
+    assert (workspace / DB_NAME).exists()
