@@ -292,6 +292,8 @@ def best(company: str, target: str):
         ("Compagnie de Saint-Gobain SA", "Saint-Gobain", "exact", "the same name"),
         ("Kuehne + Nagel", "Kühne+Nagel", "exact", "the same name"),  # ü written ue
         ("Northwind Oyj Abp", "Northwind", "exact", "the same name"),
+        ("North\x1bwind\x01 Inc", "Northwind", "exact", "the same name"),  # control characters
+        ("Northwind\rLabs", "Northwind", "strong", "Northwind + 'Labs'"),  # a CR kept in a cell
         # other words after it: a question
         ("Google Fiber", "Google", "review", "perhaps a unit of Google"),
         # the name says who owns it
