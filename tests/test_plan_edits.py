@@ -248,3 +248,44 @@ def test_a_row_marked_sent_is_followed_up_after_the_gap_and_listed_in_the_summar
         assert any(line.startswith("Ian Init (Initech): Answered") for line in lines)
         steps = {row["Target"]: row["Next step"] for row in rows(out, "Targets")}
         assert steps["Initech"].startswith("Ian replied: follow up (overdue since")
+
+
+def test_follow_up_dates_typed_as_people_type_them_are_read_as_dates(run, ws, tmp_path):
+    """Issue 13: "Dec 10" or 15/12/2026 typed as text, or a day number as LibreOffice stores a
+    date typed into a General cell, are dates: kept as dates and used by the plan."""
+    import datetime as dt
+
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    year = dt.date.today().year + (1 if dt.date.today().month == 12 else 0)
+
+    def change(sheet, col, _):
+        for name, typed in (("Rita Recruiter", "Dec 10"), ("Pete Peer", f"15/12/{year}"),
+                            ("Gail Globe", (dt.date(year, 12, 8) - dt.date(1899, 12, 30)).days)):
+            r = row_of(sheet, col, name)
+            sheet.cell(r, col["Status"]).value = "contacted"
+            sheet.cell(r, col["Follow-up date"]).value = typed
+
+    edit(out, change)
+    for _ in range(2):
+        plan(run, out)
+        people = by_name(out)
+        assert people["Pete Peer"]["Follow-up date"] == dt.datetime(year, 12, 15)
+        assert people["Gail Globe"]["Follow-up date"] == dt.datetime(year, 12, 8)
+        assert people["Rita Recruiter"]["Follow-up date"].month == 12
+        assert people["Rita Recruiter"]["Follow-up date"].day == 10
+
+
+def test_as_date_reads_dates_as_people_type_them():
+    import datetime as dt
+
+    from outreach.workbook.values import as_date
+
+    today = dt.date(2026, 11, 30)
+    assert as_date("Dec 10", today) == dt.date(2026, 12, 10)
+    assert as_date("Jan 5", today) == dt.date(2027, 1, 5)  # the next one, not last January
+    assert as_date("15/12/2026", today) == as_date("12/15/2026", today) == dt.date(2026, 12, 15)
+    assert as_date("10th Dec 2026", today) == dt.date(2026, 12, 10)
+    assert as_date(46364, today) == dt.date(2026, 12, 8)  # a date in a General cell
+    assert as_date("5/6/2026", today) == "5/6/2026"  # May or June? Left as typed
+    assert as_date("next week", today) == "next week" and as_date(3, today) == 3

@@ -48,16 +48,71 @@ _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 TRUNCATION_MARKER = " … [cut: the full text had {n:,} characters]"
 
 
-def as_date(value: Any) -> Any:
-    """Dates for date columns: midnight datetimes and ISO ``YYYY-MM-DD`` text become dates."""
+#: Excel day numbers a date column may hold as a plain number (a date typed into a cell
+#: formatted General, as LibreOffice stores it): 1954-10-03 to 2119-01-10.
+_SERIALS = (20_000, 80_000)
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
+_WORDED = ("%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y", "%d %b", "%d %B", "%b %d", "%B %d")
+
+
+def as_date(value: Any, today: dt.date | None = None) -> Any:
+    """Dates for date columns, however they were typed: midnight datetimes; an Excel day number
+    in a cell formatted General (46364); text as people write dates ("2026-12-15", "Dec 10",
+    "10 December 2026", "15/12/2026", "12/15/2026"; a day and month without a year is the next
+    such day from a few months back). Ambiguous text ("5/6/2026") and anything else stays as
+    it is."""
     if isinstance(value, dt.datetime):
         return value.date() if value.time() == dt.time() else value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO_DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return value
+        found = _text_date(text, today or dt.date.today())
+        return found if found is not None else value
     return value
+
+
+def _text_date(text: str, today: dt.date) -> dt.date | None:
+    clean = " ".join(_ORDINAL.sub("", text.replace(",", " ")).split())
+    if not clean or len(clean) > 24:
+        return None
+    numeric = _NUMERIC_DATE.fullmatch(clean)
+    if numeric:
+        a, b, year = int(numeric.group(1)), int(numeric.group(2)), numeric.group(3)
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            return None  # 5/6: May or June? Left as typed
+        years = [2000 + int(year) if year and len(year) == 2 else int(year)] if year else []
+        return _made(years, month, day, today)
+    for pattern in _WORDED:
+        try:
+            parsed = dt.datetime.strptime(clean, pattern)
+        except ValueError:
+            continue
+        return _made([parsed.year] if "%Y" in pattern else [], parsed.month, parsed.day, today)
+    return None
+
+
+def _made(years: list[int], month: int, day: int, today: dt.date) -> dt.date | None:
+    try:
+        if years:
+            return dt.date(years[0], month, day)
+        made = dt.date(today.year, month, day)
+        return dt.date(today.year + 1, month, day) if (today - made).days > 180 else made
+    except ValueError:
+        return None
 
 
 def fingerprint(value: Any) -> str:
@@ -308,6 +363,8 @@ def converter(kind: str, hosts: tuple[str, ...] = ()) -> Callable[[Any], Convert
             value = " ".join(str(part) for part in value if part is not None)
         if isinstance(value, bool):
             return value, text_style, None
+        if kind == "date" and isinstance(value, (int, float)):
+            value = as_date(value)  # a day number typed into a date column
         if isinstance(value, (int, float)):
             if kind == "float" or (isinstance(value, float) and kind != "int"):
                 return value, "float", None
