@@ -289,3 +289,23 @@ def test_as_date_reads_dates_as_people_type_them():
     assert as_date(46364, today) == dt.date(2026, 12, 8)  # a date in a General cell
     assert as_date("5/6/2026", today) == "5/6/2026"  # May or June? Left as typed
     assert as_date("next week", today) == "next week" and as_date(3, today) == 3
+
+
+def test_a_corrected_position_is_the_one_the_summary_and_targets_speak_of(run, ws, tmp_path):
+    """Issue 13: the user corrected a Position in the Outreach sheet; the Summary's "Write to …"
+    line and the Targets sheet's best contact say the corrected one."""
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    first = rows(out)[0]
+
+    def change(sheet, col, _):
+        sheet.cell(row_of(sheet, col, first["Write to"]), col["Position"]).value = "Head of Talent (corrected)"
+
+    edit(out, change)
+    plan(run, out)
+    book = openpyxl.load_workbook(out)
+    summary = [str(v) for row in book["Summary"].iter_rows(values_only=True) for v in row if v]
+    assert any(t.startswith(f"Write to {first['Write to']}, Head of Talent (corrected) at") for t in summary)
+    targets = {r["Target"]: r for r in rows(out, "Targets")}
+    assert targets[first["Target"]]["Best contact"] == f"{first['Write to']} (Head of Talent (corrected))"
+    assert by_name(out)[first["Write to"]]["Position"] == "Head of Talent (corrected)"  # kept, as before

@@ -92,6 +92,12 @@ class OutreachRow:
     about: str = ""  # for introductions: whom the friend is asked about, "Paula Ruiz (Homebot)"
     #: why the plan set the status over what the user typed ("they wrote back on 20 Nov"), or ""
     status_note: str = ""
+    #: the position as the user corrected it in the workbook, or "" (the plan's stays beside it)
+    position_typed: str = ""
+
+    @property
+    def position_shown(self) -> str:
+        return self.position_typed or self.position
 
     @property
     def stage(self) -> str:
@@ -248,6 +254,8 @@ def build_plan(
     # Each row as the workbook showed it (the plan's cells too): the week and follow-up date the
     # last plan wrote. A plain mapping of edits (no workbook) shows nothing.
     shown = (getattr(edits, "rows", None) or {}).get(OUTREACH) or {}
+    # the plan's cells the user changed (a corrected Position): used where the plan speaks of them
+    changed = (getattr(edits, "changed", None) or {}).get(OUTREACH) or {}
     todo, acted = [], []
     for talk in talks:
         if talk.key in options.left_out:  # deleted by the user: the slot goes to someone else
@@ -274,6 +282,8 @@ def build_plan(
         person = talk.writer if talk.kind == "intro" else c.contact
         parts = c.components
         mine = typed.get(talk.key) or {}
+        corrected = str((shown.get(talk.key) or {}).get("Position") or "") \
+            if "Position" in changed.get(talk.key, {}) else ""
         status = _status(mine) or "to contact"
         seen = _reply_seen(person, mine, shown.get(talk.key) or {}, gap) if week is None else ""
         status_note = ""
@@ -297,10 +307,12 @@ def build_plan(
             last_contact=_day(person.last_message_at) if person else None, status=status,
             follow_up=follow_up, notes=str(mine.get(NOTES) or ""), key=talk.key,
             components={p.name: round(p.value, 3) for p in parts}, about=talk.about_text,
-            status_note=status_note,
+            status_note=status_note, position_typed=corrected,
         ))
 
     rank_of = {row.key: row.rank for row in rows}
+    typed_position = {t.lead.contact.id: row.position_typed for t, row in zip(
+        (p[0] for p in planned), rows, strict=True) if row.position_typed and not t.intro}
     first_ranked: dict[str, int] = {}  # target -> the contact ranked first there
     for talk, *_ in planned:
         if not talk.intro:
@@ -319,7 +331,7 @@ def build_plan(
             # the best contact is the one the Outreach sheet ranks first there, if any
             first = first_ranked.get(target.name)
             person = network.contacts[first if first in {r.contact_id for r in direct} else direct[0].contact_id]
-            best, position = person.name, person.position
+            best, position = person.name, typed_position.get(person.id) or person.position
             scheduled = rank_of.get(outreach_key(person, target.name))
             # Only when scheduled: Best contact already says whom, and 5,000 cells cost write time.
             step = f"Write to {best} (rank {scheduled} in {OUTREACH})" if scheduled else ""

@@ -134,7 +134,7 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     week_one = [r for r in plan.rows if r.week == 1]
     actions = [
         (f"Ask {r.name} to introduce you to {r.about}" if r.kind == "intro"
-         else f"Write to {r.name}, {short_title(r.position) or 'contact'} at {r.target}")
+         else f"Write to {r.name}, {short_title(r.position_shown) or 'contact'} at {r.target}")
         for r in week_one[:THIS_WEEK_LINES]
     ]
     if len(week_one) > THIS_WEEK_LINES:
