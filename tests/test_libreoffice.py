@@ -66,7 +66,9 @@ def test_every_sheet_prints_one_page_wide_with_its_header_on_every_page(sample, 
     pages = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True,
                            text=True).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
-    assert len(pages) <= 12, f"{len(pages)} pages: the sample printed 33 before pages were set up"
+    # 33 portrait pages before pages were set up; the Outreach sheet prints the columns a person
+    # works from, so its type stays readable (one page wide at ~70 %, not ~35 %)
+    assert len(pages) <= 16, f"{len(pages)} pages"
     outreach = [p for p in pages if "Write to" in p and "Rank" in p]
     assert len(outreach) >= 2
     for page in outreach:  # one page wide: the first and the last printed column on every page

@@ -60,7 +60,7 @@ def test_panes_frozen_at_the_name_column(plan):
 def test_rows_with_wrapped_text_have_a_height_for_their_lines(plan):
     """Estimated from the printed wrap columns (not Score details) and their widths."""
     ws = plan["Outreach"]
-    wrapped = [headers(ws).index(h) + 1 for h in ("Why", "Message", "Notes")]
+    wrapped = [headers(ws).index(h) + 1 for h in ("About", "Message", "Notes")]
     widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(j)].width for j in wrapped]
     tall = 0
     for r in range(2, ws.max_row + 1):

@@ -111,7 +111,7 @@ def test_comments_and_formulas_follow_their_row(run, ws, tmp_path):
         sheet.cell(1, extra + 1).value = "Double"  # refers to the column before, which moves
         sheet.cell(rita, extra + 1).value = f"=U{rita}*2"
         assert sheet.cell(1, 21).value == "Rank x 10"
-        sheet.cell(rita, col["Follow-up date"]).value = f"=O{rita}+30"  # Last contact + 30
+        sheet.cell(rita, col["Follow-up date"]).value = f"=R{rita}+30"  # Last contact + 30
         sheet.cell(rita, col["Status"]).value = "contacted"  # so Rita moves to the end
 
     edit(out, change)
@@ -122,8 +122,8 @@ def test_comments_and_formulas_follow_their_row(run, ws, tmp_path):
         assert cell(out, "Rita Recruiter", "Rank x 10").value == "=A6*10"
         assert headers(out)[19:22] == ["Rank x 10", "Double", "Key"]  # the Key is last now
         assert cell(out, "Rita Recruiter", "Double").value == "=T6*2"  # still "Rank x 10"
-        assert cell(out, "Rita Recruiter", "Follow-up date").value == "=O6+30"
-        status = openpyxl.load_workbook(out)["Outreach"]["P1"]
+        assert cell(out, "Rita Recruiter", "Follow-up date").value == "=R6+30"
+        status = openpyxl.load_workbook(out)["Outreach"]["H1"]
         assert status.value == "Status" and status.comment.text == "my statuses"
         assert [r["Write to"] for r in rows(out)][-1] == "Rita Recruiter"
     assert "3 formulas" in result.output and "2 comments" in result.output

@@ -40,22 +40,25 @@ THIS_WEEK_LINES = 15
 
 def outreach_sheet(plan: Plan) -> ListSheet:
     columns = [
+        # What a person works from comes first, and is what prints (one page wide, readable):
+        # whom, about whom, the message, where it stands. The rest follows, on screen only.
         Column("Rank", "int", 6), Column("Week", "int", 6), Column("Write to", "text", 22),
-        Column("About", "wrap", 26), Column("Kind", "text", 10),
-        Column("Position", "text", 28), Column("Company", "text", 22), Column("Target", "text", 20),
-        Column("Tier", "text", 8), Column("Score", "float", 7), Column("Why", "wrap", 50),
-        Column("Message", "wrap", 60), Column("Profile", "url", 30, hosts=LINKEDIN), Column("E-mail", "email", 24),
-        Column("Last contact", "date", 12),
+        Column("About", "wrap", 26), Column("Kind", "text", 10), Column("Target", "text", 20),
+        Column("Message", "wrap", 60),
         Column(STATUS, "choice", 12, editable=True, choices=STATUSES, default=STATUSES[0]),
         Column(FOLLOW_UP, "date", 13, editable=True), Column(NOTES, "wrap", 30, editable=True),
+        Column("Why", "wrap", 50, printed=False), Column("Position", "text", 28, printed=False),
+        Column("Company", "text", 22, printed=False), Column("Tier", "text", 8, printed=False),
+        Column("Score", "float", 7, printed=False),
+        Column("Profile", "url", 30, hosts=LINKEDIN, printed=False),
+        Column("E-mail", "email", 24, printed=False), Column("Last contact", "date", 12, printed=False),
         Column("Score details", "wrap", 40, printed=False),
         Column(KEY, "text", 12, muted=True, printed=False),
     ]
     rows = [
-        [r.rank, r.week, r.name, r.about or None, r.kind, r.position, r.company, r.target, r.tier,
-         r.score, r.why, r.message,
-         r.profile_url or None, r.email or None, r.last_contact, r.status, r.follow_up, r.notes or None,
-         r.details, r.key]
+        [r.rank, r.week, r.name, r.about or None, r.kind, r.target, r.message, r.status, r.follow_up,
+         r.notes or None, r.why, r.position, r.company, r.tier, r.score, r.profile_url or None,
+         r.email or None, r.last_contact, r.details, r.key]
         for r in plan.rows
     ]
     return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score",
