@@ -309,3 +309,26 @@ def test_a_corrected_position_is_the_one_the_summary_and_targets_speak_of(run, w
     targets = {r["Target"]: r for r in rows(out, "Targets")}
     assert targets[first["Target"]]["Best contact"] == f"{first['Write to']} (Head of Talent (corrected))"
     assert by_name(out)[first["Write to"]]["Position"] == "Head of Talent (corrected)"  # kept, as before
+
+
+def test_a_cleared_follow_up_date_on_a_row_marked_contacted_is_written_once_and_stays(run, ws, tmp_path):
+    """Issue 13: marked contacted with the date cleared: the plan writes the date (contacted day
+    + the gap), says so in the Plan note, and the date does not slide on later plans."""
+    import datetime as dt
+
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+
+    def change(sheet, col, _):
+        r = row_of(sheet, col, "Pete Peer")
+        sheet.cell(r, col["Status"]).value = "contacted"
+        sheet.cell(r, col["Follow-up date"]).value = None
+
+    edit(out, change)
+    plan(run, out)
+    pete = by_name(out)["Pete Peer"]
+    written = pete["Follow-up date"]
+    assert written == dt.datetime.combine(dt.date.today() + dt.timedelta(days=7), dt.time())
+    assert pete["Plan note"].startswith("Follow-up date set by the plan:")
+    plan(run, out)
+    assert by_name(out)["Pete Peer"]["Follow-up date"] == written

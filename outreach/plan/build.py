@@ -92,6 +92,8 @@ class OutreachRow:
     about: str = ""  # for introductions: whom the friend is asked about, "Paula Ruiz (Homebot)"
     #: why the plan set the status over what the user typed ("they wrote back on 20 Nov"), or ""
     status_note: str = ""
+    #: why the plan filled the follow-up date the user left empty on a row marked contacted
+    follow_up_note: str = ""
     #: the position as the user corrected it in the workbook, or "" (the plan's stays beside it)
     position_typed: str = ""
 
@@ -256,6 +258,7 @@ def build_plan(
     shown = (getattr(edits, "rows", None) or {}).get(OUTREACH) or {}
     # the plan's cells the user changed (a corrected Position): used where the plan speaks of them
     changed = (getattr(edits, "changed", None) or {}).get(OUTREACH) or {}
+    formulas = (getattr(edits, "formulas", None) or {}).get(OUTREACH) or {}
     todo, acted = [], []
     for talk in talks:
         if talk.key in options.left_out:  # deleted by the user: the slot goes to someone else
@@ -291,8 +294,15 @@ def build_plan(
             status_note = (f"Status set to replied by the plan: {seen} (in your LinkedIn export); "
                            f"it was {status!r}")
             status = "replied"
+        follow_up_note = ""
         if week is None:
             follow_up = _follow_up(mine, shown.get(talk.key) or {}, today, gap)
+            if follow_up is not None and _day(mine.get(FOLLOW_UP)) is None \
+                    and status_meaning(status) == "contacted" and talk.key in shown \
+                    and FOLLOW_UP not in formulas.get(talk.key, {}):
+                # the cell is empty: written now, so that the date does not slide every week
+                follow_up_note = (f"Follow-up date set by the plan: {day_month(follow_up)}, "
+                                  f"{profile.follow_up_days} days after you marked it contacted")
         else:
             follow_up = _day(mine.get(FOLLOW_UP)) or follow_up
         email = person.email if person and person.email and "@" in person.email else ""
@@ -307,7 +317,7 @@ def build_plan(
             last_contact=_day(person.last_message_at) if person else None, status=status,
             follow_up=follow_up, notes=str(mine.get(NOTES) or ""), key=talk.key,
             components={p.name: round(p.value, 3) for p in parts}, about=talk.about_text,
-            status_note=status_note, position_typed=corrected,
+            status_note=status_note, position_typed=corrected, follow_up_note=follow_up_note,
         ))
 
     rank_of = {row.key: row.rank for row in rows}

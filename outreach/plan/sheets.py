@@ -63,7 +63,9 @@ def outreach_sheet(plan: Plan) -> ListSheet:
     ]
     return ListSheet(OUTREACH, columns, rows, key=KEY, priority_column="Score",
                      label=("Write to", "Target"), rebuild_key=_outreach_key,
-                     plan_sets={r.key: {STATUS: r.status_note} for r in plan.rows if r.status_note})
+                     plan_sets={r.key: {h: note for h, note in ((STATUS, r.status_note),
+                                                                (FOLLOW_UP, r.follow_up_note)) if note}
+                                for r in plan.rows if r.status_note or r.follow_up_note})
 
 
 def _outreach_key(cells: dict[str, Any]) -> Hashable | None:
