@@ -247,6 +247,8 @@ def test_a_plan_saved_as_ods_is_read_back_and_written_beside_it_as_xlsx(run, ws,
         assert ("Read back plan.ods: 1 message, 1 status, 1 note, 1 formula, 1 comment, "
                 "your column 'Twice rank' (kept).") in result.output
         assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["plan.ods", "plan.xlsx"]
+        if name == "plan.ods":  # the .ods the user named is not updated: said so
+            assert "work in plan.xlsx from now on (plan.ods is not updated)" in result.output
         people = by_name(out)
         assert (people["Rita Recruiter"]["Status"], people["Rita Recruiter"]["Notes"]) == (
             "replied", "Call on Friday")

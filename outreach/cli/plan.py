@@ -77,6 +77,9 @@ def plan_command(app: App, output: Path, as_json: bool, top: int, force: bool,
     if given != output and not (given.suffix.lower() == ".ods" and given.exists()):
         echo(f"The plan is an Excel workbook: writing {output.name} (LibreOffice opens it too), "
              f"not {given.name}.", err=as_json)
+    elif given != output:
+        echo(f"{given.name} is read back and the plan written beside it as {output.name}: work in "
+             f"{output.name} from now on ({given.name} is not updated).", err=as_json)
     options = WriteOptions(top=top, weights=overrides, save_weights=save_weights,
                            templates_file=templates_file, workspace=app.workspace, force=force,
                            restore=restore)
