@@ -332,3 +332,25 @@ def test_a_cleared_follow_up_date_on_a_row_marked_contacted_is_written_once_and_
     assert pete["Plan note"].startswith("Follow-up date set by the plan:")
     plan(run, out)
     assert by_name(out)["Pete Peer"]["Follow-up date"] == written
+
+
+def test_a_row_added_by_hand_with_a_follow_up_date_is_due_in_the_summary(run, ws, tmp_path):
+    """Issue 13: a person the user met elsewhere, added as a row with a follow-up date."""
+    import datetime as dt
+
+    out = tmp_path / "plan.xlsx"
+    plan(run, out)
+    soon = dt.date.today() + dt.timedelta(days=3)
+
+    def change(sheet, col, _):
+        r = sheet.max_row + 1
+        sheet.cell(r, col["Write to"]).value = "Someone I met"
+        sheet.cell(r, col["Target"]).value = "Acme"
+        sheet.cell(r, col["Status"]).value = "contacted"
+        sheet.cell(r, col["Follow-up date"]).value = dt.datetime.combine(soon, dt.time())
+
+    edit(out, change)
+    plan(run, out)
+    summary = [str(v) for row in openpyxl.load_workbook(out)["Summary"].iter_rows(values_only=True)
+               for v in row if v]
+    assert f"Follow up with Someone I met (Acme, contacted): on {soon.day} {soon:%b}" in summary

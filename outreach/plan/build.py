@@ -156,6 +156,9 @@ class Plan:
     review: list[ReviewRow]
     facts: dict[str, int]
     top_reached: list[tuple[str, int]]
+    #: rows the user added to the Outreach sheet by hand, with a follow-up date: (who, target,
+    #: status, follow-up); the workbook keeps the rows, the Summary lists them when due
+    added: list[tuple[str, str, str, date]] = field(default_factory=list)
 
 
 def people_search_url(target: str) -> str:
@@ -380,7 +383,13 @@ def build_plan(
     }
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
-    return Plan(today, profile, rows, target_rows, review, facts, top_reached)
+    added = []
+    for cells in (getattr(edits, "added_rows", None) or {}).get(OUTREACH, []):
+        day = _day(cells.get(FOLLOW_UP))
+        who = str(cells.get("Write to") or cells.get("Name") or "").strip()
+        if day is not None and who:
+            added.append((who, str(cells.get("Target") or "").strip(), _status(cells) or "to contact", day))
+    return Plan(today, profile, rows, target_rows, review, facts, top_reached, added)
 
 
 def _reply_seen(person: Contact | None, mine: dict[str, Any], shown: dict[str, Any],

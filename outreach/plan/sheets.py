@@ -173,14 +173,15 @@ def _due_this_week(plan: Plan) -> list[str]:
     within the coming week or has passed, earliest first; overdue ones say since when. Rows
     still to be written to are in "This week" instead."""
     due = plan.today + timedelta(days=7)
-    rows = sorted((r for r in plan.rows if r.week is None and r.follow_up and r.follow_up <= due),
-                  key=lambda r: (r.follow_up, r.rank))
+    found = [(r.follow_up, r.rank, r.name, r.target, r.status) for r in plan.rows
+             if r.week is None and r.follow_up and r.follow_up <= due]
+    # rows the user added by hand count too, after the plan's rows of the same day
+    found += [(day, len(plan.rows) + n, who, target, status)
+              for n, (who, target, status, day) in enumerate(plan.added) if day <= due]
     lines = []
-    for r in rows:
-        assert r.follow_up is not None
-        when = (f"overdue since {day_month(r.follow_up)}" if r.follow_up < plan.today
-                else f"on {day_month(r.follow_up)}")
-        lines.append(f"Follow up with {r.name} ({r.target}, {r.status}): {when}")
+    for day, _, name, target, status in sorted(found):
+        when = f"overdue since {day_month(day)}" if day < plan.today else f"on {day_month(day)}"
+        lines.append(f"Follow up with {name} ({target or 'your row'}, {status}): {when}")
     return _cut(lines, "follow-ups")
 
 
