@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from outreach.errors import InputError
-from outreach.sheetguard import check_xlsx_cells
+from outreach.sheetguard import check_ods_cells, check_xlsx_cells
 
 #: How much of a file the delimiter sniffer looks at.
 SNIFF_BYTES = 64 * 1024
@@ -419,6 +419,8 @@ def read_spreadsheet(data: bytes, name: str) -> dict[str, list[list[str]]]:
     impossible: dict[str, str] = {}
     if kind == "xlsx":
         impossible = check_xlsx_cells(data, name)
+    else:
+        check_ods_cells(data, name)
     sheet_name = ""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))

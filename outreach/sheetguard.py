@@ -181,4 +181,61 @@ def _column_number(letters: str) -> int:
     return number
 
 
-__all__ = ["MAX_SHEET_CELLS", "check_xlsx_cells"]
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def check_ods_cells(data: bytes | Any, name: str) -> None:
+    """An .ods's sheets checked before the spreadsheet reader sees them: a value far off (the
+    area up to it over MAX_SHEET_CELLS) raises InputError naming the sheet and the cell. Empty
+    cells repeated to the sheet's end (as LibreOffice writes them) do not count."""
+    from xml.etree.ElementTree import iterparse
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive, \
+                archive.open("content.xml") as stream:
+            sheet, row, widest, last_row, far_col, far_row = "", 0, 0, 0, "", ""
+            column = 0
+            for event, element in iterparse(stream, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == f"{_TABLE}table":
+                        sheet, row, widest, last_row, far_col, far_row = element.get(f"{_TABLE}name", ""), 0, 0, 0, "", ""
+                    elif tag == f"{_TABLE}table-row":
+                        column = 0
+                    continue
+                if tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                    repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1") or 1)
+                    if element.get(f"{_OFFICE}value-type") or len(element):  # a value is there
+                        column_end = column + repeat
+                        if column_end > widest:
+                            widest, far_col = column_end, f"{_column_letters(column_end)}{row + 1}"
+                        if row + 1 > last_row:
+                            last_row, far_row = row + 1, f"{_column_letters(column + 1)}{row + 1}"
+                    column += repeat
+                    element.clear()
+                elif tag == f"{_TABLE}table-row":
+                    row += int(element.get(f"{_TABLE}number-rows-repeated", "1") or 1)
+                    element.clear()
+                elif tag == f"{_TABLE}table":
+                    if widest * last_row > MAX_SHEET_CELLS:
+                        cells = " and ".join(dict.fromkeys((far_col, far_row)))
+                        raise InputError(
+                            f"{name}: sheet '{sheet}' has a value in {cells}, far outside any list "
+                            f"(the sheet would span {widest * last_row:,} cells, more than "
+                            f"{MAX_SHEET_CELLS:,} can be read): clear that cell (Ctrl+End goes "
+                            "there) and save the file again")
+                    element.clear()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, SyntaxError):
+        return  # damaged: the reader says so, in the one message for a damaged file
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+__all__ = ["MAX_SHEET_CELLS", "check_ods_cells", "check_xlsx_cells"]

@@ -116,3 +116,50 @@ def test_a_far_cell_typed_into_the_plan_is_named_and_does_not_abort_the_next_pla
     assert result.returncode == 1, result.stderr[-500:]
     assert "sheet 'Outreach' has a value in XFD1048576" in result.stderr and "panicked" not in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def ods_file(path: Path, far: bool) -> Path:
+    """A one-sheet .ods as LibreOffice writes one: empty rows and cells repeated to the sheet's
+    end (which are not values), and, when ``far``, one value in XFD1048576."""
+    import zipfile
+
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    rows = [f"<table:table-row>{cell.format('Company')}{cell.format('Priority')}"
+            '<table:table-cell table:number-columns-repeated="16382"/></table:table-row>',
+            f"<table:table-row>{cell.format('Acme')}{cell.format('3')}"
+            '<table:table-cell table:number-columns-repeated="16382"/></table:table-row>']
+    if far:
+        rows.append('<table:table-row table:number-rows-repeated="1048573">'
+                    '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>')
+        rows.append('<table:table-row><table:table-cell table:number-columns-repeated="16383"/>'
+                    f"{cell.format('x')}</table:table-row>")
+    else:
+        rows.append('<table:table-row table:number-rows-repeated="1048574">'
+                    '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}" '
+               f'xmlns:table="{table}" xmlns:text="{text}" office:version="1.3"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Lists">{"".join(rows)}</table:table>'
+               "</office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml",
+                         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                         'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                         '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                         '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                         'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                         "</manifest:manifest>")
+    return path
+
+
+def test_a_far_value_in_an_ods_is_one_line_naming_it(run, workspace, tmp_path):
+    """Issue 14: an .ods too; rows and cells repeated empty to the sheet's end are no values."""
+    fine = read_table_file(ods_file(tmp_path / "fine.ods", far=False).read_bytes(), "fine.ods")
+    assert fine.sheets["Lists"][1][:2] == ["Acme", "3"]
+    result = run("import", "targets", ods_file(tmp_path / "far.ods", far=True))
+    line = one_line_error(result)
+    assert "far.ods: sheet 'Lists' has a value in XFD1048576, far outside any list" in line

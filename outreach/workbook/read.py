@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from outreach.errors import InputError, WorkbookError
-from outreach.sheetguard import check_xlsx_cells
+from outreach.sheetguard import check_ods_cells, check_xlsx_cells
 from outreach.workbook.books import Book, book_comments, book_formulas, open_book
 from outreach.workbook.merge import ADDED_ROW, row_key
 from outreach.workbook.package import NotAWorkbook
@@ -86,10 +86,12 @@ def _check_cells(path: Path) -> None:
         handle.seek(0)
         try:
             with zipfile.ZipFile(handle) as archive:
-                if "mimetype" in archive.namelist():
-                    return  # an .ods: the .xlsx check does not apply
+                is_ods = "mimetype" in archive.namelist()
             handle.seek(0)
-            check_xlsx_cells(handle, path.name, dates=False)  # impossible dates: read as before
+            if is_ods:
+                check_ods_cells(handle, path.name)
+            else:
+                check_xlsx_cells(handle, path.name, dates=False)  # impossible dates: read as before
         except zipfile.BadZipFile:
             return  # damaged: said by the reader, in the one message for that
         except InputError as exc:
