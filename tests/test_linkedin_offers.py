@@ -125,6 +125,8 @@ def test_combined_rows_keep_the_latest_offer():
 # -- the rule, phrase by phrase ----------------------------------------------------------------
 
 OFFERS = [
+    "I'll ask around at Kraft Heinz for you",  # found by a new user's trial
+    "I'll keep an eye out for openings on my team.",
     "Want me to refer you?",
     "Happy to refer you, send me the job ID.",
     "I can put in a word for you with the hiring manager.",

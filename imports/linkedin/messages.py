@@ -561,6 +561,7 @@ _STRONG_EN = "|".join([
 ])
 _WEAK_EN = "|".join([
     _offered(r"help\b|introduce (?:you|u)\b|intro (?:you|u)\b|connect (?:you|u)\b"
+             r"|ask around\b|keep (?:an|my) eyes? (?:out|open)\b|(?:pass|put) your name (?:along|on)\b"
              r"|(?:pass|forward|share|send) (?:along |on )?your (?:resume|résumé|cv|profile|name|details)"
              r"|(?:look at|review|take a look at|have a look at) your (?:resume|résumé|cv)"),
     r"\b(?:if|how) (?:i|we) (?:can|could|might) (?:help|be of (?:any )?(?:help|use|assistance)|assist|support)",
