@@ -83,7 +83,7 @@ def targets_sheet(plan: Plan) -> ListSheet:
     column the user adds is kept by the workbook's round trip anyway."""
     columns = [
         Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
-        Column("Warm paths", "int", 10), Column("Best contact", "text", 40),
+        Column("Via friends", "int", 10), Column("Best contact", "text", 40),
         Column("Next step", "wrap", 50), Column("People search", "url", 30, hosts=LINKEDIN),
     ]
     rows = [
@@ -131,7 +131,8 @@ def summary_sheet(plan: Plan) -> SummarySheet:
         ("Targets with nobody yet", f["targets_none"]),
         ("Coverage of your targets", share),
         ("People worth writing to", f["candidates"]),
-        ("Messages planned", f["planned"]),
+        # fewer than the people: one ask to a friend names several, and the plan stops at its top
+        ("Messages planned (one ask to a friend covers several people)", f["planned"]),
         ("New messages per week", plan.profile.messages_per_week),
         ("Weeks planned", f["weeks"]),
         ("Possible matches to review", f["review_pending"]),
