@@ -39,6 +39,7 @@ from outreach.imports.tabular import (
     read_path_bytes,
     read_table_file,
 )
+from outreach.sheetguard import column_letters
 from outreach.wording import listed, number
 
 if TYPE_CHECKING:
@@ -523,13 +524,8 @@ def _with_symbol_priority(columns: dict[str, int], header: list[str]) -> dict[st
 
 
 def _column_letter(index: int) -> str:
-    """0 -> "A", 26 -> "AA": a column as a spreadsheet names it."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    """0 -> "A", 26 -> "AA": a column counted from 0 as a spreadsheet names it."""
+    return column_letters(index + 1)
 
 
 def _extra_headers(rows: list[list[str]], header_index: int, columns: dict[str, int]) -> dict[int, str]:

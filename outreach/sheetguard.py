@@ -132,7 +132,7 @@ def _scan_cells(stream: Any, dates: set[int]) -> tuple[list[str], str, str]:
         refs = _CELL_REF.findall(buffer, 0, end)  # findall and max: C speed on big sheets
         if refs:
             widest = max({letters for letters, _ in refs}, key=lambda c: (len(c), c.upper()))
-            if (column := _column_number(widest.decode("ascii"))) > max_col:
+            if (column := column_number(widest.decode("ascii"))) > max_col:
                 max_col = column
                 col_ref = b"".join(next(ref for ref in refs if ref[0] == widest))
             lowest = max({int(digits) for _, digits in refs})
@@ -174,11 +174,22 @@ def _ref_text(ref: re.Match[bytes]) -> str:
     return (ref.group(1) + ref.group(2)).decode("ascii").upper()
 
 
-def _column_number(letters: str) -> int:
+def column_number(letters: str) -> int:
+    """A column as a spreadsheet names it, counted from 1: "A" -> 1, "AA" -> 27, "XFD" -> 16384."""
     number = 0
     for letter in letters.upper():
         number = number * 26 + ord(letter) - 64
     return number
+
+
+def column_letters(number: int) -> str:
+    """The other way: 1 -> "A", 27 -> "AA". The one home of the rule (readers, read-back,
+    the workbook's own cell references)."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -209,9 +220,9 @@ def check_ods_cells(data: bytes | Any, name: str) -> None:
                     if element.get(f"{_OFFICE}value-type") or len(element):  # a value is there
                         column_end = column + repeat
                         if column_end > widest:
-                            widest, far_col = column_end, f"{_column_letters(column_end)}{row + 1}"
+                            widest, far_col = column_end, f"{column_letters(column_end)}{row + 1}"
                         if row + 1 > last_row:
-                            last_row, far_row = row + 1, f"{_column_letters(column + 1)}{row + 1}"
+                            last_row, far_row = row + 1, f"{column_letters(column + 1)}{row + 1}"
                     column += repeat
                     element.clear()
                 elif tag == f"{_TABLE}table-row":
@@ -230,12 +241,4 @@ def check_ods_cells(data: bytes | Any, name: str) -> None:
         return  # damaged: the reader says so, in the one message for a damaged file
 
 
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-__all__ = ["MAX_SHEET_CELLS", "check_ods_cells", "check_xlsx_cells"]
+__all__ = ["MAX_SHEET_CELLS", "check_ods_cells", "check_xlsx_cells", "column_letters", "column_number"]

@@ -13,6 +13,8 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+from outreach.sheetguard import column_letters, column_number
+
 # The small XML parts read here (relationships, workbook, properties) are a few kilobytes;
 # anything this large is not a workbook outreach or an office program wrote.
 _MAX_PART_BYTES = 16 << 20
@@ -156,20 +158,12 @@ def cell_place(ref: str) -> tuple[int, int] | None:
     if not match:
         return None
     letters, number = match.groups()
-    column = 0
-    for letter in letters.upper():
-        column = column * 26 + ord(letter) - 64
-    return int(number) - 1, column - 1
+    return int(number) - 1, column_number(letters) - 1
 
 
 def cell_ref(row: int, column: int) -> str:
     """(2, 1) -> "B3", counted from 0."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
+    return f"{column_letters(column + 1)}{row + 1}"
 
 
 def _may_hold_special(archive: zipfile.ZipFile, part: str) -> bool:
