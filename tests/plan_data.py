@@ -84,3 +84,29 @@ class Filler:
 
 def filled(path: Path) -> Filler:
     return Filler(open_workspace(path))
+
+
+SAMPLE = Path(__file__).parent.parent / "sample_data"
+
+
+def sample_workspace(ws: Path, *extra_profile: str):
+    """The README's try-it workspace in ``ws`` (the bundled sample imported, the profile set);
+    returns a ``run(*args)`` that runs an outreach command there and asserts it succeeded."""
+    from click.testing import CliRunner
+
+    from outreach.cli import cli
+
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(cli, ["--workspace", str(ws), *map(str, args)], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result
+
+    run("import", "linkedin", SAMPLE / "older" / "Basic_LinkedInDataExport_05-14-2026.zip")
+    run("import", "linkedin", SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip")
+    run("import", "linkedin", "--owner", "Dana Whitfield", SAMPLE / "friend-dana")
+    run("import", "targets", SAMPLE / "targets.xlsx")
+    run("profile", "--name", "Alex Moreno", "--home-city", "Austin, TX", "--roles",
+        "data engineer, analytics engineer", *extra_profile)
+    return run

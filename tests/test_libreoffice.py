@@ -11,8 +11,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from plan_data import sample_workspace
 
-SAMPLE = Path(__file__).parent.parent / "sample_data"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 pytestmark = pytest.mark.skipif(
@@ -36,24 +36,8 @@ def soffice(source: Path, to: str, outdir: Path, profile: Path) -> Path:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     """The README's try-it plan, written into a folder of its own."""
-    from click.testing import CliRunner
-
-    from outreach.cli import cli
-
     folder = tmp_path_factory.mktemp("lo")
-    ws = folder / "ws"
-
-    def run(*args):
-        result = CliRunner().invoke(cli, ["--workspace", str(ws), *map(str, args)], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        return result
-
-    run("import", "linkedin", SAMPLE / "older" / "Basic_LinkedInDataExport_05-14-2026.zip")
-    run("import", "linkedin", SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip")
-    run("import", "linkedin", "--owner", "Dana Whitfield", SAMPLE / "friend-dana")
-    run("import", "targets", SAMPLE / "targets.xlsx")
-    run("profile", "--name", "Alex Moreno", "--home-city", "Austin, TX", "--roles",
-        "data engineer, analytics engineer")
+    run = sample_workspace(folder / "ws")
     out = folder / "plan.xlsx"
     run("plan", "-o", out)
     return folder, run, out

@@ -6,36 +6,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
+from plan_data import sample_workspace
 
 from outreach.plan.reach import parse_day
 
-SAMPLE = Path(__file__).parent.parent / "sample_data"
 COLD = ("I hope you're well", "Would you be open to a short chat", "I'd love to hear what working at")
 
 
 @pytest.fixture(scope="module")
 def sample_plan(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from outreach.cli import cli
-
     ws = tmp_path_factory.mktemp("sample") / "ws"
-    runner = CliRunner()
-
-    def run(*args):
-        result = runner.invoke(cli, ["--workspace", str(ws), *map(str, args)], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-        return result
-
-    run("import", "linkedin", SAMPLE / "older" / "Basic_LinkedInDataExport_05-14-2026.zip")
-    run("import", "linkedin", SAMPLE / "Basic_LinkedInDataExport_11-20-2026.zip")
-    run("import", "linkedin", "--owner", "Dana Whitfield", SAMPLE / "friend-dana")
-    run("import", "targets", SAMPLE / "targets.xlsx")
-    run("profile", "--name", "Alex Moreno", "--home-city", "Austin, TX", "--roles",
-        "data engineer, analytics engineer", "--pitch", "I build dependable data pipelines.")
+    run = sample_workspace(ws, "--pitch", "I build dependable data pipelines.")
     rows = json.loads(run("plan", "-o", ws.parent / "plan.xlsx", "--json").stdout)
     conn = sqlite3.connect(ws / "outreach.db")
     history = {

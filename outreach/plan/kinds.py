@@ -80,7 +80,7 @@ def history_of(contact: Contact) -> History:
     return History(
         contact.messages_sent, contact.messages_received, parse_day(contact.last_sent_at),
         parse_day(contact.last_received_at), contact.last_from, contact.unanswered,
-        parse_day(getattr(contact, "offered_help_at", None)),
+        parse_day(contact.offered_help_at),
     )
 
 
@@ -105,7 +105,7 @@ def is_promotion(old: str, new: str) -> bool:
 def recent_application(contact: Contact, today: date) -> tuple[str, date] | None:
     """The user's application at their employer, (job title, day), when it is recent enough
     for a referral to help (``APPLIED_DAYS``)."""
-    applied = getattr(contact, "applied", None)
+    applied = contact.applied
     day = parse_day(applied[1]) if applied else None
     if applied is None or day is None or not 0 <= (today - day).days <= APPLIED_DAYS:
         return None
