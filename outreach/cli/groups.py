@@ -20,22 +20,28 @@ MAX_WARNINGS_SHOWN = 25
 
 @import_group.command("groups")
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True,
+              help="Replace the whole catalogue with this file (by default the file's groups are "
+                   "added, and groups of the same name updated).")
 @pass_app
-def import_groups(app: App, path: Path) -> None:
+def import_groups(app: App, path: Path, replace: bool) -> None:
     """Import a catalogue of networking groups (CSV, XLSX or ODS).
 
     Columns are found by their headers: name, type, city (or "online"), cost, meets, duration,
     focus, format, visitors, contract, salary range or career level, industries, url, notes.
     Costs and schedules may be written as people write them ("$45 per 6 months", "1st and 3rd
-    Thursday 7am"). Each import replaces the previous catalogue.
+    Thursday 7am"); a unit in the header ("Duration (hours)", "Cost per month") is the unit of
+    the bare numbers below it. Each import adds its groups to the catalogue and updates the
+    groups of the same name and city; --replace replaces the whole catalogue.
 
     \b
     Example:
         outreach import groups sample_data/groups.csv
+        outreach import groups my-city.xlsx --replace
     """
     import hashlib
 
-    from outreach.groups.store import replace_catalogue
+    from outreach.groups.store import import_catalogue
     from outreach.imports.groups.read import read_groups
     from outreach.imports.linkedin.recognise import refuse_export_folder
     from outreach.imports.tabular import read_path_bytes
@@ -44,15 +50,29 @@ def import_groups(app: App, path: Path) -> None:
     data = read_path_bytes(path)
     catalogue = read_groups(data, path.name)  # bad input fails here, before the workspace
     conn = app.connect()
-    summary = replace_catalogue(
-        conn, catalogue, source=str(path), sha256=hashlib.sha256(data).hexdigest()
+    summary = import_catalogue(
+        conn, catalogue, source=str(path), sha256=hashlib.sha256(data).hexdigest(), replace=replace
     )
-    replaced = f" (replacing {summary.replaced})" if summary.replaced else ""
+    if summary.replaced:
+        merged = f" (replacing {summary.replaced})"
+    elif summary.changed or summary.unchanged:
+        parts = [f"{number(count)} {what}" for count, what in (
+            (summary.added, "new"), (summary.changed, "updated"), (summary.unchanged, "unchanged"),
+        ) if count]
+        merged = f" ({', '.join(parts)})"
+    elif summary.kept:
+        merged = " (all new)"
+    else:
+        merged = ""
     echo(
-        f"Imported {plural(summary.groups, 'group')} from {path.name}{replaced}: "
+        f"Imported {plural(summary.groups, 'group')} from {path.name}{merged}: "
         f"{number(summary.in_person)} in person in {plural(summary.cities, 'city', 'cities')}, "
         f"{number(summary.online)} online; {number(summary.free)} free."
     )
+    if summary.kept:
+        are = "is" if summary.kept == 1 else "are"
+        echo(f"{plural(summary.kept, 'group')} already in the catalogue {are} not in this file: "
+             f"kept; --replace drops them. The catalogue holds {plural(summary.total, 'group')}.")
     for note in summary.notes:
         echo(f"Note: {note}")
     if summary.warnings:
