@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from outreach.cli._app import App, cli, echo, echo_json, pass_app
 from outreach.cli._text import number
+
+if TYPE_CHECKING:
+    from outreach.profile import Profile
 
 
 @cli.command("profile")
@@ -36,6 +41,11 @@ def profile_command(
 ) -> None:
     """Show your profile, or set parts of it. Everything has a default.
 
+    What you have not set is filled from your own LinkedIn export (name, headline, home city,
+    industry from Profile.csv; roles and locations from your job preferences; employers and
+    schools), and each line says where its value came from. What you set always wins; set a
+    name, home city, roles or pitch to "" to use the export's again.
+
     \b
     Example:
         outreach profile --home-city "Austin, TX" --no-relocate --roles "data engineer" \\
@@ -59,30 +69,63 @@ def profile_command(
         changes["salary_min"], changes["salary_max"] = p.parse_salary_band(salary)
     wants_change = any(v is not None for v in changes.values())
     conn = app.connect(create=wants_change)
-    current = p.load_profile(conn)
     if wants_change:
-        current = p.update_profile(current, **changes)
+        # Only what the user typed is stored: the export's values are read afresh each time.
+        mine, chosen = p.stored_profile(conn)
+        mine, chosen = p.set_by_user(mine, chosen, **changes)
         with transaction(conn):
-            p.save_profile(conn, current)
+            p.save_profile(conn, mine, chosen)
+    current, sources = p.profile_with_sources(conn)
     if as_json:
-        echo_json(current.to_json())
+        echo_json({**current.to_json(), "sources": sources})
         return
-    salary_text = (
+    for key, value in profile_lines(current, sources):
+        echo(f"{key:<{_WIDTH}}  {value}")
+
+
+_WIDTH = len("Networking hours/month")
+
+
+def profile_lines(current: Profile, sources: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, 'value (where it came from)') for each line of ``outreach profile``."""
+
+    def told(value: str, *names: str) -> str:
+        source = sources.get(names[0], "")
+        if not value:
+            return "not set" + (f" ({source.removeprefix('default; ')})" if source.startswith("default;")
+                                else "")
+        return f"{value} ({source.removeprefix('default; ')})" if source else value
+
+    salary = (
         f"{number(current.salary_min)}–{number(current.salary_max)}"
         if current.salary_min is not None and current.salary_max is not None
-        else "not set"
+        else ""
     )
+    relocate_source = sources.get("willing_to_relocate", "")
+    relocate = "yes" if current.willing_to_relocate else "no"
     lines = [
-        ("Name", current.name or "not set"),
-        ("Home city", current.home_city or "not set"),
-        ("Willing to relocate", "yes" if current.willing_to_relocate else "no"),
-        ("Roles wanted", ", ".join(current.roles) or "not set"),
-        ("Salary band", salary_text),
-        ("Networking hours/month", f"{current.hours_per_month:g}"),
-        ("New messages/week", str(current.messages_per_week)),
-        ("Follow up after", f"{current.follow_up_days} days"),
-        ("30-second pitch", current.pitch or "not set"),
+        ("Name", told(current.name, "name")),
+        ("Home city", told(current.home_city, "home_city")),
+        ("Willing to relocate", f"{relocate} ({relocate_source})" if relocate_source else relocate),
+        ("Roles wanted", told(", ".join(current.roles), "roles")),
+        ("Salary band", told(salary, "salary_min")),
+        ("Networking hours/month", told(f"{current.hours_per_month:g}", "hours_per_month")),
+        ("New messages/week", told(str(current.messages_per_week), "messages_per_week")),
+        ("Follow up after", told(f"{current.follow_up_days} days", "follow_up_days")),
+        ("30-second pitch", told(current.pitch, "pitch")),
     ]
-    width = max(len(k) for k, _ in lines)
-    for key, value in lines:
-        echo(f"{key:<{width}}  {value}")
+    # What only the export gives, shown when it gave it.
+    if current.headline:
+        lines.append(("Headline", told(current.headline, "headline")))
+    if current.industry:
+        lines.append(("Industry", told(current.industry, "industry")))
+    if current.preferred_locations:
+        lines.append(("Locations wanted", told("; ".join(current.preferred_locations),
+                                                "preferred_locations")))
+    if current.employers:
+        lines.append(("Employers", told(", ".join(f"{e.company} {e.years}".strip()
+                                                  for e in current.employers), "employers")))
+    if current.schools:
+        lines.append(("Schools", told(", ".join(f"{s.school} {s.years}".strip()
+                                                for s in current.schools), "schools")))
+    return lines
