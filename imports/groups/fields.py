@@ -62,7 +62,17 @@ _PERIODS = (
 )
 
 
+_BARE_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(k)?")
+#: How many times a year a period in a cost column's header comes round.
+_PER_YEAR = {"year": 1.0, "month": 12.0, "quarter": 4.0, "week": 52.0}
+
+
 def _amounts(text: str) -> list[float]:
+    bare = _BARE_AMOUNT.fullmatch(text.strip())
+    if bare:
+        # A cell that is only a number ("689", "95.00"): an amount in the file's currency.
+        value = float(bare.group(1).replace(",", "")) * (1000 if bare.group(2) else 1)
+        return [value] if value < MAX_AMOUNT else []
     found = []
     for match in _AMOUNT.finditer(text):
         digits = match.group(1) or match.group(3)
@@ -73,8 +83,13 @@ def _amounts(text: str) -> list[float]:
     return found
 
 
-def parse_cost(text: str) -> Cost | None:
-    """'$500 to join + $689 per year' -> Cost(join_fee=500, per_year=689); unreadable -> None."""
+def parse_cost(text: str, period: str = "") -> Cost | None:
+    """'$500 to join + $689 per year' -> Cost(join_fee=500, per_year=689); unreadable -> None.
+
+    ``period`` is what the column's header says ("Cost per month" -> "month"; also "year",
+    "quarter", "week", "meeting"): the period of an amount the cell gives none for. A period
+    written in the cell wins ("$120/year" in a monthly column is yearly).
+    """
     raw = " ".join(text.split()).lower()
     if not raw:
         return None
@@ -111,8 +126,10 @@ def parse_cost(text: str) -> Cost | None:
             times = next((t for pattern, t in _PERIODS if pattern.search(segment)), None)
             if times is not None:
                 year += amount * times
-            elif _GUEST.search(segment):
+            elif _GUEST.search(segment) or period == "meeting":
                 meeting += amount  # "$10 for guests": a fee per visit
+            elif period in _PER_YEAR:
+                year += amount * _PER_YEAR[period]
             else:
                 year += amount
                 note = note or "no period given: counted as a yearly amount"

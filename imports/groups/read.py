@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.errors import InputError
 from outreach.groups.schedule import parse_duration, parse_schedule
-from outreach.imports.groups.columns import GROUP_FIELDS, group_columns
+from outreach.groups.store import name_key
+from outreach.imports.groups.columns import GROUP_FIELDS, column_unit, group_columns
 from outreach.imports.groups.fields import (
     parse_contract,
     parse_cost,
@@ -180,7 +181,7 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
         if not group_name:
             warnings.append(f"row {offset}: no group name; row skipped")
             continue
-        key = (group_name.casefold(), cell("city").casefold())
+        key = (name_key(group_name), name_key(cell("city")))
         if key in seen:
             warnings.append(
                 f"row {offset}: {group_name!r} repeats row {seen[key]}; kept the first"
@@ -197,6 +198,11 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
         raise InputError(f"{name}: the header was found but there are no groups below it")
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))
     return GroupCatalogue(frame=frame, warnings=warnings, notes=notes)
+
+
+def _unit(header: list[str], columns: dict[str, int], key: str) -> tuple[str, str]:
+    """The unit and period the header of column ``key`` gives its bare numbers ("", "" if none)."""
+    return column_unit(key, normalise_header(header[columns[key]])) if key in columns else ("", "")
 
 
 def _record(row: int, name: str, cell: Any, warn: Any, warnings: list[str],
@@ -218,7 +224,8 @@ def _record(row: int, name: str, cell: Any, warn: Any, warnings: list[str],
         warn("meets", "a schedule", cell("meets"))
     per_month = schedule.per_month if schedule else None
 
-    duration = parse_duration(cell("duration"))
+    duration_unit, duration_per = _unit(header, columns, "duration")
+    duration = parse_duration(cell("duration"), duration_unit, duration_per)
     if duration is None and cell("duration"):
         warn("duration", "hours", cell("duration"))
     elif duration is not None and duration.note:
@@ -229,7 +236,7 @@ def _record(row: int, name: str, cell: Any, warn: Any, warnings: list[str],
         minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
         hours = round(minutes / 60, 2) if minutes > 0 else None
 
-    cost = parse_cost(cell("cost"))
+    cost = parse_cost(cell("cost"), _unit(header, columns, "cost")[1])
     if cost is None and cell("cost"):
         warn("cost", "a cost", cell("cost"))
     elif cost is not None and cost.note:

@@ -160,22 +160,29 @@ class Duration:
     note: str = ""
 
 
-def parse_duration(text: str) -> Duration | None:
-    """'1.5' / '90 min' / '1 1/2 hours' / '7:00-8:30am' / '2 hours a week' -> hours."""
-    duration = _parse_duration(text)
+def parse_duration(text: str, unit: str = "", per: str = "") -> Duration | None:
+    """'1.5' / '90 min' / '1 1/2 hours' / '7:00-8:30am' / '2 hours a week' -> hours.
+
+    ``unit`` ("hours" or "minutes") and ``per`` ("week" or "month") are what the column's
+    header says ("Duration (hours)", "Hours per week"): they decide bare numbers; a unit or
+    period written in the cell wins ("90 min" in an hours column is 90 minutes).
+    """
+    duration = _parse_duration(text, unit, per)
     # More than a week of hours is a typing accident, not a meeting.
     return duration if duration is None or duration.hours <= 168 else None
 
 
-def _parse_duration(text: str) -> Duration | None:
+def _parse_duration(text: str, unit: str = "", header_per: str = "") -> Duration | None:
     raw = " ".join(text.lower().split()).replace("½", ".5")
     if not raw:
         return None
-    per = "meeting"
+    per = header_per or "meeting"
     if re.search(r"(per|a|/|each|every)\s*(week|wk)\b|weekly", raw):
         per = "week"
     elif re.search(r"(per|a|/|each|every)\s*(month|mo)\b|monthly", raw):
         per = "month"
+    elif re.search(r"(per|a|/|each|every)\s*(meeting|session|event)\b", raw):
+        per = "meeting"
     start, end = parse_times(raw)
     if start is not None and end is not None:
         minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
@@ -206,6 +213,14 @@ def _parse_duration(text: str) -> Duration | None:
     bare = re.fullmatch(r"(?:about|approx\.?|approximately|~)?\s*(\d+(?:\.\d+)?)", raw)
     if bare:
         value = float(bare.group(1))
+        if value <= 0:
+            return None
+        if unit == "minutes":
+            return Duration(round(value / 60, 2), per)
+        if unit == "hours":
+            # The header says hours: trust it, but say so when it is more than a long day.
+            note = f"read as {value:g} hours, as the column's header says" if value > 12 else ""
+            return Duration(value, per, note)
         if value > 12:  # "90" in a duration column is minutes, not ninety hours
             return Duration(round(value / 60, 2), per, "read as minutes")
         return Duration(value, per) if value > 0 else None
