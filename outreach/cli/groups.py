@@ -12,6 +12,7 @@ from outreach.cli._app import App, cli, echo, echo_json, import_group, pass_app
 from outreach.cli._text import more, number, plural
 
 if TYPE_CHECKING:
+    from outreach.groups.guide import Guide
     from outreach.groups.recommend import GroupPlan, GroupRow
 
 #: Warnings shown after an import; the rest are counted.
@@ -138,6 +139,22 @@ def _print_plan(plan: GroupPlan, rows: list[GroupRow], hidden: int, relocate: bo
                    "(too far from home): --all lists them.")
 
 
+def _print_guide(guide: Guide, *, heading: str) -> None:
+    echo(heading)
+    for row in guide.rows:
+        visit = " (visit only)" if row.visit_only else ""
+        echo(f"  {row.score:5.1f}  {row.title}{visit}  "
+             f"{'online' if row.online else guide.home or 'near you'}, {row.kind.commitment}")
+        echo(f"         {row.why}")
+        typical = row.association.typical_cost if row.association else row.kind.cost_text
+        echo(f"         Typical cost: {typical}")
+        echo(f"         Ask before going: {' '.join(row.questions())}")
+        for flag in row.flags:
+            echo(f"         ! {flag}")
+        for label, url in row.links:
+            echo(f"         {label}: {url}")
+
+
 @cli.command("groups")
 @click.option("--json", "as_json", is_flag=True, help="Print the groups as JSON.")
 @click.option("--all", "show_all", is_flag=True,
@@ -154,29 +171,53 @@ def groups_command(
 
     Each group is scored on focus, money, fit, place and time, with one sentence saying why.
     The recommended set comes first with the hours it takes, then the rest with the reason
-    each was left out.
+    each was left out, then the kinds of group you have not covered yet. With no catalogue
+    imported, a starter guide: the kinds of group worth finding for your roles and city, with
+    what to ask before going and search links.
 
     \b
     Example:
         outreach profile --home-city "Austin, TX" --no-relocate --salary 110k-140k --hours 10
-        outreach import groups sample_data/groups.csv
+        outreach groups
+        outreach import groups my-groups.csv
         outreach groups
         outreach groups --json --all
         outreach groups --ics groups.ics
     """
-    from outreach.groups.recommend import NoGroupsError, recommend_groups
+    from outreach.groups.guide import ROLES_HINT, build_guide, load_schools, not_covered
+    from outreach.groups.recommend import recommend_groups
     from outreach.profile import load_profile
 
+    if start is not None and ics_path is None:
+        raise click.UsageError("--from only sets the first day of the --ics calendar: "
+                               "add --ics FILE, or leave --from out")
     conn = app.connect(create=False)
     profile = load_profile(conn)
     plan = recommend_groups(conn, profile)
+    guide = not_covered(build_guide(profile, load_schools(conn)), [r.group for r in plan.rows])
     if not plan.rows:
-        raise NoGroupsError(
-            "no networking groups imported yet: outreach import groups sample_data/groups.csv"
-        )
+        if as_json:
+            echo_json({"home_city": guide.home or None,
+                       "willing_to_relocate": profile.willing_to_relocate,
+                       "hours_budget": profile.hours_per_month, "notes": guide.notes,
+                       "groups": [], "not_covered": [row.to_json() for row in guide.rows]})
+        else:
+            echo(f"Home: {guide.home or 'home city not set'}; "
+                 f"{'willing to relocate' if profile.willing_to_relocate else 'not relocating'}; "
+                 f"budget {profile.hours_per_month:g} h a month")
+            for note in guide.notes:
+                echo(f"Note: {note}")
+            echo()
+            _print_guide(guide, heading="No groups imported yet. Kinds of group worth finding, "
+                                        "best first:")
+            echo()
+            echo("Found some? List them in a spreadsheet (name, type, city, cost, meets) and run "
+                 "outreach import groups FILE.")
+        if ics_path is None:
+            return
     rows = plan.rows if show_all else [r for r in plan.rows if not r.dropped]
     hidden = len(plan.rows) - len(rows)
-    if as_json:
+    if as_json and plan.rows:
         echo_json({
             "home_city": plan.home or None,
             "willing_to_relocate": profile.willing_to_relocate,
@@ -186,9 +227,15 @@ def groups_command(
             "notes": plan.notes,
             "hidden": hidden,
             "groups": [row.to_json() for row in rows],
+            "not_covered": [row.to_json() for row in guide.rows],
         })
-    else:
+    elif plan.rows:
         _print_plan(plan, rows, hidden, profile.willing_to_relocate)
+        if guide.rows:
+            echo()
+            _print_guide(guide, heading="Kinds you have not covered yet:")
+        if not profile.roles:
+            echo(f"Note: {ROLES_HINT}")
     if ics_path is not None:
         from outreach.groups.calendar import month_later, write_calendar
 

@@ -16,6 +16,7 @@ from typing import Any
 from outreach.errors import OutreachError
 from outreach.groups import scoring as gs
 from outreach.groups.geo import locate, split_locations
+from outreach.groups.guide import Guide, GuideRow
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile
 from outreach.wording import plural
@@ -252,8 +253,10 @@ def checklist(row: GroupRow, pitch: str) -> str:
     return "\n".join(lines)
 
 
-def groups_sheet(plan: GroupPlan) -> ListSheet:
-    """The plan workbook's Groups sheet: the same rows as ``outreach groups --all``.
+def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
+    """The plan workbook's Groups sheet: the same rows as ``outreach groups --all``, then the
+    starter guide's kinds of group still to find (Advice "to find", a search link as the
+    website; with a catalogue, only the kinds it has no group of).
 
     The "Budget used" column is the running total of hours over the recommended rows, so the
     last recommended row shows the time budget used.
@@ -286,7 +289,30 @@ def groups_sheet(plan: GroupPlan) -> ListSheet:
             "to visit" if row.recommended or row.visit_only else "not now", None,
             group_key(g),
         ])
+    for found in guide.rows if guide is not None else []:
+        rows.append(guide_sheet_row(found, guide.home if guide is not None else "", plan.pitch))
     return ListSheet(GROUPS_SHEET, columns, rows, key="Key", priority_column="Score")
+
+
+def guide_sheet_row(row: GuideRow, home: str, pitch: str) -> list[Any]:
+    """A starter-guide row of the Groups sheet: a kind of group to find, not a group."""
+    kind = row.kind
+    cost = 0.0 if kind.free else kind.cost_per_year
+    lines = ["☐ Find one: " + "; ".join(f"{label} {url}" for label, url in row.links),
+             "☐ Ask before going: " + " ".join(row.questions()),
+             "☐ Bring your 30-second pitch" + (f": {pitch}" if pitch else
+                                               ' (write it with: outreach profile --pitch "...")')]
+    if row.visit_only:
+        lines.append("☐ Go as a guest to meet people; a job seeker cannot take a seat")
+    typical = row.association.typical_cost if row.association else kind.cost_text
+    label, url = row.main_link
+    return [
+        row.title, "to find", round(row.score, 1), kind.group_kind,
+        "online" if kind.online else home or None, kind.commitment,
+        round(row.hours_per_month, 2), None, cost, f"{row.why} Typical cost: {typical}.",
+        "\n".join(lines), "\n".join(row.flags) or None, None, None, (label, url), None, None,
+        row.key,
+    ]
 
 
 def group_key(group: Group) -> str:
@@ -309,10 +335,13 @@ def money_format(plan: GroupPlan) -> str:
     return dict(_CURRENCIES)[symbol] if counts[symbol] else "#,##0.00"
 
 
-def groups_summary(plan: GroupPlan) -> list[tuple[str, Any]]:
+def groups_summary(plan: GroupPlan, guide: Guide | None = None) -> list[tuple[str, Any]]:
     """Facts for the workbook's summary sheet: the time budget used and what it costs (in the
-    currency the catalogue writes its costs in)."""
-    return [
+    currency the catalogue writes its costs in), and the kinds of group still to find."""
+    to_find = [("Kinds of group to find (Groups sheet)", len(guide.rows))] if guide else []
+    if not plan.rows:
+        return to_find
+    return to_find + [
         ("Networking hours a month (recommended groups)",
          f"{plan.hours_used:.1f} of {plan.hours_budget:g}"),
         ("Recommended groups", len(plan.recommended)),

@@ -1,8 +1,8 @@
 """``write_plan``: the one library call that writes a plan workbook.
 
 Reads back what the user typed in an existing workbook, stores their review decisions, matches,
-plans, adds the networking-groups sheet once a catalogue is imported, and writes the workbook
-atomically. The CLI parses options, calls this, and prints.
+plans, adds the networking-groups sheet (the catalogue's groups and the starter guide's kinds of
+group still to find), and writes the workbook atomically. The CLI parses options, calls this, and prints.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from outreach.companies.matching import match_contacts
 from outreach.errors import WorkbookError
+from outreach.groups.guide import build_guide, load_schools, not_covered
 from outreach.groups.recommend import GroupPlan, groups_sheet, groups_summary, recommend_groups
 from outreach.plan import memory, scoring
 from outreach.plan.build import (
@@ -80,8 +81,7 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
     check_ready(conn)
     templates = load_templates(options.workspace, options.templates_file)
     profile = load_profile(conn)
-    groups_imported = conn.execute("SELECT 1 FROM groups LIMIT 1").fetchone() is not None
-    specs = sheet_specs(profile, [groups_sheet(GroupPlan([], 0.0, 0.0))] if groups_imported else [])
+    specs = sheet_specs(profile, [groups_sheet(GroupPlan([], 0.0, 0.0))])
     source = plan_to_read(output)
     edits, replaced = _read_edits(source, specs, options.force)
     deleted = memory.deleted_rows(conn)
@@ -103,13 +103,13 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
                                    templates=templates,
                                    left_out=frozenset(deleted.get(OUTREACH, {})))
         plan = build_plan(conn, profile, matches, options=plan_options, edits=edits)
-        # The networking-groups sheet joins the plan once a catalogue has been imported.
-        extra_sheets: list[ListSheet] = []
-        group_facts: list[tuple[str, object]] = []
-        if groups_imported:
-            group_plan = recommend_groups(conn, profile)
-            extra_sheets.append(groups_sheet(group_plan))
-            group_facts = groups_summary(group_plan)
+        # Every plan has a Groups sheet: the catalogue's groups, then the starter guide's kinds
+        # of group the catalogue has none of (all of them when there is no catalogue).
+        group_plan = recommend_groups(conn, profile)
+        guide = not_covered(build_guide(profile, load_schools(conn)),
+                            [row.group for row in group_plan.rows])
+        extra_sheets: list[ListSheet] = [groups_sheet(group_plan, guide)]
+        group_facts: list[tuple[str, object]] = list(groups_summary(group_plan, guide))
         summary, sheets = plan_sheets(plan, extra_sheets)
         summary.facts.extend(group_facts)
         moved_to = _move_aside(output) if replaced and source == output else None
