@@ -120,24 +120,59 @@ def _echo_json_lines(items: list[Any]) -> None:
 
 
 @cli.command("targets")
+@click.argument("names", nargs=-1, metavar="[NAME]...")
 @click.option("--json", "as_json", is_flag=True, help="Print every target with its contacts as JSON.")
 @click.option("--matched", is_flag=True, help="Only targets where you know someone or have a suggestion.")
+@click.option("--suggested", is_flag=True,
+              help="List the targets your LinkedIn activity suggests (dream companies, job "
+                   "applications, saved jobs, followed companies), strongest first.")
+@click.option("--accept", is_flag=True, help="Make the suggested targets NAME... ordinary targets.")
+@click.option("--reject", is_flag=True, help="Never suggest NAME... again.")
 @pass_app
-def targets_command(app: App, as_json: bool, matched: bool) -> None:
+def targets_command(app: App, names: tuple[str, ...], as_json: bool, matched: bool, suggested: bool,
+                    accept: bool, reject: bool) -> None:
     """List your target employers, most wanted first, with the contacts you have at each.
 
     Each contact shows the company as they wrote it and how it matched: exact, alias, strong,
     or review (a near-miss such as a typo that counts only once you accept it with
     `outreach review`).
 
+    Suggested targets come from your own LinkedIn export (import the complete one): a dream
+    company in your job preferences, a job you applied for, a job you saved, a company you
+    follow, in that order of strength. They are proposed, never forced. Until you have a target
+    list of your own, every suggestion takes part in the plan, marked "suggested" in its rows'
+    reasons; once you imported one, only dream companies and applications do, and the rest
+    wait on the plan's Targets sheet. --accept makes a suggestion an ordinary target (kept when
+    the signal goes); --reject stops it being suggested. Typing yes or no in the Targets sheet's
+    Accept? column does the same on the next plan.
+
     \b
     Example:
         outreach targets
         outreach targets --json > targets.json
+        outreach targets --suggested
+        outreach targets --accept "Initech" "Globex"
+        outreach targets --reject "Umbrella Corp"
     """
     from outreach.targets.store import target_report
+    from outreach.targets.suggest import sync_suggested_targets
 
-    report = target_report(app.connect(create=False))
+    if accept and reject:
+        raise click.UsageError("--accept and --reject together: choose one")
+    if (accept or reject) and not names:
+        raise click.UsageError(f"--{'accept' if accept else 'reject'} needs the names of suggested targets: "
+                               "outreach targets --suggested lists them")
+    if names and not (accept or reject):
+        raise click.UsageError("names are for --accept or --reject: outreach targets --accept NAME...")
+    conn = app.connect(create=False)
+    if accept or reject:
+        _decide_suggestions(conn, names, accept)
+        return
+    found = sync_suggested_targets(conn)
+    if suggested:
+        _echo_suggestions(found, as_json)
+        return
+    report = target_report(conn)
     if matched:
         report = [t for t in report if t.contacts or t.review]
     if as_json:
@@ -153,7 +188,8 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
         counts = plural(len(entry.contacts), "contact")
         if entry.review:
             counts += f", {number(len(entry.review))} to review"
-        echo(f"{entry.target}  ·  priority {priority}  ·  {counts}")
+        mark = f"  ·  suggested: {entry.suggested}" if entry.suggested else ""
+        echo(f"{entry.target}  ·  priority {priority}  ·  {counts}{mark}")
         for hit in entry.contacts:
             echo(_contact_line(hit))
         for hit in entry.review:
@@ -163,6 +199,46 @@ def targets_command(app: App, as_json: bool, matched: bool) -> None:
     echo(f"\n{plural(len(report), 'target')}, {number(reached)} with contacts.")
     if pending:
         echo(f"{plural(pending, 'suggestion')} marked ? await your decision: `outreach review`.")
+    if found:
+        echo(f"{plural(len(found), 'suggested target')} from your LinkedIn activity: "
+             "`outreach targets --suggested`.")
+
+
+def _echo_suggestions(found: list[Any], as_json: bool) -> None:
+    if as_json:
+        echo_json([s.to_json() for s in found])
+        return
+    if not found:
+        echo("No suggested targets: they come from the job applications, saved jobs, followed "
+             "companies and dream companies of your complete LinkedIn export "
+             "(outreach import linkedin EXPORT.zip).")
+        return
+    for s in found:
+        echo(f"{s.name}  ·  priority {s.priority:.2f}  ·  {s.source}"
+             + ("" if s.in_plan else "  ·  not in the plan until you accept it"))
+    used = sum(1 for s in found if s.in_plan)
+    where = ("all take part in the plan" if used == len(found)
+             else f"{number(used)} take part in the plan" if used else "none takes part in the plan")
+    echo(f"\n{plural(len(found), 'suggested target')} ({where} until you reject them). "
+         'Keep one: outreach targets --accept "NAME"; drop one: outreach targets --reject "NAME".')
+
+
+def _decide_suggestions(conn: Any, names: tuple[str, ...], accepting: bool) -> None:
+    from outreach.targets import suggest
+
+    done = (suggest.accept if accepting else suggest.reject)(conn, names)
+    for s in done.done:
+        if accepting:
+            echo(f"Accepted {s.name!r} as a target ({s.source}); it stays when the signal goes.")
+        else:
+            echo(f"Rejected {s.name!r}: it will not be suggested again.")
+    for name in done.already:
+        echo(f"{name!r} is already {'one of your targets' if accepting else 'rejected'}: nothing to do.")
+    for name in done.unknown:
+        echo(f"{name!r} is not a suggested target: `outreach targets --suggested` lists them"
+             + (", `outreach import targets FILE` adds your own." if accepting else "."), err=True)
+    if done.unknown:
+        raise click.exceptions.Exit(1)
 
 
 @cli.group("alias", cls=OutreachGroup)

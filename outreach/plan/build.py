@@ -25,6 +25,13 @@ from outreach.plan.schedule import FOLLOW_UP_AFTER, schedule
 from outreach.plan.scoring import find_candidates, priority_phrase
 from outreach.profile import Profile
 from outreach.store import within_transaction
+from outreach.targets.suggest import (
+    Suggestion,
+    apply_sheet_answers,
+    plan_suggestions,
+    suggestions,
+    sync_suggested_targets,
+)
 from outreach.wording import plural
 
 STATUSES = ("to contact", "contacted", "replied", "meeting", "referred", "not now")
@@ -45,6 +52,8 @@ IN_PROGRESS = ("replied", "meeting", "referred")
 DECISIONS = ("accept", "reject")
 OUTREACH, TARGETS, REVIEW = "Outreach", "Targets", "Review"
 STATUS, FOLLOW_UP, NOTES, DECISION = "Status", "Follow-up date", "Notes", "Decision"
+#: The Targets sheet's columns for suggested targets: the source in words, and the user's answer
+SUGGESTED, ACCEPT, ANSWERS = "Suggested", "Accept?", ("yes", "no")
 DEFAULT_TOP = 300
 PEOPLE_SEARCH = "https://www.linkedin.com/search/results/people/?keywords="
 _YES = {"accept", "accepted", "yes", "y", "ok", "match", "true", "1"}
@@ -131,6 +140,8 @@ class TargetRow:
     next_step: str
     search_url: str  # only for targets nobody in the network reaches
     extra: tuple[tuple[str, str], ...] = ()  # the user's own columns from the targets file
+    #: a target suggested by the user's LinkedIn activity and not decided on: its source
+    suggested: str = ""
 
 
 @dataclass
@@ -172,9 +183,11 @@ def check_ready(conn: sqlite3.Connection) -> None:
             "nothing to plan yet: import your LinkedIn connections first "
             "(outreach import linkedin EXPORT.zip), then your target employers"
         )
-    if conn.execute("SELECT 1 FROM targets LIMIT 1").fetchone() is None:
+    if conn.execute("SELECT 1 FROM targets LIMIT 1").fetchone() is None and not suggestions(conn):
         raise PlanError(
-            "no target employers yet: import them first (outreach import targets TARGETS.xlsx)"
+            "no target employers yet: import them (outreach import targets TARGETS.xlsx), or import "
+            "your complete LinkedIn export, whose job applications, saved jobs and followed "
+            "companies suggest some"
         )
 
 
@@ -203,6 +216,10 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
                 except OutreachError:
                     continue  # a row the user typed by hand with a name that cannot match
                 stored += 1
+    # The Targets sheet's "yes"/"no" to suggested targets, then the suggestions the plan uses
+    # put among the targets, before anything is matched to them.
+    apply_sheet_answers(conn, (edits or {}).get(TARGETS), ACCEPT)
+    sync_suggested_targets(conn)
     return stored
 
 
@@ -282,6 +299,7 @@ def build_plan(
     planned = [(talk, None, None, "") for talk in going] + planned + [
         (talk, None, None, "") for talk in acted if talk not in going]
 
+    suggested = plan_suggestions(conn, today=today)  # by target name: every current suggestion
     rows = []
     for rank, (talk, week, follow_up, held) in enumerate(planned, start=1):
         c = talk.lead
@@ -312,7 +330,7 @@ def build_plan(
         rows.append(OutreachRow(
             rank=rank, week=week, name=talk.write_to, position=person.position if person else "",
             company=person.company if person else "", target=c.target.name, tier=c.tier,
-            score=c.score, why=_why(talk, held),
+            score=c.score, why=_suggested_why(_why(talk, held), suggested.get(c.target.name)),
             details="; ".join(f"{p.name.replace('_', ' ')} {p.value:.2f} ×{p.weight:g} ({p.detail})"
                               for p in parts),
             message=suggest_message(talk, profile, templates), kind=talk.kind,
@@ -363,9 +381,21 @@ def build_plan(
         if target.name in acted_at and not (acted_at[target.name].stage == "not now" and step):
             # the statuses say where things stand
             step = next_step_after(acted_at[target.name], today)
+        hint = suggested.get(target.name)
+        notes = (("Notes", target.notes),) if target.notes and hint is None else ()
         target_rows.append(TargetRow(target.name, target.priority, target.priority_text, len(direct),
-                                     len(warm), best, position, step, url,
-                                     ((("Notes", target.notes),) if target.notes else ()) + target.extra))
+                                     len(warm), best, position, step, url, notes + target.extra,
+                                     hint.source if hint else ""))
+    # Suggestions the plan does not use (the user has a list of their own): listed to say yes to
+    listed_names = {t.name for t in target_rows}
+    waiting = []
+    for name, hint in suggested.items():
+        if name not in listed_names:
+            waiting.append(TargetRow(
+                name, hint.priority, "", 0, 0, "", "",
+                f"Not in this plan: type yes in {ACCEPT} (or run outreach targets --accept \"{name}\") "
+                "to make it a target, no to stop suggesting it", people_search_url(name), (),
+                hint.source))
 
     review = _review_rows(matches)
     facts = {
@@ -380,6 +410,8 @@ def build_plan(
         "planned": len(slots),
         "weeks": max((s.week for s in slots), default=0),
         "review_pending": sum(1 for r in review if not r.decision),
+        "suggested": len(suggested),
+        "suggested_in_plan": sum(1 for s in suggested.values() if s.in_plan),
     }
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
@@ -389,7 +421,7 @@ def build_plan(
         who = str(cells.get("Write to") or cells.get("Name") or "").strip()
         if day is not None and who:
             added.append((who, str(cells.get("Target") or "").strip(), _status(cells) or "to contact", day))
-    return Plan(today, profile, rows, target_rows, review, facts, top_reached, added)
+    return Plan(today, profile, rows, target_rows + waiting, review, facts, top_reached, added)
 
 
 def _reply_seen(person: Contact | None, mine: dict[str, Any], shown: dict[str, Any],
@@ -426,6 +458,11 @@ def _why(talk: Conversation, held: str) -> str:
     if held:
         why = why.rstrip(".") + f"; {held}."
     return why
+
+
+def _suggested_why(why: str, hint: Suggestion | None) -> str:
+    """A row at a suggested target says so first: the user never chose that target."""
+    return f"{hint.reason}. {why}" if hint is not None and hint.in_plan else why
 
 
 def _progress(row: OutreachRow | None) -> int:

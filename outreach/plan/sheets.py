@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from outreach.plan.build import (
+    ACCEPT,
+    ANSWERS,
     DECISION,
     DECISIONS,
     FOLLOW_UP,
@@ -20,6 +22,7 @@ from outreach.plan.build import (
     REVIEW,
     STATUS,
     STATUSES,
+    SUGGESTED,
     TARGETS,
     Plan,
     day_month,
@@ -79,15 +82,19 @@ def _review_key(cells: dict[str, Any]) -> Hashable | None:
 
 
 def targets_sheet(plan: Plan) -> ListSheet:
-    """Every target. No Notes column of ours: each cell of 5,000 rows costs write time, and a
-    column the user adds is kept by the workbook's round trip anyway."""
+    """Every target, and every target suggested by the user's LinkedIn activity: its source in
+    Suggested, and Accept? for the user's yes or no (read back by the next plan). No Notes
+    column of ours: each cell of 5,000 rows costs write time, and a column the user adds is
+    kept by the workbook's round trip anyway."""
     columns = [
-        Column("Target", "text", 26), Column("Priority", "float", 9), Column("Contacts", "int", 9),
+        Column("Target", "text", 26), Column("Priority", "float", 9),
+        Column(SUGGESTED, "wrap", 34), Column(ACCEPT, "choice", 9, editable=True, choices=ANSWERS),
+        Column("Contacts", "int", 9),
         Column("Via friends", "int", 10), Column("Best contact", "text", 40),
         Column("Next step", "wrap", 50), Column("People search", "url", 30, hosts=LINKEDIN),
     ]
     rows = [
-        [t.name, round(t.priority, 3), t.contacts, t.warm_paths,
+        [t.name, round(t.priority, 3), t.suggested or None, None, t.contacts, t.warm_paths,
          (f"{t.best_contact} ({t.best_position})" if t.best_position else t.best_contact) or None,
          t.next_step or None, t.search_url or None]
         for t in plan.targets
@@ -137,6 +144,8 @@ def summary_sheet(plan: Plan) -> SummarySheet:
         ("Weeks planned", f["weeks"]),
         ("Possible matches to review", f["review_pending"]),
     ]
+    if f.get("suggested"):
+        facts.append(("Suggested targets from your LinkedIn activity", f["suggested"]))
     week_one = [r for r in plan.rows if r.week == 1]
     actions = [
         (f"Ask {r.name} to introduce you to {r.about}" if r.kind == "intro"
@@ -156,6 +165,12 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     if f["targets_none"]:
         next_steps.append(f"{plural(f['targets_none'], 'target')} {'has' if f['targets_none'] == 1 else 'have'} nobody yet: see the people-search links in "
                           f"the {TARGETS} sheet")
+    if f.get("suggested"):
+        used = f.get("suggested_in_plan", 0)
+        in_plan = ("all in this plan until you say no" if used == f["suggested"]
+                   else f"{number(used)} in this plan until you say no" if used else "none in this plan yet")
+        next_steps.append(f"{plural(f['suggested'], 'suggested target')} from your LinkedIn activity ({in_plan}): "
+                          f"outreach targets --suggested, or yes/no in {ACCEPT} on the {TARGETS} sheet")
     next_steps.append(f"Set the {STATUS} of each row as you go; plan again each week: what you type is kept")
     sections = [("This week", actions or ["Nothing planned: import more targets or connections"])]
     if follow:

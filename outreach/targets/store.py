@@ -21,6 +21,7 @@ from outreach.errors import InputError
 from outreach.models import TIER_RANK
 from outreach.runtime import no_gc_pauses
 from outreach.store import transaction
+from outreach.targets.suggest import SUGGESTED_SOURCE
 from outreach.wording import plural
 
 if TYPE_CHECKING:
@@ -113,7 +114,11 @@ def import_targets(
             row["key"]: row
             for row in conn.execute(f"SELECT id, key, name, row_order, {', '.join(_FIELDS)} FROM targets")
         }
-        gone = [row["id"] for key, row in existing.items() if key not in merged]
+        # Suggestions the plan uses (outreach.targets.suggest) are not the user's list: neither
+        # counted as left out of the file nor removed by --replace; a file naming one makes it
+        # the user's target.
+        gone = [row["id"] for key, row in existing.items()
+                if key not in merged and row["source"] != SUGGESTED_SOURCE]
         summary.not_in_file = len(gone)
         if replace:
             conn.executemany("DELETE FROM targets WHERE id = ?", [(i,) for i in gone])
@@ -189,6 +194,8 @@ class TargetEntry:
     extra: dict[str, str] = field(default_factory=dict)  # the file's other columns: header -> text
     contacts: list[ContactAtTarget] = field(default_factory=list)
     review: list[ContactAtTarget] = field(default_factory=list)  # suggestions not yet accepted
+    #: a target suggested by the user's LinkedIn activity, not yet accepted: its source in words
+    suggested: str = ""
 
     def to_json(self) -> dict[str, Any]:
         # Built by hand: dataclasses.asdict deep-copies every contact, seconds for 30,000.
@@ -197,7 +204,7 @@ class TargetEntry:
             "location": self.location, "industry": self.industry, "roles": self.roles,
             "website": self.website, "notes": self.notes, "extra": self.extra,
             "contacts": [c.to_json() for c in self.contacts],
-            "review": [c.to_json() for c in self.review],
+            "review": [c.to_json() for c in self.review], "suggested": self.suggested,
         }
 
 
@@ -214,6 +221,7 @@ def _target_report(conn: sqlite3.Connection, owner_ids: Sequence[int] | None) ->
             priority_text=row["priority_text"], location=row["location"],
             industry=row["industry"], roles=row["roles"], website=row["website"],
             notes=row["notes"], extra=_extra(row["extra"]),
+            suggested=row["notes"] if row["source"] == SUGGESTED_SOURCE else "",
         )
         for row in conn.execute("SELECT * FROM targets ORDER BY priority DESC, row_order, id")
     }
