@@ -229,30 +229,10 @@ def build_invitations(rng: random.Random, maker: PeopleMaker, friend: list[Perso
     return [row for _, row in rows]
 
 
-PROFILE_HEADER = ("First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline",
-                  "Summary", "Industry", "Zip Code", "Geo Location", "Twitter Handles", "Websites",
-                  "Instant Messengers")
+# Profile.csv, under extras.PROFILE_HEADER (here because it speaks of ME; the other files beyond
+# Connections, messages and Invitations are in sample/extras.py).
 PROFILE_ROWS = [[
     ME.first, ME.last, "", "", "", "Data Engineer | Python, SQL, Airflow, Spark | Open to new roles",
     "Data engineer with six years of batch and streaming pipelines. Looking for my next team in "
     "Austin or remote.", "Software Development", "78704", "Austin, Texas, United States", "", "", "",
 ]]
-POSITIONS_HEADER = ("Company Name", "Title", "Description", "Location", "Started On", "Finished On")
-POSITIONS_ROWS = [
-    ["Bazaarvoice", "Data Engineer", "Built the review-ingestion pipelines (Airflow, Spark, dbt).",
-     "Austin, Texas, United States", "Mar 2021", "Sep 2026"],
-    ["Charles Schwab", "Data Analyst", "", "Austin, Texas, United States", "Jul 2017", "Feb 2021"],
-    ["University of Texas at Austin", "Graduate Research Assistant", "", "Austin, Texas",
-     "Aug 2015", "May 2017"],
-]
-APPLICATIONS_HEADER = ("Application Date", "Contact Email", "Contact Phone Number", "Company Name",
-                       "Job Title", "Job Url", "Resume Name", "Question And Answers")
-APPLICATIONS_ROWS = [
-    ["11/12/26, 3:04 PM", "alex.moreno.data@gmail.com", "", "Spotify", "Data Engineer",
-     "https://www.linkedin.com/jobs/view/4081234567", "Alex_Moreno_Resume_2026.pdf", ""],
-    ["10/28/26, 9:47 AM", "alex.moreno.data@gmail.com", "", "Stripe", "Analytics Engineer",
-     "https://www.linkedin.com/jobs/view/4079876543", "Alex_Moreno_Resume_2026.pdf", ""],
-    ["10/2/26, 11:15 AM", "alex.moreno.data@gmail.com", "", "Dell Technologies",
-     "Senior Data Engineer", "https://www.linkedin.com/jobs/view/4071112223",
-     "Alex_Moreno_Resume_2026.pdf", "Are you authorized to work in the US?:Yes"],
-]

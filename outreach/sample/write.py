@@ -3,8 +3,9 @@
 Without ``--large`` it writes the small sample committed in ``sample_data/``:
 
 - ``Basic_LinkedInDataExport_11-20-2026.zip``: the user's export (Connections.csv in the
-  Dec-2024+ shape with its ``Notes:`` preamble, messages.csv, Invitations.csv, and a few other
-  members, one of them in a subfolder as newer archives have);
+  Dec-2024+ shape with its ``Notes:`` preamble, messages.csv, Invitations.csv, and every other
+  file the plan reads: Profile, Positions, Education, recommendations, endorsements, company
+  follows, events, and the ``Jobs/`` subfolder as newer archives have; ``sample/extras.py``);
 - ``older/Basic_LinkedInDataExport_05-14-2026.zip``: the same user's export six months earlier,
   re-zipped from the unzipped folder (so members sit one folder deep);
 - ``friend-dana/Connections.csv``: a friend's export, for warm introductions;
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 import argparse
 import io
+import random
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from outreach.sample import large, small
+from outreach.sample import extras, large, small
 from outreach.sample.companies import BLANK_ROW_AFTER, TARGETS
 from outreach.sample.messages import INVITATION_HEADER, MESSAGE_HEADER
 from outreach.sample.packaging import csv_bytes, fixed_xlsx, zip_bytes
@@ -124,13 +126,15 @@ def write_small(out_dir: Path, seed: int | None = None) -> list[Path]:
     sample = small.build_small(small.SEED if seed is None else seed)
     written: list[Path] = []
     when = datetime(2026, 11, 20, 9, 14, 2)
+    # The rest of the export draws from its own generator: the people above stay as they were.
+    rest = extras.build_extras(random.Random(small.SEED + 15 if seed is None else seed + 15),
+                               small.ME, sample.connections, small.EXPORT_DAY)
     members = [
         ("Connections.csv", connections_csv(sample.connections)),
         ("Invitations.csv", invitations_csv(sample.invitations)),
         ("messages.csv", messages_csv(sample.messages)),
-        ("Positions.csv", csv_bytes(small.POSITIONS_HEADER, small.POSITIONS_ROWS)),
-        ("Profile.csv", csv_bytes(small.PROFILE_HEADER, small.PROFILE_ROWS)),
-        ("Jobs/Job Applications.csv", csv_bytes(small.APPLICATIONS_HEADER, small.APPLICATIONS_ROWS)),
+        ("Profile.csv", csv_bytes(extras.PROFILE_HEADER, small.PROFILE_ROWS)),
+        *((name, csv_bytes(header, rows)) for name, (header, rows) in rest.files.items()),
     ]
     write_file(out_dir / export_name(small.EXPORT_DAY), zip_bytes(members, when), written)
 
@@ -138,7 +142,7 @@ def write_small(out_dir: Path, seed: int | None = None) -> list[Path]:
     older = [
         (f"{folder}/", b""),
         (f"{folder}/Connections.csv", connections_csv(sample.older)),
-        (f"{folder}/Profile.csv", csv_bytes(small.PROFILE_HEADER, small.PROFILE_ROWS)),
+        (f"{folder}/Profile.csv", csv_bytes(extras.PROFILE_HEADER, small.PROFILE_ROWS)),
     ]
     older_when = datetime(2026, 5, 14, 20, 3, 51)
     write_file(out_dir / "older" / export_name(small.OLDER_DAY), zip_bytes(older, older_when),
