@@ -1,4 +1,4 @@
-"""The plan workbook gains a Groups sheet once a group catalogue is imported."""
+"""The plan workbook's Groups sheet: the starter guide, then the catalogue's groups once imported."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ def _import_sample(run):
     run("profile", "--home-city", "Austin, TX", "--no-relocate", "--hours", "10")
 
 
-def test_no_groups_sheet_without_a_catalogue(run, tmp_path):
+def test_without_a_catalogue_the_groups_sheet_holds_the_starter_guide(run, tmp_path):
     _import_sample(run)
     out = tmp_path / "plan.xlsx"
     assert run("plan", "-o", out).exit_code == 0
-    assert "Groups" not in openpyxl.load_workbook(out).sheetnames
+    ws = openpyxl.load_workbook(out)["Groups"]
+    advice = [row[1] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert advice and set(advice) == {"to find"}
 
 
 def test_groups_sheet_and_budget_in_the_plan(run, tmp_path):
