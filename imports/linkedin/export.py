@@ -14,6 +14,7 @@ Nothing here touches the workspace, imports Click or prints. The pieces:
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +29,16 @@ from outreach.imports.linkedin.applications import (
 )
 from outreach.imports.linkedin.connections import ConnectionsRead, read_connections
 from outreach.imports.linkedin.csvfile import CsvTable, plain_messages_header, read_linkedin_csv
-from outreach.imports.linkedin.files import ExportFiles, Member, find_export_files, refuse_non_text
+from outreach.imports.linkedin.extrakinds import KINDS
+from outreach.imports.linkedin.extras import ExtrasRead, read_extras
+from outreach.imports.linkedin.extras import kind_of as extra_kind_of
+from outreach.imports.linkedin.files import (
+    ExportFiles,
+    Member,
+    check_unpacked,
+    find_export_files,
+    refuse_non_text,
+)
 from outreach.imports.linkedin.invitations import InvitationsRead, read_invitations
 
 if TYPE_CHECKING:
@@ -67,6 +77,7 @@ class LinkedInExport:
     messages: MessagesRead | None = None
     invitations: InvitationsRead | None = None
     applications: ApplicationsRead | None = None  # Jobs/Job Applications.csv (and its parts)
+    extras: ExtrasRead | None = None  # Profile.csv, Positions.csv ... (imports/linkedin/extras.py)
     _pending: list[tuple[Member, _Background]] = field(default_factory=list, repr=False)
     _advance: Callable[[int], None] = field(default=lambda n: None, repr=False)
 
@@ -156,7 +167,9 @@ def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n
         export.applications = read_applications([(member.label, member.load())])
         advance(member.size)
         return export
-    export.applications = _read_applications(files)
+    found = _within_limits(files, optional_files(files, _kind_of))
+    export.applications = _read_applications(files, found.get("applications", []))
+    export.extras = _read_extras(files, found)
     largest, *others = sorted(files.members, key=lambda m: -m.size)
     if others and _can_fork(largest):
         export._pending.append((largest, _Background(largest)))
@@ -171,63 +184,131 @@ def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n
     return export.wait() if wait else export
 
 
-def application_files(files: ExportFiles) -> list[tuple[str, Callable[[], bytes]]]:
-    """The export's Job Applications.csv, or its parts, as (label, load): found by base name,
-    case-insensitively, at any depth (``Jobs/``); the parts in the shallowest folder that has
-    any. [] when there is none."""
+@dataclass(frozen=True)
+class OptionalFile:
+    """One optional file of the export (Job Applications.csv, Positions.csv ...), not read yet."""
+
+    label: str  # "Positions.csv in Basic_...zip", or its path in a folder
+    load: Callable[[], bytes]
+    size: int  # bytes unpacked, as the zip's directory declares (a folder's file: its size)
+    packed: int  # bytes in the zip (a folder's file: its size)
+
+
+def optional_files(files: ExportFiles, kind_of: Callable[[str], str | None]) -> dict[str, list[OptionalFile]]:
+    """The export's optional files by kind: ``kind_of(path)`` names a file's kind (by its base
+    name, any case) or None. Found at any depth (``Jobs/``); per kind, the files in the
+    shallowest folder that has any (the parts of a split file: ``Saved Jobs_1.csv``, ``_2``),
+    in name order. Nothing is unpacked here: a zip's directory is all that is read, from the
+    archive the other members came from (the export's zip, or the one zipped in it), once."""
     import io
     import zipfile
     from pathlib import Path, PurePosixPath
 
-    found: list[tuple[str, Callable[[], bytes]]] = []
+    # kind -> (path inside the export, load, size, packed)
+    found: dict[str, list[tuple[PurePosixPath, str, Callable[[], bytes], int, int]]] = {}
     if files.shape == "folder":
         root = Path(files.source)
-        paths = [p for p in root.rglob("*") if "__MACOSX" not in p.parts and is_applications_file(p.name)
-                 and p.is_file()]
-        if paths:
-            depth = min(len(p.relative_to(root).parts) for p in paths)
-            chosen = [p for p in paths if len(p.relative_to(root).parts) == depth]
-            folder = min(p.parent for p in chosen)
-            found = [(str(p), p.read_bytes) for p in sorted(chosen) if p.parent == folder]
+        for path in root.rglob("*"):
+            if "__MACOSX" in path.parts or (kind := kind_of(path.name)) is None or not path.is_file():
+                continue
+            size = path.stat().st_size
+            found.setdefault(kind, []).append(
+                (PurePosixPath(path.relative_to(root).as_posix()), str(path), path.read_bytes, size, size))
     elif files.shape == "zip":
-        # The archive the other members came from (the export's zip, or the one zipped in it).
         archive = next((getattr(m.load, "archive", None) for m in files.members), None)
         if not isinstance(archive, bytes):
-            return []
+            return {}
         where = files.members[0].label.split(" in ", 1)[-1]
         with zipfile.ZipFile(io.BytesIO(archive)) as opened:
-            names = [n for n in opened.namelist() if not n.endswith("/")
-                     and PurePosixPath(n.replace("\\", "/")).parts[:1] != ("__MACOSX",)
-                     and is_applications_file(n.replace("\\", "/"))]
-        if names:
-            folders = sorted({PurePosixPath(n.replace("\\", "/")).parent for n in names},
-                             key=lambda f: (len(f.parts), str(f).lower()))
-            names = sorted(n for n in names if PurePosixPath(n.replace("\\", "/")).parent == folders[0])
+            infos = [i for i in opened.infolist() if not i.is_dir()]
 
-            def loader(name: str) -> Callable[[], bytes]:
-                return lambda: zipfile.ZipFile(io.BytesIO(archive)).read(name)
+        def loader(name: str) -> Callable[[], bytes]:
+            return lambda: zipfile.ZipFile(io.BytesIO(archive)).read(name)
 
-            found = [(f"{PurePosixPath(n).name} in {where}", loader(n)) for n in names]
-    return found
+        for info in infos:
+            path = PurePosixPath(info.filename.replace("\\", "/"))
+            if path.parts[:1] == ("__MACOSX",) or (kind := kind_of(path.name)) is None:
+                continue
+            found.setdefault(kind, []).append(
+                (path, f"{path.name} in {where}", loader(info.filename), info.file_size, info.compress_size))
+    chosen: dict[str, list[OptionalFile]] = {}
+    for kind, candidates in found.items():
+        folder = min((c[0].parent for c in candidates), key=lambda f: (len(f.parts), str(f).lower()))
+        chosen[kind] = [OptionalFile(label, load, size, packed)
+                        for path, label, load, size, packed in sorted(candidates, key=lambda c: str(c[0]))
+                        if path.parent == folder]
+    return chosen
 
 
-def _read_applications(files: ExportFiles) -> ApplicationsRead | None:
+def application_files(files: ExportFiles) -> list[tuple[str, Callable[[], bytes]]]:
+    """The export's Job Applications.csv, or its parts, as (label, load): found by base name,
+    case-insensitively, at any depth (``Jobs/``); the parts in the shallowest folder that has
+    any. [] when there is none."""
+    found = optional_files(files, lambda name: "applications" if is_applications_file(name) else None)
+    return [(f.label, f.load) for f in found.get("applications", [])]
+
+
+def _within_limits(files: ExportFiles, found: dict[str, list[OptionalFile]]) -> dict[str, list[OptionalFile]]:
+    """The optional files the zip-bomb limits (``files.check_unpacked``) allow; a note for each
+    one they refuse. The export's main files count towards the total."""
+    kept: dict[str, list[OptionalFile]] = {}
+    for kind, parts in found.items():
+        try:
+            check_unpacked([(f.label, f.size, f.packed) for f in parts], files.source)
+        except InputError as exc:
+            files.notes.append(f"{exc} (not imported)")
+            continue
+        kept[kind] = parts
+    everything = [(m.label, m.size, m.size) for m in files.members]
+    everything += [(f.label, f.size, f.packed) for parts in kept.values() for f in parts]
+    try:
+        check_unpacked(everything, files.source)
+    except InputError as exc:
+        files.notes.append(f"{exc} (its optional files not imported)")
+        return {}
+    return kept
+
+
+def _loaded(parts: list[OptionalFile], files: ExportFiles, what: str) -> list[tuple[str, bytes]] | None:
+    """The parts' bytes; None, with a note, when one cannot be unpacked."""
+    from zipfile import BadZipFile
+
+    loaded = []
+    for part in parts:
+        try:
+            loaded.append((part.label, part.load()))
+        except (OSError, RuntimeError, ValueError, EOFError, zlib.error, NotImplementedError,
+                BadZipFile) as exc:
+            files.notes.append(f"{part.label} could not be read ({exc}): {what} not imported")
+            return None
+    return loaded
+
+
+def _read_applications(files: ExportFiles, parts: list[OptionalFile]) -> ApplicationsRead | None:
     """The export's job applications; None without the file. A part that cannot be read is
     left out with a note: the applications are extra, the contacts are what the user came for."""
-    parts: list[tuple[str, bytes]] = []
-    for label, load in application_files(files):
-        try:
-            parts.append((label, load()))
-        except (OSError, RuntimeError, ValueError, EOFError) as exc:
-            files.notes.append(f"{label} could not be read ({exc}): job applications not imported")
-            return None
-    if not parts:
+    loaded = _loaded(parts, files, "job applications") if parts else None
+    if not loaded:
         return None
     try:
-        return read_applications(parts)
+        return read_applications(loaded)
     except InputError as exc:
         files.notes.append(f"{exc}: job applications not imported")
         return None
+
+
+def _read_extras(files: ExportFiles, found: dict[str, list[OptionalFile]]) -> ExtrasRead | None:
+    """Profile.csv, Positions.csv and the other optional files (imports/linkedin/extras.py);
+    None when the export has none of them."""
+    loaded: dict[str, list[tuple[str, bytes]]] = {}
+    for kind in KINDS:
+        if found.get(kind) and (parts := _loaded(found[kind], files, KINDS[kind].what)) is not None:
+            loaded[kind] = parts
+    return read_extras(loaded) if loaded else None
+
+
+def _kind_of(name: str) -> str | None:
+    return "applications" if is_applications_file(name) else extra_kind_of(name)
 
 
 def _read_member(member: Member) -> LinkedInFile:
@@ -334,6 +415,7 @@ __all__ = [
     "ApplicationsRead",
     "ConnectionsRead",
     "ExportFiles",
+    "ExtrasRead",
     "InvitationsRead",
     "LinkedInExport",
     "find_export_files",

@@ -23,6 +23,8 @@ back, so a bad file never leaves anything behind either way.
 - Invitations: replaced, like messages.
 - Job applications (the user's own export only; a friend's are theirs and left out with a
   note): added to ``applications``; one already there (company, title, day) is not added twice.
+- Profile.csv, Positions.csv and the export's other files about its owner: the user's own
+  only, as snapshots (``outreach.linkedin.extras``); the summary's notes say what each held.
 - Whose export it is: the owner of its messages and invitations is remembered (owners'
   linkedin_name and linkedin_key). An export imported as the user's (no ``--owner``) that lists
   the user among its connections, or whose messages or invitations are someone else's, is a
@@ -43,6 +45,8 @@ from typing import TYPE_CHECKING, Any
 from outreach.companies.knowledge import company_key
 from outreach.identity import NAME_KEY_PREFIX, normalise_name
 from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats
+from outreach.linkedin.extras import apply_extras
+from outreach.linkedin.extras import not_imported as extras_not_imported
 from outreach.linkedin.owners import (
     SELF_OWNER_ID,
     check_whose,
@@ -168,6 +172,11 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
             else:  # a friend's applications are theirs, not leads of the user's
                 notes.append(f"{export.applications.name}: job applications in {owner_name}'s "
                              "export are theirs: not imported")
+        if export.extras is not None:  # Profile.csv, Positions.csv ... (outreach/linkedin/extras.py)
+            if owner_id == SELF_OWNER_ID:
+                notes += apply_extras(conn, owner_id, export.extras, seen_on)
+            else:
+                notes += extras_not_imported(export.extras, owner_name)
         if whose is not None:
             remember_identity(conn, owner_id, *whose)
         summary = ImportSummary(
