@@ -141,6 +141,10 @@ def score_group(group: Group, ctx: gs.Context) -> GroupRow:
     focus = gs.focus(group)
     money, flags, skip = gs.money(group, focus)
     fit, names = gs.fit(group, ctx, place)
+    if not fit.room and ctx.profile.roles and focus.points / focus.maximum < MIN_FOCUS:
+        # Say which rule applied: a social room, and not one of the user's profession.
+        focus = gs.GroupComponent(focus.name, focus.points, focus.maximum,
+                                  f"{focus.note}, no room of your profession")
     place_component, where, place_flags = gs.place_part(group, ctx, place)
     hours, hour_notes = gs.hours_per_month(group, where.distance)
     time_component = gs.time_part(hours, ctx.profile.hours_per_month)
@@ -179,8 +183,10 @@ def choose(rows: list[GroupRow], budget: float) -> float:
             row.left_out = next(f for f in row.flags if f.startswith("no visits before joining"))
         elif row.visit_only:
             row.left_out = "visit only: one seat per profession (go as a guest to meet people)"
-        elif row.components[0].points / row.components[0].maximum < MIN_FOCUS:
-            # Seed article, points 1 and 4: social contact and venting are no use for the search.
+        elif (row.components[0].points / row.components[0].maximum < MIN_FOCUS
+              and (not row.components[2].room or gs.venting(row.group))):
+            # Seed article, points 1 and 4: social contact and venting are no use for the search;
+            # but a room of the user's own profession is business contact whatever its format.
             row.left_out = f"{row.components[0].note}: little business or education to gain"
         elif row.score < MIN_SCORE:
             row.left_out = f"score {row.score:.1f} is below {MIN_SCORE:g}: {weakest(row).note}"

@@ -66,6 +66,7 @@ class GroupComponent:
     points: float
     maximum: float
     note: str
+    room: str = ""   # fit only: "a room of product managers: your profession" (see ``room_of``)
 
     def to_json(self) -> dict[str, object]:
         return {"points": round(self.points, 1), "max": self.maximum, "note": self.note}
@@ -90,6 +91,13 @@ class Context:
     notes: list[str] = field(default_factory=list)
     _kinds: tuple[list[tuple[str, tuple[Place, ...]]], list[int]] | None = field(
         default=None, init=False, repr=False)
+    _rooms: tuple[Audience, ...] | None = field(default=None, init=False, repr=False)
+
+    def audiences(self) -> tuple[Audience, ...]:
+        """How rooms of the user's roles name themselves (``audiences_for``), decided once."""
+        if self._rooms is None:
+            self._rooms = audiences_for(self.profile.roles)
+        return self._rooms
 
     def target_kinds(self) -> tuple[list[tuple[str, tuple[Place, ...]]], list[int]]:
         """The distinct (industry, places) of the targets, and each target's index into them:
@@ -117,6 +125,13 @@ def focus(group: Group) -> GroupComponent:
     if assumed:
         note += f" (as a {group.kind} usually is)" if default_focus else " (not given)"
     return GroupComponent("focus", points, MAX_POINTS["focus"], note)
+
+
+def venting(group: Group) -> bool:
+    """Whether the group is (or, by its kind, usually is) an emotional-support circle: seed
+    article, point 4. Even a circle of the user's own profession wastes their hours."""
+    foci = [f.strip() for f in group.focus.split(",") if f.strip()]
+    return "emotional support" in (foci or [KIND_DEFAULTS.get(group.kind, ("",))[0]])
 
 
 # --- money --------------------------------------------------------------------------------
@@ -269,6 +284,138 @@ def targets_to_meet(group: Group, place: Place | None, ctx: Context) -> list[str
     return [t.name for t, kind in zip(ctx.targets, kind_of, strict=True) if chosen[kind]]
 
 
+# --- rooms of the user's profession -------------------------------------------------------
+
+#: Families of roles: (who they are, plural; what the user's role says; how a group of them
+#: names its audience). A user's role takes the first family it matches, so the specific ones
+#: come first and plain "engineers" last. Word lists, not a model: the reason must say why.
+ROLE_FAMILIES: tuple[tuple[str, str, str], ...] = (
+    ("product managers", r"product\s*(manag|own|lead|strateg|director|vp)|\bpm\b|\bcpo\b",
+     r"\bproduct\s*(managers?|management|owners?|leaders?|leadership|people|folks)\b|"
+     r"mind the product|\bproduct\s*(camp|tank|school)\b"),
+    ("project managers", r"project\s*(manag|coordinat|lead)|program(me)?\s*manag|\bpmp\b|scrum",
+     r"\bproject\s*(managers?|management|professionals?)\b|\bprogram(me)?\s*(managers?|management)\b|"
+     r"\bpmi\b|\bpmps?\b|\bscrum\b|\bagile\b"),
+    ("data people", r"\bdata\b|analytic|machine learning|\bml\b|\bai\b|statistic|business intel",
+     r"\bdata\s*(scien\w*|engineer\w*|analy\w*|professionals?|people|folks|viz\w*)|\banalytics\b|"
+     r"machine learning|\bml\b|\bpydata\b|\br users?\b|statisticians?"),
+    ("business analysts", r"business analy|systems analy|requirements", r"\bbusiness analy\w*|\biiba\b"),
+    ("UX designers", r"\bux\b|\bui\b|user experience|design|user research",
+     r"\bux\b|user experience|\bdesigners?\b|\bixda\b|\buxpa\b|\baiga\b|user research"),
+    ("security people", r"secur|\bciso\b|infosec|pen ?test", r"\b(cyber)?security\b|infosec|\bissa\b|"
+     r"\bisaca\b|\bowasp\b|\bisc2\b"),
+    ("software engineers", r"software|develop|\bdevs?\b|programm|\bswe\b|full[- ]?stack|front[- ]?end|"
+     r"back[- ]?end|web engineer|coder",
+     r"\bsoftware\s*(engineers?|engineering|developers?|craftsmanship)\b|\bdevelopers?\b|\bdevs\b|"
+     r"\bprogrammers?\b|\bcoders?\b|full[- ]?stack|front[- ]?end|\bpython\b|\bjavascript\b|"
+     r"\bgolang\b|\bjava\b(?! ?(house|hut|cafe))|\.net\b|\bdevops\b|hack night|\bacm\b"),
+    ("IT professionals", r"\bit\b|sysadmin|system admin|network|help ?desk|infrastructure|cloud|devops|\bsre\b",
+     r"\bit (professionals?|pros|managers?|leaders?)\b|sysadmins?|\bdevops\b|\bcloud\b|"
+     r"network engineers?|\bsre\b"),
+    ("marketers", r"market|brand|\bseo\b|content strateg|communications|social media",
+     r"\bmarket(ers?|ing)\b|\bama\b|\bbrand (managers?|marketing)\b|\bseo\b|"
+     r"\bcontent (marketers?|strategists?|creators?)\b"),
+    ("HR professionals", r"\bhr\b|human resources|recruit|talent|people (ops|operations|partner)",
+     r"\bhr\b|human resources|\bshrm\b|\brecruit(ers?|ing)\b|\btalent (acquisition|leaders?)\b|"
+     r"people (ops|operations)"),
+    ("accountants", r"account(ant|ing)|\bcpa\b|audit|\btax\b|bookkeep|controller",
+     r"\baccountants?\b|\baccounting\b|\bcpas?\b|\bauditors?\b|bookkeep\w*"),
+    ("finance people", r"financ|\bcfa\b|investment|banking|fp&a|treasury",
+     r"\bfinanc\w*|\bcfa\b|\binvestment\b|\bbankers?\b|\bfp&a\b"),
+    ("salespeople", r"\bsales|account exec|business develop|\bsdr\b|\bbdr\b|account manag",
+     r"\bsales\b|salespeople|\bsellers\b|business development|account executives"),
+    ("nurses", r"\bnurs", r"\bnurs(es|ing|e)\b"),
+    ("teachers", r"teach|educator|instructor|tutor", r"\bteachers?\b|\beducators?\b"),
+    ("lawyers", r"lawyer|attorney|\blegal\b|counsel|paralegal",
+     r"\blawyers?\b|\battorneys?\b|\blegal\b|bar association|\bparalegals?\b"),
+    ("writers", r"writer|editor|journalis|copywrit",
+     r"\bwriters?\b|\beditors?\b|\bjournalists?\b|\bcopywriters?\b"),
+    ("engineers", r"engineer", r"\bengineers?\b|\bengineering\b|\bieee\b|\basme\b"),
+)
+#: A group listing more industries than this is no room of one industry.
+MAX_ROOM_INDUSTRIES = 2
+#: "PM" and "PMs" in capitals, not "7 PM": a room of product managers.
+_PM = re.compile(r"(?<!\d )(?<!\d)\bPMs?\b")
+#: Words of a role that say its level, not its profession ("Senior Product Manager").
+_LEVEL_WORDS = frozenset(("senior", "sr", "junior", "jr", "lead", "principal", "staff", "chief",
+                          "head", "of", "associate", "assistant", "i", "ii", "iii", "iv", "entry",
+                          "level", "mid", "remote", "contract", "freelance", "interim"))
+#: A role of only these words says no profession ("manager"): no room is looked for by its words.
+_GENERIC_ROLES = frozenset(("manager", "director", "consultant", "specialist", "analyst",
+                            "executive", "professional", "coordinator", "officer", "vp"))
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whom a room of the user's role holds, and how such a room names itself."""
+
+    label: str                    # "product managers"
+    pattern: re.Pattern[str]
+    pm: bool = False              # "PM" in capitals counts too
+
+
+def _plural(words: list[str]) -> str:
+    last = words[-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        plural_last = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in set("aeiou"):
+        plural_last = last[:-1] + "ies"
+    else:
+        plural_last = last + "s"
+    return " ".join([*words[:-1], plural_last])
+
+
+@lru_cache(maxsize=64)
+def audiences_for(roles: tuple[str, ...]) -> tuple[Audience, ...]:
+    """The rooms to look for: each role's own words ("data engineer" -> "data engineers") and
+    its family's ("product manager" -> "product management", "PMs", "ProductTank")."""
+    found: dict[tuple[str, str], Audience] = {}
+    for role in roles:
+        text = " ".join(re.findall(r"[a-z0-9&+#.]+", role.lower()))
+        words = [w for w in text.split() if w not in _LEVEL_WORDS]
+        if words and not set(words) <= _GENERIC_ROLES:
+            label = _plural(words)
+            own = r"\b" + r"\s+".join(map(re.escape, words)) + r"(s|es)?\b"
+            found.setdefault(("own", label), Audience(label, re.compile(own, re.IGNORECASE)))
+        for label, role_pattern, audience in ROLE_FAMILIES:
+            if re.search(role_pattern, text):
+                found.setdefault(("family", label), Audience(
+                    label, re.compile(audience, re.IGNORECASE), pm=label == "product managers"))
+                break
+    return tuple(found.values())
+
+
+def _room_text(group: Group) -> str:
+    """What a group says about whom it gathers: its name, type, focus, audience and notes."""
+    return " | ".join(t for t in (group.name, group.kind_text, group.focus_text, group.format_text,
+                                  group.salary_text, group.industries, group.notes) if t)
+
+
+def room_of(group: Group, ctx: Context) -> tuple[str, float]:
+    """(reason, points) when the group gathers the user's profession or industry (the one on
+    their LinkedIn profile), else ("", 0).
+
+    Seed article, point 1: business connections are the point. A room of one's own profession
+    (a product-management happy hour for a product manager) is full of them whatever its
+    format; a room of one's industry a little less so.
+    """
+    audiences = ctx.audiences()
+    if audiences:
+        text = _room_text(group)
+        for audience in audiences:
+            if audience.pattern.search(text) or (audience.pm and _PM.search(text)):
+                return f"a room of {audience.label}: your profession", 10.0
+    if not ctx.profile.industry or _GENERAL.match(group.industries.strip().lower()):
+        return "", 0.0
+    terms = industry_terms(group.industries)
+    # A chamber that lists five industries gathers no one industry.
+    if len(terms) <= MAX_ROOM_INDUSTRIES and industries_match(
+        terms, industry_terms(ctx.profile.industry)
+    ):
+        return f"a room of your industry ({group.industries})", 5.0
+    return "", 0.0
+
+
 def fit(group: Group, ctx: Context, place: Place | None) -> tuple[GroupComponent, list[str]]:
     salary_points, salary_note = salary_fit(group, ctx.profile)
     names = targets_to_meet(group, place, ctx)
@@ -281,8 +428,10 @@ def fit(group: Group, ctx: Context, place: Place | None) -> tuple[GroupComponent
         target_note = f"people from {listed(names, 3)} may be there"
     else:
         target_points, target_note = 0.0, "none of your targets likely there"
-    note = "; ".join(n for n in (salary_note, target_note) if n) or "fit unknown"
-    return GroupComponent("fit", salary_points + target_points, MAX_POINTS["fit"], note), names
+    room, room_points = room_of(group, ctx)
+    note = "; ".join(n for n in (room, salary_note, target_note) if n) or "fit unknown"
+    points = min(MAX_POINTS["fit"], salary_points + target_points + room_points)
+    return GroupComponent("fit", points, MAX_POINTS["fit"], note, room=room), names
 
 
 # --- place --------------------------------------------------------------------------------
