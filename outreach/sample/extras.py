@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import unquote
 
+from outreach.sample.companies import PLACEHOLDERS
 from outreach.sample.people import MONTHS, Person
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -256,5 +257,78 @@ def build_extras(rng: random.Random, me: Person, connections: Sequence[Person],
         "Events.csv": (EVENTS_HEADER, EVENTS_ROWS),
         "Jobs/Job Applications.csv": (APPLICATIONS_HEADER, APPLICATIONS_ROWS),
         "Jobs/Saved Jobs.csv": (SAVED_JOBS_HEADER, saved),
+        "Jobs/Job Seeker Preferences.csv": (PREFERENCES_HEADER, PREFERENCES_ROWS),
+    })
+
+
+def build_large_extras(rng: random.Random, me: Person, connections: Sequence[Person], export_day: date,
+                       *, endorsements: int = 2_000, recommendations: int = 50,
+                       applications: int = 100) -> ExtraFiles:
+    """The same files at the sizes of a long career's export (issue 15's benchmark): the user's
+    employers are the network's two most common companies, so former colleagues exist there."""
+    from collections import Counter
+
+    with_url = [p for p in connections if p.url]
+    common = [c for c, _ in Counter(p.company for p in with_url
+                                    if p.company not in PLACEHOLDERS).most_common(40)]
+    current, former = common[0], common[1]
+    positions = [
+        [current, "Senior Data Engineer", "", "Austin, Texas, United States", "Jan 2022", ""],
+        [current, "Data Engineer", "", "Austin, Texas, United States", "Jun 2019", "Dec 2021"],
+        [former, "Data Analyst", "", "Austin, Texas, United States", "Jun 2014", "May 2019"],
+    ]
+
+    def moment(start: date = date(2012, 1, 1)) -> datetime:
+        return _moment(rng, start, export_day)
+
+    def stamped(rows: list[tuple[datetime, list[str]]]) -> list[list[str]]:
+        return [row for _, row in sorted(rows, key=lambda item: item[0], reverse=True)]
+
+    def recommendation(person: Person, text: str) -> tuple[datetime, list[str]]:
+        at = moment()
+        status = "VISIBLE" if rng.random() < 0.9 else "HIDDEN"
+        return at, [person.first, person.last, person.company, person.position, text, short_us(at), status]
+
+    received = stamped([recommendation(p, RECEIVED_TEXT[1].format(me=me.first, company=p.company))
+                        for p in rng.sample(with_url, recommendations)])
+    given = stamped([recommendation(p, GIVEN_TEXT[1].format(first=p.first))
+                     for p in rng.sample(with_url, recommendations // 2)])
+    endorsed: list[tuple[datetime, list[str]]] = []
+    for person in rng.sample(with_url, -(-endorsements // 3)):
+        for skill in rng.sample(SKILLS, 3):
+            at = moment()
+            endorsed.append((at, [slashed_utc(at), skill, person.first, person.last,
+                                  endorsement_url(person), "ACCEPTED"]))
+    endorsed = endorsed[:endorsements]
+    endorsing: list[tuple[datetime, list[str]]] = []
+    for person in rng.sample(with_url, endorsements // 2):
+        at = moment()
+        endorsing.append((at, [slashed_utc(at), rng.choice(SKILLS), person.first, person.last,
+                               endorsement_url(person), "ACCEPTED"]))
+    job_titles = ("Data Engineer", "Senior Data Engineer", "Analytics Engineer", "Staff Data Engineer")
+    applied = []
+    for index in range(applications):
+        at = moment(export_day - timedelta(days=365))
+        applied.append((at, [short_us(at), EMAIL, "", rng.choice(common[2:]), rng.choice(job_titles),
+                             f"https://www.linkedin.com/jobs/view/{4050000000 + index * 104729}",
+                             RESUME, ""]))
+    saved = []
+    for index in range(60):
+        at = moment(export_day - timedelta(days=400))
+        saved.append((at, [short_us(at), f"https://www.linkedin.com/jobs/view/{4040000000 + index * 7919}",
+                           rng.choice(job_titles), rng.choice(common[2:])]))
+    follows = [row for _, row in sorted(((at, [company, java_date(at)]) for company, at in
+                                         ((c, moment()) for c in common[2:])), reverse=True)]
+    return ExtraFiles({
+        "Positions.csv": (POSITIONS_HEADER, positions),
+        "Education.csv": (EDUCATION_HEADER, EDUCATION_ROWS),
+        "Recommendations_Received.csv": (RECOMMENDATIONS_HEADER, received),
+        "Recommendations_Given.csv": (RECOMMENDATIONS_HEADER, given),
+        "Endorsement_Received_Info.csv": (ENDORSEMENTS_RECEIVED_HEADER, stamped(endorsed)),
+        "Endorsement_Given_Info.csv": (ENDORSEMENTS_GIVEN_HEADER, stamped(endorsing)),
+        "Company Follows.csv": (FOLLOWS_HEADER, follows),
+        "Events.csv": (EVENTS_HEADER, EVENTS_ROWS),
+        "Jobs/Job Applications.csv": (APPLICATIONS_HEADER, stamped(applied)),
+        "Jobs/Saved Jobs.csv": (SAVED_JOBS_HEADER, stamped(saved)),
         "Jobs/Job Seeker Preferences.csv": (PREFERENCES_HEADER, PREFERENCES_ROWS),
     })

@@ -12,7 +12,8 @@ Without ``--large`` it writes the small sample committed in ``sample_data/``:
 - ``targets.xlsx``: a hand-kept list of target employers on two sheets.
 
 With ``--large`` it writes benchmark inputs at LinkedIn's cap: 30,000 connections, about
-100,000 messages and 5,000 targets. The same command always writes byte-identical files: one
+100,000 messages and 5,000 targets, and the other files of the export at a long career's sizes
+(2,000 endorsements received, 50 recommendations, 100 applications). The same command always writes byte-identical files: one
 seeded random generator, fixed zip timestamps, fixed workbook properties.
 """
 
@@ -159,10 +160,14 @@ def write_large(out_dir: Path, seed: int | None = None, *, connections: int = 30
     data = large.build_large(large.SEED if seed is None else seed, connections=connections,
                              messages=messages, targets=targets)
     when = datetime(2026, 11, 20, 9, 14, 2)
+    rest = extras.build_large_extras(random.Random((large.SEED if seed is None else seed) + 15),
+                                     small.ME, data.connections, large.EXPORT_DAY)
     members = [
         ("Connections.csv", connections_csv(data.connections)),
         ("Invitations.csv", invitations_csv(data.invitations)),
         ("messages.csv", messages_csv(data.messages)),
+        ("Profile.csv", csv_bytes(extras.PROFILE_HEADER, small.PROFILE_ROWS)),
+        *((name, csv_bytes(header, rows)) for name, (header, rows) in rest.files.items()),
     ]
     write_file(out_dir / export_name(large.EXPORT_DAY), zip_bytes(members, when), written)
     write_file(out_dir / f"targets-{targets}.xlsx", large.targets_workbook(data.targets, when),
