@@ -264,8 +264,9 @@ def build_extras(rng: random.Random, me: Person, connections: Sequence[Person],
 def build_large_extras(rng: random.Random, me: Person, connections: Sequence[Person], export_day: date,
                        *, endorsements: int = 2_000, recommendations: int = 50,
                        applications: int = 100) -> ExtraFiles:
-    """The same files at the sizes of a long career's export (issue 15's benchmark): the user's
-    employers are the network's two most common companies, so former colleagues exist there."""
+    """The same files at the sizes of a long career's export (issue 15's benchmark; fewer in a
+    small network): the user's employers are the network's two most common companies, so former
+    colleagues exist there."""
     from collections import Counter
 
     with_url = [p for p in connections if p.url]
@@ -290,18 +291,18 @@ def build_large_extras(rng: random.Random, me: Person, connections: Sequence[Per
         return at, [person.first, person.last, person.company, person.position, text, short_us(at), status]
 
     received = stamped([recommendation(p, RECEIVED_TEXT[1].format(me=me.first, company=p.company))
-                        for p in rng.sample(with_url, recommendations)])
+                        for p in rng.sample(with_url, min(recommendations, len(with_url)))])
     given = stamped([recommendation(p, GIVEN_TEXT[1].format(first=p.first))
-                     for p in rng.sample(with_url, recommendations // 2)])
+                     for p in rng.sample(with_url, min(recommendations // 2, len(with_url)))])
     endorsed: list[tuple[datetime, list[str]]] = []
-    for person in rng.sample(with_url, -(-endorsements // 3)):
+    for person in rng.sample(with_url, min(-(-endorsements // 3), len(with_url))):
         for skill in rng.sample(SKILLS, 3):
             at = moment()
             endorsed.append((at, [slashed_utc(at), skill, person.first, person.last,
                                   endorsement_url(person), "ACCEPTED"]))
     endorsed = endorsed[:endorsements]
     endorsing: list[tuple[datetime, list[str]]] = []
-    for person in rng.sample(with_url, endorsements // 2):
+    for person in rng.sample(with_url, min(endorsements // 2, len(with_url))):
         at = moment()
         endorsing.append((at, [slashed_utc(at), rng.choice(SKILLS), person.first, person.last,
                                endorsement_url(person), "ACCEPTED"]))
