@@ -421,3 +421,25 @@ def test_an_unzipped_folder_is_read_the_same(run, workspace, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Positions.csv: 3 positions" in result.output
     assert rows(workspace, "SELECT COUNT(*) FROM endorsements") == [(4,)]
+
+
+@pytest.mark.parametrize(("written", "read_as"), [
+    ("Jun 2018", "2018-06"), ("June 2018", "2018-06"), ("2018-06", "2018-06"), ("06/2018", "2018-06"),
+    ("2017", "2017"), ("2017.0", "2017"), ("", ""), ("13/2018", None), ("Smarch 2018", None),
+])
+def test_months_and_years_as_linkedin_and_excel_write_them(written, read_as):
+    from outreach.imports.linkedin.extracells import month
+
+    assert month(written) == read_as
+
+
+@pytest.mark.parametrize(("written", "read_as"), [
+    ("2022/03/22 18:04:59 UTC", "2022-03-22T18:04"), ("Wed Oct 01 16:02:32 UTC 2025", "2025-10-01T16:02"),
+    ("04/18/13, 07:36 PM", "2013-04-18T19:36"), ("Jul 08, 2020 01:00 PM", "2020-07-08T13:00"),
+    ("11/2/25, 9:15 AM", "2025-11-02T09:15"), ("2022/02/30 18:04:59 UTC", None), ("soon", None),
+])
+def test_the_dates_of_each_file(written, read_as):
+    from outreach.imports.linkedin.extracells import when
+
+    parsed = when(written)
+    assert (parsed.strftime("%Y-%m-%dT%H:%M") if parsed else None) == read_as

@@ -208,12 +208,12 @@ def optional_files(files: ExportFiles, kind_of: Callable[[str], str | None]) -> 
     found: dict[str, list[tuple[PurePosixPath, str, Callable[[], bytes], int, int]]] = {}
     if files.shape == "folder":
         root = Path(files.source)
-        for path in root.rglob("*"):
-            if "__MACOSX" in path.parts or (kind := kind_of(path.name)) is None or not path.is_file():
+        for file in root.rglob("*"):
+            if "__MACOSX" in file.parts or (kind := kind_of(file.name)) is None or not file.is_file():
                 continue
-            size = path.stat().st_size
+            size = file.stat().st_size
             found.setdefault(kind, []).append(
-                (PurePosixPath(path.relative_to(root).as_posix()), str(path), path.read_bytes, size, size))
+                (PurePosixPath(file.relative_to(root).as_posix()), str(file), file.read_bytes, size, size))
     elif files.shape == "zip":
         archive = next((getattr(m.load, "archive", None) for m in files.members), None)
         if not isinstance(archive, bytes):

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.errors import InputError
-from outreach.imports.linkedin.extrakinds import KINDS, Row
+from outreach.imports.linkedin.extracells import Row
+from outreach.imports.linkedin.extrakinds import KINDS
 from outreach.imports.linkedin.files import refuse_non_text
 from outreach.imports.tabular import (
     decode_bytes,
