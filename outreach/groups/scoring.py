@@ -369,19 +369,27 @@ def _plural(words: list[str]) -> str:
 def audiences_for(roles: tuple[str, ...]) -> tuple[Audience, ...]:
     """The rooms to look for: each role's own words ("data engineer" -> "data engineers") and
     its family's ("product manager" -> "product management", "PMs", "ProductTank")."""
-    found: dict[tuple[str, str], Audience] = {}
+    patterns: dict[str, list[str]] = {}   # label (lower case) -> patterns, first found first
+    labels: dict[str, str] = {}           # how the label is written: the family's "UX designers"
     for role in roles:
         text = " ".join(re.findall(r"[a-z0-9&+#.]+", role.lower()))
         words = [w for w in text.split() if w not in _LEVEL_WORDS]
         if words and not set(words) <= _GENERIC_ROLES:
             label = _plural(words)
-            own = r"\b" + r"\s+".join(map(re.escape, words)) + r"(s|es)?\b"
-            found.setdefault(("own", label), Audience(label, re.compile(own, re.IGNORECASE)))
+            labels.setdefault(label, label)
+            patterns.setdefault(label, []).append(
+                r"\b" + r"\s+".join(map(re.escape, words)) + r"(s|es)?\b")
         for label, role_pattern, audience in ROLE_FAMILIES:
             if re.search(role_pattern, text):
-                found.setdefault(("family", label), Audience(
-                    label, re.compile(audience, re.IGNORECASE), pm=label == "product managers"))
+                # "product manager" is both its own words and its family's: one room, one label
+                labels[label.lower()] = label
+                patterns.setdefault(label.lower(), []).append(audience)
                 break
+    found = {
+        key: Audience(labels[key], re.compile("|".join(dict.fromkeys(parts)), re.IGNORECASE),
+                      pm=key == "product managers")
+        for key, parts in patterns.items()
+    }
     return tuple(found.values())
 
 
