@@ -34,6 +34,7 @@ from datetime import date
 from typing import Any
 
 from outreach.companies.knowledge import company_key
+from outreach.companies.matching import analyse_names
 from outreach.companies.names import normalise_company
 from outreach.store import within_transaction
 
@@ -212,12 +213,16 @@ def _target_keys(conn: sqlite3.Connection) -> tuple[set[str], bool]:
     own aliases link to them; and whether the user has a target list of their own."""
     keys: set[str] = set()
     own_list = False
-    for name, source in conn.execute("SELECT name, source FROM targets"):
+    rows = [(str(n), str(s)) for n, s in conn.execute("SELECT name, source FROM targets")]
+    aliases = [(str(a), str(t)) for a, t in conn.execute("SELECT alias, target FROM company_aliases")]
+    # 5,000 targets analysed afresh take most of a second; the workspace keeps their analyses
+    analyse_names(conn, [n for n, _ in rows] + [n for pair in aliases for n in pair])
+    for name, source in rows:
         if source == SUGGESTED_SOURCE:
             continue
         keys.add(company_key(name))
         own_list = own_list or source != ACCEPTED_SOURCE
-    for alias, target in conn.execute("SELECT alias, target FROM company_aliases"):
+    for alias, target in aliases:
         if company_key(target) in keys:
             keys.add(company_key(alias))
     keys.discard("")
