@@ -79,9 +79,15 @@ def java_date(moment: datetime) -> str:
             f"{moment:%H:%M:%S} UTC {moment.year}")
 
 
-def event_time(moment: datetime) -> str:
-    """Events.csv Event Time: ``Nov 19, 2026, 6:00 PM``."""
-    return f"{MONTHS[moment.month - 1]} {moment.day}, {moment.year}, {_clock(moment)}"
+def event_time(start: datetime, hours: float = 2) -> str:
+    """Events.csv Event Time, a range as real exports and other projects' fixtures write it:
+    ``Apr 08, 2024 07:00 AM - Apr 08, 2024 05:00 PM`` (two-digit day and hour)."""
+    def one(moment: datetime) -> str:
+        hour = moment.hour % 12 or 12
+        return (f"{MONTHS[moment.month - 1]} {moment.day:02d}, {moment.year} {hour:02d}:"
+                f"{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}")
+
+    return f"{one(start)} - {one(start + timedelta(hours=hours))}"
 
 
 def endorsement_url(person: Person) -> str:
@@ -159,9 +165,9 @@ EVENTS_ROWS = [
      event_time(datetime(2026, 12, 9, 18, 30)), "APPROVED", "https://www.example.org/austin-data-meetup"],
     ["Austin Data & Analytics Meetup: dbt at scale", event_time(datetime(2026, 10, 28, 18, 30)),
      "APPROVED", "https://www.example.org/austin-data-meetup"],
-    ["Austin Public Library Job Club: LinkedIn profile clinic", event_time(datetime(2026, 10, 14, 10, 0)),
+    ["Austin Public Library Job Club: LinkedIn profile clinic", event_time(datetime(2026, 10, 14, 10, 0), 1.5),
      "APPROVED", "https://www.example.org/apl-job-club"],
-    ["Data Careers Virtual Fair 2026", event_time(datetime(2026, 11, 19, 18, 0)), "APPROVED", ""],
+    ["Data Careers Virtual Fair 2026", event_time(datetime(2026, 11, 19, 18, 0), 3), "APPROVED", ""],
 ]
 SKILLS = ("Python", "SQL", "Apache Airflow", "Apache Spark", "Data Engineering", "ETL", "dbt",
           "Amazon Web Services (AWS)", "Data Modeling", "Extract, Transform, Load (ETL)")
