@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -242,42 +242,101 @@ def _ole_holds(data: bytes) -> str:
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     """Decode a text file's bytes. Returns (text, encoding, notes)."""
+    encoding, notes = text_encoding(data, name)
+    return data.decode(encoding), encoding, notes
+
+
+#: Bytes decoded at a time when a file is checked or read without making its whole text.
+_CHUNK = 1 << 20
+
+
+def _decodes(data: bytes, encoding: str, start: int = 0) -> int | None:
+    """Where ``data[start:]`` stops decoding as ``encoding`` (its byte position), or None when
+    all of it decodes. Decoded a chunk at a time, kept nowhere: a 30 MB file's text would take
+    up to 4 bytes a character (CPython widens a whole string for one emoji)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    view = memoryview(data)
+    position = start
+    try:
+        while position < len(data):
+            decoder.decode(view[position : position + _CHUNK], final=False)
+            position += _CHUNK
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return min(len(data) - 1, position + exc.start)
+    return None
+
+
+def text_encoding(data: bytes, name: str) -> tuple[str, list[str]]:
+    """How a text file's bytes are encoded: (encoding, notes), checked through the whole file
+    without decoding it into one string. Raises InputError, naming the file, when it is none of
+    the encodings spreadsheets and LinkedIn write."""
     notes: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", notes
-        except UnicodeDecodeError as exc:
+        if (bad := _decodes(data, "utf-8", 3)) is not None:
             raise InputError(
-                f"{name}: starts as UTF-8 but has an invalid byte at position {exc.start + 3}; "
+                f"{name}: starts as UTF-8 but has an invalid byte at position {bad}; "
                 "the file is damaged or mixes encodings: re-save it as CSV UTF-8"
-            ) from exc
+            )
+        return "utf-8-sig", notes
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", notes
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{name}: looks like UTF-16 but cannot be decoded ({exc.reason}); "
-                "re-save it as CSV UTF-8"
-            ) from exc
+        if _decodes(data, "utf-16") is not None:
+            raise InputError(f"{name}: looks like UTF-16 but cannot be decoded; re-save it as CSV UTF-8")
+        return "utf-16", notes
     if _looks_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        try:
-            return data.decode(encoding), encoding, notes
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8", notes
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
+        if _decodes(data, encoding) is None:
+            return encoding, notes
+    if _decodes(data, "utf-8") is None:
+        return "utf-8", notes
+    if (bad := _decodes(data, "cp1252")) is not None:
         raise InputError(
-            f"{name}: not UTF-8, UTF-16 or Windows-1252 text (byte {data[exc.start]:#04x} "
-            f"at position {exc.start}); re-save it as CSV UTF-8"
-        ) from exc
+            f"{name}: not UTF-8, UTF-16 or Windows-1252 text (byte {data[bad]:#04x} "
+            f"at position {bad}); re-save it as CSV UTF-8"
+        )
     notes.append(f"{name} is not UTF-8; read it as Windows-1252 (cp1252), as Excel saves it")
-    return text, "cp1252", notes
+    return "cp1252", notes
+
+
+def head_text(data: bytes, encoding: str) -> str:
+    """The start of a text file (about SNIFF_BYTES characters), decoded: enough to sniff its
+    delimiter."""
+    with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="") as text:
+        head = text.read(SNIFF_BYTES)
+        return head + (text.readline() if len(head) == SNIFF_BYTES else "")
+
+
+class CsvRows:
+    """csv.reader over a text file's bytes, decoded as it goes: no copy of the file's text is
+    made (``io.StringIO`` holds one at 4 bytes a character). NUL characters are dropped.
+
+    After the last row, ``unclosed_quote_line`` tells whether a quote mark opened a cell that
+    never closed (the csv module reads everything after it as one cell): the line it opened on,
+    or None. Iterate once."""
+
+    def __init__(self, data: bytes, encoding: str, delimiter: str) -> None:
+        self._text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        self._quotes = 0
+        self._reader = csv.reader(self._lines(), delimiter=delimiter)
+        self._start = self._last_end = 0
+
+    def _lines(self) -> Iterator[str]:
+        for line in self._text:
+            self._quotes += line.count('"')
+            yield line.replace("\x00", "") if "\x00" in line else line
+
+    def __iter__(self) -> Iterator[list[str]]:
+        reader = self._reader
+        for row in reader:
+            self._start, self._last_end = self._last_end + 1, reader.line_num
+            yield row
+
+    def unclosed_quote_line(self) -> int | None:
+        if self._quotes % 2 == 0:
+            return None
+        return self._start if self._last_end - self._start >= 2 else None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -329,17 +388,14 @@ def read_text_table(data: bytes, name: str) -> TextTable:
         raise InputError(kind_problem(data, name, kind) or (
             f"{name} is {describe_kind(kind)}, not a CSV file: read it as a spreadsheet"
         ))
-    text, encoding, notes = decode_bytes(data, name)
-    text = text.replace("\x00", "")
-    delimiter = sniff_delimiter(text)
+    encoding, notes = text_encoding(data, name)
+    delimiter = sniff_delimiter(head_text(data, encoding))
+    reader = CsvRows(data, encoding, delimiter)
     try:
-        rows = [
-            [cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
+        rows = [[cell.strip() for cell in row] for row in reader]
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
-    if (line := unclosed_quote_line(text, delimiter)) is not None:
+    if (line := reader.unclosed_quote_line()) is not None:
         raise InputError(unclosed_quote_problem(name, line))
     if delimiter != ",":
         label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from outreach.errors import OutreachError
+from outreach.geo import distance_km, locate
 from outreach.store import get_setting, set_setting
 
 SETTING_KEY = "profile"
@@ -277,7 +278,7 @@ _METRO = re.compile(r"^\s*greater\s+|\s+(?:bay\s+area|metropolitan\s+area|metro\
 
 def home_from_geo_location(text: str) -> str:
     """A home city as a person types it from LinkedIn's Geo Location: 'Austin, Texas, United
-    States' stays (outreach.groups.geo reads it); a metro area becomes its city ('Greater Seattle
+    States' stays (outreach.geo reads it); a metro area becomes its city ('Greater Seattle
     Area' -> 'Seattle', 'New York City Metropolitan Area' -> 'New York City')."""
     first, *rest = [p.strip() for p in text.split(",")]
     city = _METRO.sub("", first).strip() or first
@@ -303,8 +304,6 @@ def relocation_from(home: str, places: tuple[str, ...]) -> tuple[bool | None, st
         return False, "they list only your home city" + (" and remote work" if remote else "")
     if not city:
         return None, "they list places, but your home city is not known"
-    from outreach.groups.geo import distance_km, locate
-
     here = locate(home)
     if here is None:
         return None, f"your home city {home!r} is not on the offline map"

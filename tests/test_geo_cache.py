@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from outreach.groups import geo
+from outreach import geo
 
 
 def test_locate_remembers_answers_between_runs(tmp_path, monkeypatch):

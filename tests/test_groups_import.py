@@ -153,17 +153,21 @@ def test_import_summary_and_idempotent_reimport(run, workspace):
     conn.close()
     second = run("import", "groups", SAMPLE)
     assert second.exit_code == 0
-    assert "(replacing 38)" in second.output
+    assert "(38 unchanged)" in second.output
     conn = sqlite3.connect(workspace / "outreach.db")
     assert conn.execute("SELECT * FROM groups ORDER BY id").fetchall() == snapshot
     conn.close()
     assert group_count(workspace) == (38, 2)
 
 
-def test_a_smaller_catalogue_replaces_the_old_one(run, workspace):
+def test_a_second_catalogue_adds_and_replace_replaces(run, workspace):
     run("import", "groups", SAMPLE)
-    result = run("import", "groups", GROUPS / "preamble_semicolon_cp1252.csv")
-    assert result.exit_code == 0, result.output
+    added = run("import", "groups", GROUPS / "preamble_semicolon_cp1252.csv")
+    assert added.exit_code == 0, added.output
+    assert group_count(workspace)[0] == 41
+    assert "38 groups already in the catalogue are not in this file: kept" in added.output
+    replaced = run("import", "groups", "--replace", GROUPS / "preamble_semicolon_cp1252.csv")
+    assert replaced.exit_code == 0, replaced.output
     assert group_count(workspace)[0] == 3
 
 

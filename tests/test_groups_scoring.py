@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach.groups.geo import locate
+from outreach.geo import locate
 from outreach.groups.recommend import MIN_SCORE, plan_groups, recommend_groups
 from outreach.groups.scoring import MAX_POINTS, TargetPlaces
 from outreach.groups.store import Group

@@ -26,7 +26,7 @@ TARGETS = [TargetPlaces("Dell Technologies", 1.0, "Austin, TX", "hardware")]
 
 
 def plan():
-    from outreach.groups.geo import locate
+    from outreach.geo import locate
 
     targets = [replace(t, places=(locate(t.location),)) for t in TARGETS]
     return plan_groups([MIXER, BNI, CLUB], PROFILE, targets)

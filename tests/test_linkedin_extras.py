@@ -86,7 +86,7 @@ SAVED_JOBS = (
 )
 PREFERENCES = (
     "Locations,Industries,Company Employee Count,Preferred Job Types,Job Titles,Open To Recruiters,"
-    "Dream Companies,Profile Shared With Job Poster,Job Title For Searching Fast Growing Companies,"
+    "Dream Companies,ExportProfile Shared With Job Poster,Job Title For Searching Fast Growing Companies,"
     "Introduction Statement,Phone Number,Job Seeker Activity Level,Preferred Start Time Range,"
     "Commute Preference Starting Address,Commute Preference Starting Time,Mode Of Transportation,"
     "Maximum Commute Duration,Open Candidate Visibility,Job Seeking Urgency Level\r\n"
@@ -249,7 +249,7 @@ def test_file_names_in_any_case_and_folder_and_split_parts():
     assert kind_of("Jobs/Saved Jobs_2.csv") == "saved_jobs"
     assert kind_of("COMPANY FOLLOWS.CSV") == "company_follows"
     assert kind_of("x/y/endorsement_received_info.csv") == "endorsements_received"
-    assert kind_of("Profile Summary.csv") is None and kind_of("Job Applications.csv") is None
+    assert kind_of("ExportProfile Summary.csv") is None and kind_of("Job Applications.csv") is None
 
 
 # Hypothesis: any text in any cell gives rows or the documented InputError, nothing else.
@@ -439,7 +439,7 @@ def test_months_and_years_as_linkedin_and_excel_write_them(written, read_as):
     ("11/2/25, 9:15 AM", "2025-11-02T09:15"), ("2022/02/30 18:04:59 UTC", None), ("soon", None),
 ])
 def test_the_dates_of_each_file(written, read_as):
-    from outreach.imports.linkedin.extracells import when
+    from outreach.imports.linkedin.extracells import extra_datetime
 
-    parsed = when(written)
+    parsed = extra_datetime(written)
     assert (parsed.strftime("%Y-%m-%dT%H:%M") if parsed else None) == read_as

@@ -20,7 +20,8 @@ from outreach.errors import InputError
 from outreach.imports.linkedin.coded import read_coded_messages
 from outreach.imports.linkedin.csvfile import read_linkedin_csv
 from outreach.imports.linkedin.export import read_linkedin_file
-from outreach.imports.linkedin.messages import OFFER_FILTER, new_text, offers_help, read_messages
+from outreach.imports.linkedin.messages import read_messages
+from outreach.imports.linkedin.offers import OFFER_FILTER, new_text, offers_help
 from outreach.imports.linkedin.stats import MessageStats
 from outreach.plan.network import Contact, load_contacts
 

@@ -209,7 +209,7 @@ def test_relocation_from_the_preferred_places(run, workspace, places, answer):
 
 
 def test_a_metro_area_is_a_home_city_the_plan_and_the_groups_understand(workspace):
-    from outreach.groups.geo import locate
+    from outreach.geo import locate
     from outreach.profile import home_from_geo_location
 
     assert home_from_geo_location("Greater Seattle Area") == "Seattle"

@@ -8,6 +8,9 @@ month", "Annual fee") is the unit of the bare numbers in its column: ``column_un
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 #: Field -> header synonyms (normalised: lower case, words separated by one space).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("name", "group", "group name", "organization", "organisation", "club", "club name",
@@ -116,3 +119,9 @@ def holds_catalogue(cells: list[str]) -> bool:
     costs or when it meets, and at least one more column no list of employers has."""
     found = group_columns(cells).keys()
     return "name" in found and bool(found & {"cost", "meets"}) and len(found & GROUP_FIELDS) >= 2
+
+
+def catalogue_key(name: str) -> str:
+    """A group's name compared across files: case, spaces and punctuation do not count
+    ("BNI  Capital-City Connectors" is "bni capital city connectors")."""
+    return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", name).casefold()).split())

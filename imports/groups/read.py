@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.errors import InputError
 from outreach.groups.schedule import parse_duration, parse_schedule
-from outreach.groups.store import name_key
-from outreach.imports.groups.columns import GROUP_FIELDS, column_unit, group_columns
+from outreach.imports.groups.columns import GROUP_FIELDS, catalogue_key, column_unit, group_columns
 from outreach.imports.groups.fields import (
     parse_contract,
     parse_cost,
@@ -181,7 +180,7 @@ def read_groups(data: bytes, name: str) -> GroupCatalogue:
         if not group_name:
             warnings.append(f"row {offset}: no group name; row skipped")
             continue
-        key = (name_key(group_name), name_key(cell("city")))
+        key = (catalogue_key(group_name), catalogue_key(cell("city")))
         if key in seen:
             warnings.append(
                 f"row {offset}: {group_name!r} repeats row {seen[key]}; kept the first"

@@ -25,19 +25,24 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from outreach.imports.linkedin.csvfile import KIND_COLUMNS, CsvTable, plain_messages_header
+from outreach.imports.linkedin.bodies import BODY_COLUMNS, Bodies, use_jemalloc
+from outreach.imports.linkedin.csvfile import (
+    KIND_COLUMNS,
+    TEXT_COLUMNS,
+    CsvTable,
+    plain_messages_header,
+)
+from outreach.imports.linkedin.offers import OFFER_FILTER
 from outreach.imports.linkedin.values import map_distinct, parse_datetime
 from outreach.imports.tabular import normalise_header
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-#: Columns kept as text rather than coded: almost every message has its own time.
-TEXT_COLUMNS = frozenset({"date"})
-#: Message bodies: kept as they were read (a pyarrow column, or the csv module's strings), never
-#: coded nor made into a Python string per message; a reader searches the rows it wants
-#: (``CodedTable.search``).
-BODY_COLUMNS = frozenset({"content"})
+#: Message bodies (BODY_COLUMNS): most of a messages.csv's bytes, and only ever searched for
+#: offers of help. Both paths filter them as they read (RE2 over each batch, in C++), keep the
+#: few cells that match ``OFFER_FILTER`` as ``Bodies`` and drop the rest: no Python string is
+#: made for a body that does not match, and the file's bodies are never all in memory at once.
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -55,8 +60,8 @@ class CodedTable:
     ragged_rows: int = 0
     #: datetime64[s] per row for time columns read without making a Python string per cell
     times: dict[str, np.ndarray] = field(default_factory=dict)
-    #: BODY_COLUMNS as read: a pyarrow column (the fast way) or one string per row (the careful way)
-    bodies: dict[str, pa.ChunkedArray | list[str]] = field(default_factory=dict)
+    #: BODY_COLUMNS: the cells that match a filter, the others dropped while reading
+    bodies: dict[str, Bodies] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self.coded or name in self.texts or name in self.bodies
@@ -96,48 +101,32 @@ class CodedTable:
         return np.array([test(v) for v in values], dtype=bool)[codes]
 
     def search(self, name: str, rows: np.ndarray, pattern: str) -> tuple[np.ndarray, list[str]]:
-        """Which of ``rows`` (row numbers) have a body cell matching ``pattern``, in any case: (their
-        positions in ``rows``, their cells' text). ``pattern`` is RE2 syntax (pyarrow's engine),
-        run over the column's bytes in C++: no Python string is made for a cell that does not
-        match. No rows when the file has no such column."""
+        """Which of ``rows`` (row numbers) have a body cell matching ``pattern``: (their
+        positions in ``rows``, their cells' text). Only the pattern the bodies were filtered
+        with while reading can be searched for (the other cells were not kept). No rows when
+        the file has no such column."""
         found = self.bodies.get(name)
-        if found is None or not len(rows):
+        if found is None or not len(rows) or not found.rows:
             return np.zeros(0, dtype=np.int64), []
-        import pyarrow.compute as pc
-
-        cells = _take(found, rows)
-        hits = pc.match_substring_regex(cells, pattern, ignore_case=True)
-        return _positions(pc.indices_nonzero(hits)), cells.filter(hits).to_pylist()
+        if pattern != found.pattern:
+            raise ValueError(f"the bodies of {self.name} were kept for another pattern")
+        kept = np.asarray(found.rows, dtype=np.int64)
+        at = np.minimum(np.searchsorted(kept, rows), len(kept) - 1)
+        hit = kept[at] == rows
+        return np.flatnonzero(hit), [found.cells[i] for i in at[hit].tolist()]
 
     @classmethod
     def from_csv(cls, table: CsvTable) -> CodedTable:
         columns = {name: cells for name, cells in table.columns.items() if name not in BODY_COLUMNS}
         coded = {name: factorize(cells) for name, cells in columns.items() if name not in TEXT_COLUMNS}
         texts = {name: cells for name, cells in columns.items() if name in TEXT_COLUMNS}
-        bodies: dict[str, pa.ChunkedArray | list[str]] = {
-            name: cells for name, cells in table.columns.items() if name in BODY_COLUMNS
-        }
+        bodies = dict(table.bodies)
         return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows,
                    bodies=bodies)
 
 
 # pyarrow makes arrays of Python lists and numpy arrays through pandas (~0.5 s to import it), so
 # arrays go in and out of pyarrow through their buffers.
-
-
-def _take(column: pa.ChunkedArray | list[str], rows: np.ndarray) -> pa.Array | pa.ChunkedArray:
-    """The cells of ``rows``, as a pyarrow string array."""
-    import pyarrow as pa
-
-    if isinstance(column, list):
-        # "replace": a lone surrogate would not be UTF-8, which the regex engine expects
-        encoded = [column[i].encode("utf-8", "replace") for i in rows.tolist()]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
-        data = pa.py_buffer(b"".join(encoded))
-        return pa.Array.from_buffers(pa.large_string(), len(encoded), [None, pa.py_buffer(offsets), data])
-    indices = np.ascontiguousarray(rows, dtype=np.int64)
-    return column.take(pa.Array.from_buffers(pa.int64(), len(indices), [None, pa.py_buffer(indices)]))
 
 
 def _positions(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -179,18 +168,18 @@ def read_coded_messages(data: bytes, name: str, header: list[str] | None = None)
     wanted = {raw: key for raw, key in zip(header, normalised, strict=True) if key in used}
     if len(set(wanted.values())) != len(wanted) or len(set(header)) != len(header):
         return None  # duplicate headers: the careful path decides which column counts
-    table = _parse(data[start:], header, list(wanted))
-    if table is None:
+    parsed = _parse(data, start, header, wanted)
+    if parsed is None:
         return None
+    table, bodies = parsed
     coded: dict[str, tuple[np.ndarray, list[str]]] = {}
     texts: dict[str, list[str]] = {}
     times: dict[str, np.ndarray] = {}
-    bodies: dict[str, pa.ChunkedArray | list[str]] = {}
     for raw, key in wanted.items():
-        column = table.column(raw)
         if key in BODY_COLUMNS:
-            bodies[key] = column
-        elif key not in TEXT_COLUMNS:
+            continue
+        column = table.column(raw)
+        if key not in TEXT_COLUMNS:
             coded[key] = _codes(column)
         elif (found := _times(column)) is not None:
             times[key] = found
@@ -200,15 +189,30 @@ def read_coded_messages(data: bytes, name: str, header: list[str] | None = None)
     return CodedTable(name, table.num_rows, encoding, coded, texts, times=times, bodies=bodies)
 
 
-def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | None:
+#: Bytes pyarrow parses at a time: the bodies of one block are filtered before the next is read.
+_BLOCK = 1 << 19
+
+
+def _parse(data: bytes, start: int, header: list[str], wanted: dict[str, str]
+           ) -> tuple[pa.Table, dict[str, Bodies]] | None:
+    """The wanted columns but the bodies, as a table; the bodies filtered by ``OFFER_FILTER``
+    block by block. None for anything pyarrow will not read (the careful way reads it)."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
+    use_jemalloc()
+    columns = list(wanted)
+    body_columns = [raw for raw, key in wanted.items() if key in BODY_COLUMNS]
+    kept = {raw: Bodies([], [], OFFER_FILTER) for raw in body_columns}
+    batches = []
+    rows = 0
     try:
-        return pa_csv.read_csv(
-            pa.py_buffer(data),
+        reader = pa_csv.open_csv(
+            pa.py_buffer(data).slice(start),
             # One thread: on a small machine the other core is busy reading the other files.
-            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, use_threads=False),
+            read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, use_threads=False,
+                                            block_size=_BLOCK),
             # A blank line is a row to count as blank: the careful path does that.
             parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
             convert_options=pa_csv.ConvertOptions(
@@ -219,8 +223,19 @@ def _parse(data: bytes, header: list[str], columns: list[str]) -> pa.Table | Non
                 check_utf8=True,
             ),
         )
+        for batch in reader:
+            for raw in body_columns:
+                cells = batch.column(raw)
+                hits = pc.match_substring_regex(cells, OFFER_FILTER, ignore_case=True)
+                found = _positions(pc.indices_nonzero(hits))
+                kept[raw].rows.extend((found + rows).tolist())
+                kept[raw].cells.extend(cells.filter(hits).to_pylist())
+            batches.append(batch.select([c for c in columns if c not in kept]))
+            rows += batch.num_rows
     except (pa.ArrowException, ValueError):  # anything pyarrow will not read: the careful way
         return None
+    schema = pa.schema([(c, pa.string()) for c in columns if c not in kept])
+    return pa.Table.from_batches(batches, schema=schema), {wanted[raw]: bodies for raw, bodies in kept.items()}
 
 
 _UTC = np.frombuffer(b" UTC", dtype=np.uint8)

@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from outreach.errors import InputError
+from outreach.imports.linkedin.bodies import BODY_COLUMNS, Bodies, keep_matching
 from outreach.imports.linkedin.files import refuse_non_text
+from outreach.imports.linkedin.offers import OFFER_FILTER
 from outreach.imports.tabular import (
-    decode_bytes,
+    CsvRows,
     find_header_row,
+    head_text,
     normalise_header,
     sniff_delimiter,
-    unclosed_quote_line,
+    text_encoding,
     unclosed_quote_problem,
 )
 
@@ -59,6 +63,8 @@ _NOT_READ = {"conversation title", "subject"}
 _BOM = b"\xef\xbb\xbf"
 
 
+#: Columns kept as text rather than coded: almost every message has its own time.
+TEXT_COLUMNS = frozenset({"date"})
 @dataclass
 class CsvTable:
     """A LinkedIn CSV file, read: the rows under its header, by column."""
@@ -71,6 +77,8 @@ class CsvTable:
     preamble: list[list[str]]  # rows above the header (the 2024+ "Notes:" paragraph)
     notes: list[str] = field(default_factory=list)
     ragged_rows: int = 0  # rows with more (non-empty) cells than the header: left out, counted
+    #: BODY_COLUMNS (message bodies): only the cells that match a filter are kept (see Bodies)
+    bodies: dict[str, Bodies] = field(default_factory=dict)
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -111,40 +119,96 @@ def plain_messages_header(data: bytes) -> list[str] | None:
 
 
 def read_linkedin_csv(data: bytes, name: str, *, expect: str | None = None) -> CsvTable:
-    """Read one LinkedIn CSV file. Raises InputError when it is not one, naming ``name``."""
+    """Read one LinkedIn CSV file. Raises InputError when it is not one, naming ``name``.
+
+    Rows are read one at a time from the bytes (no copy of the file's text), and a cell equal to
+    one above it in its column is kept once: memory stays near the file's size. Message bodies
+    are not kept, except the few that may offer help (see ``CsvTable.bodies``)."""
     refuse_non_text(data, name)
-    text, encoding, notes = decode_bytes(data, name)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    delimiter = sniff_delimiter(text)
+    encoding, notes = text_encoding(data, name)
+    delimiter = sniff_delimiter(head_text(data, encoding))
+    reader = CsvRows(data, encoding, delimiter)
+    rows = iter(reader)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        head = list(islice(rows, MAX_HEADER_SCAN))
+        try:
+            index, kind = _locate_header(head, name, expect)
+        except InputError:
+            for _ in rows:  # an unclosed quote may be why no header is found: say that instead
+                pass
+            if (line := reader.unclosed_quote_line()) is not None:
+                raise InputError(unclosed_quote_problem(name, line)) from None
+            raise
+        header = head[index]
+        table = _Columns(len(header), _wanted_columns(header, kind), kind)
+        table.add(head[index + 1 :])
+        table.add(rows)
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
-    if (line := unclosed_quote_line(text, delimiter)) is not None:
+    if (line := reader.unclosed_quote_line()) is not None:
         raise InputError(unclosed_quote_problem(name, line))
-    del text
-    index, kind = _locate_header(rows, name, expect)
-    header = rows[index]
-    body = rows[index + 1 :]
-    width = len(header)
-    # A row with more non-empty cells than the header is shifted: its cells cannot be trusted.
-    ragged = 0
-    if any(len(r) > width for r in body):
-        kept = [r for r in body if len(r) <= width or not any(c.strip() for c in r[width:])]
-        ragged = len(body) - len(kept)
-        body = kept
-    if any(len(r) < width for r in body):  # short rows and blank lines: pad with ''
-        body = [r if len(r) >= width else r + [""] * (width - len(r)) for r in body]
-    wanted = _wanted_columns(header, kind)
-    # zip(*rows) turns rows into columns in C. Every row has at least `width` cells now (some
-    # have empty ones beyond it), so stopping at the shortest row loses nothing we read.
-    transposed = list(zip(*body, strict=False)) if body else [()] * width
-    columns = {key: list(transposed[position]) for position, key in wanted.items()}
     if delimiter != ",":
         label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]
         notes.append(f"{name} is {label}-separated")
-    return CsvTable(name, kind, columns, len(body), encoding, rows[:index], notes, ragged)
+    return CsvTable(name, kind, table.columns, table.rows, encoding, head[:index], notes, table.ragged,
+                    bodies=table.finish_bodies())
+
+
+_NO_SHARING: dict[str, str] = {}
+#: Message bodies are filtered this many at a time.
+_BODY_BATCH = 4096
+
+
+class _Columns:
+    """The wanted columns of the rows under a header, filled a row at a time."""
+
+    def __init__(self, width: int, wanted: dict[int, str], kind: str) -> None:
+        self.width = width
+        self.rows = self.ragged = 0
+        self.columns: dict[str, list[str]] = {}
+        self._plain: list[tuple[int, list[str], dict[str, str]]] = []
+        self._bodies: list[tuple[int, str]] = [(p, key) for p, key in wanted.items() if key in BODY_COLUMNS
+                                               and kind == "messages"]
+        for position, key in wanted.items():
+            if (position, key) not in self._bodies:
+                self.columns[key] = []
+                # a dict shares equal cells (a name, a URL, a conversation id comes back many
+                # times); it would only cost memory for a column of (nearly) unique cells
+                self._plain.append((position, self.columns[key], _NO_SHARING if key in TEXT_COLUMNS else {}))
+        self._pending: dict[str, list[str]] = {key: [] for _, key in self._bodies}
+        self._kept: dict[str, tuple[list[int], list[str]]] = {key: ([], []) for _, key in self._bodies}
+
+    def add(self, rows: Iterable[list[str]]) -> None:
+        width, plain, bodies = self.width, self._plain, self._bodies
+        for row in rows:
+            if len(row) > width and any(c.strip() for c in row[width:]):
+                self.ragged += 1  # more non-empty cells than the header: they cannot be trusted
+                continue
+            if len(row) < width:  # short rows and blank lines: padded with ''
+                row = row + [""] * (width - len(row))
+            for position, cells, seen in plain:
+                cell = row[position]
+                cells.append(cell if seen is _NO_SHARING else seen.setdefault(cell, cell))
+            for position, key in bodies:
+                pending = self._pending[key]
+                pending.append(row[position])
+                if len(pending) == _BODY_BATCH:
+                    self._filter(key, self.rows + 1 - len(pending))
+            self.rows += 1
+
+    def _filter(self, key: str, first_row: int) -> None:
+        pending = self._pending[key]
+        rows, cells = self._kept[key]
+        for i in keep_matching(pending, OFFER_FILTER):
+            rows.append(first_row + i)
+            cells.append(pending[i])
+        pending.clear()
+
+    def finish_bodies(self) -> dict[str, Bodies]:
+        for key, pending in self._pending.items():
+            if pending:
+                self._filter(key, self.rows - len(pending))
+        return {key: Bodies(rows, cells, OFFER_FILTER) for key, (rows, cells) in self._kept.items()}
 
 
 def _locate_header(rows: Sequence[Sequence[str]], name: str, expect: str | None) -> tuple[int, str]:

@@ -39,7 +39,7 @@ _JAVA = re.compile(r"[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2})
 
 
 @lru_cache(maxsize=8192)
-def when(value: str) -> datetime | None:
+def extra_datetime(value: str) -> datetime | None:
     """A date or time in any format these files (or Excel re-saving them) write."""
     text = " ".join(value.replace("\u202f", " ").split())
     if not text:
@@ -83,7 +83,7 @@ def month(value: str) -> str | None:
             numeric.group(4), numeric.group(3))
         if 1 <= int(number_text) <= 12:
             return f"{year_text}-{int(number_text):02d}"
-    parsed = when(text)  # a whole date: its month
+    parsed = extra_datetime(text)  # a whole date: its month
     return f"{parsed:%Y-%m}" if parsed else None
 
 
@@ -91,7 +91,7 @@ _FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", 
                 "september", "october", "november", "december")
 
 
-class Row:
+class ExtraRow:
     """One row's cells by field, and the dates in it that could not be read (for a note)."""
 
     def __init__(self, cells: dict[str, str], bad_dates: list[str]) -> None:
@@ -108,7 +108,7 @@ class Row:
         return value
 
     def day(self, name: str) -> str:
-        parsed = when(self.cells.get(name, ""))
+        parsed = extra_datetime(self.cells.get(name, ""))
         return self._checked(name, f"{parsed:%Y-%m-%d}" if parsed else (None if self.text(name) else ""))
 
     def month(self, name: str) -> str:
@@ -117,7 +117,7 @@ class Row:
     def start_time(self, name: str) -> str:
         """'Jul 08, 2020 01:00 PM - Jul 08, 2020 03:00 PM' -> '2020-07-08T13:00'."""
         start = self.text(name).split(" - ", 1)[0]
-        parsed = when(start)
+        parsed = extra_datetime(start)
         if parsed is None:
             return self._checked(name, None if start else "")
         return f"{parsed:%Y-%m-%dT%H:%M}" if ":" in start else f"{parsed:%Y-%m-%d}"
@@ -132,4 +132,4 @@ class Row:
         return True if said in ("yes", "true", "y", "1") else False if said in ("no", "false", "n", "0") else None
 
 
-__all__ = ["Row", "month", "when"]
+__all__ = ["ExtraRow", "extra_datetime", "month"]

@@ -1,4 +1,4 @@
-"""The optional files of a LinkedIn export, one ``Kind`` each: its name, its columns, its rows.
+"""The optional files of a LinkedIn export, one ``ExtraKind`` each: its name, its columns, its rows.
 
 Headers and cell formats as real exports write them (checked against a public analysis of a
 2025 Complete export, github.com/mooreporfavor/portfolio-website ``linkedin_data_analysis.md``,
@@ -32,12 +32,12 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from outreach.identity import normalise_profile_url
-from outreach.imports.linkedin.extracells import Row
+from outreach.imports.linkedin.extracells import ExtraRow
 
 # -- what each file keeps --------------------------------------------------------------------
 
 
-class Profile(NamedTuple):
+class ExportProfile(NamedTuple):
     first_name: str
     last_name: str
     headline: str
@@ -113,14 +113,14 @@ NO_COMPANY, NO_SCHOOL, NO_NAME, NO_PERSON = "no company", "no school", "no name"
 
 
 @dataclass(frozen=True)
-class Kind:
+class ExtraKind:
     file_name: str  # as LinkedIn names it, for messages
     what: str  # what its rows are, in the plural: "positions"
     pattern: re.Pattern[str]  # its base name (lowercase), parts included
     aliases: dict[str, tuple[str, ...]]  # field -> normalised headers, the preferred first
     required: frozenset[str]  # fields a header must have
     marks: frozenset[str]  # every header LinkedIn writes in it (normalised)
-    build: Callable[[Row], Any]  # a record, or the reason the row is skipped (a str)
+    build: Callable[[ExtraRow], Any]  # a record, or the reason the row is skipped (a str)
     minimum: int = 2  # recognised headers a header row has at least
 
     @property
@@ -155,17 +155,17 @@ def _marks(header: str) -> frozenset[str]:
     return frozenset(h.strip().lower() for h in header.split(","))
 
 
-def _profile(row: Row) -> Profile | str:
-    return Profile(row.text("first_name"), row.text("last_name"), row.text("headline"),
+def _profile(row: ExtraRow) -> ExportProfile | str:
+    return ExportProfile(row.text("first_name"), row.text("last_name"), row.text("headline"),
                    row.text("industry"), row.text("location"), row.text("zip_code"))
 
 
-def _preferences(row: Row) -> JobPreferences:
+def _preferences(row: ExtraRow) -> JobPreferences:
     return JobPreferences(row.items("locations"), row.items("industries"), row.items("job_titles"),
                           row.items("job_types"), row.items("dream_companies"), row.flag("open_to_recruiters"))
 
 
-def _position(row: Row) -> Position | str:
+def _position(row: ExtraRow) -> Position | str:
     company = row.text("company")
     if not company:
         return NO_COMPANY
@@ -173,21 +173,21 @@ def _position(row: Row) -> Position | str:
                     row.month("finished_on"))
 
 
-def _school(row: Row) -> School | str:
+def _school(row: ExtraRow) -> School | str:
     school = row.text("school")
     if not school:
         return NO_SCHOOL
     return School(school, row.text("degree"), row.month("started_on"), row.month("finished_on"))
 
 
-def _recommendation(row: Row) -> Recommendation | str:
+def _recommendation(row: ExtraRow) -> Recommendation | str:
     if not (row.text("first_name") or row.text("last_name")):
         return NO_NAME
     return Recommendation(row.text("first_name"), row.text("last_name"), row.text("company"),
                           row.text("job_title"), row.day("created_on"), row.text("status"))
 
 
-def _endorsement(row: Row) -> Endorsement | str:
+def _endorsement(row: ExtraRow) -> Endorsement | str:
     url = row.text("url")
     key = (normalise_profile_url(url) or "") if url else ""
     if not (row.text("first_name") or row.text("last_name") or key):
@@ -196,19 +196,19 @@ def _endorsement(row: Row) -> Endorsement | str:
                        row.day("endorsed_on"), row.text("status"))
 
 
-def _follow(row: Row) -> CompanyFollow | str:
+def _follow(row: ExtraRow) -> CompanyFollow | str:
     company = row.text("company")
     return CompanyFollow(company, row.day("followed_on")) if company else NO_COMPANY
 
 
-def _saved_job(row: Row) -> SavedJob | str:
+def _saved_job(row: ExtraRow) -> SavedJob | str:
     company = row.text("company")
     if not company:
         return NO_COMPANY
     return SavedJob(company, row.text("job_title"), row.text("job_url"), row.day("saved_on"))
 
 
-def _event(row: Row) -> Event | str:
+def _event(row: ExtraRow) -> Event | str:
     name = row.text("name")
     if not name:
         return NO_NAME
@@ -231,8 +231,8 @@ def _endorsement_columns(who: str) -> dict[str, tuple[str, ...]]:
     }
 
 
-KINDS: dict[str, Kind] = {
-    "profile": Kind(
+KINDS: dict[str, ExtraKind] = {
+    "profile": ExtraKind(
         "Profile.csv", "profile details", _name("profile"),
         {"first_name": ("first name",), "last_name": ("last name",), "headline": ("headline",),
          "industry": ("industry",), "location": ("geo location", "location"), "zip_code": ("zip code",)},
@@ -240,7 +240,7 @@ KINDS: dict[str, Kind] = {
         _marks("first name,last name,maiden name,address,birth date,headline,summary,industry,"
                "zip code,geo location,twitter handles,websites,instant messengers"),
         _profile, minimum=3),
-    "job_preferences": Kind(
+    "job_preferences": ExtraKind(
         "Job Seeker Preferences.csv", "job preferences", _name("job seeker preferences"),
         {"locations": ("locations",), "industries": ("industries",), "job_titles": ("job titles",),
          "job_types": ("preferred job types", "job types"), "dream_companies": ("dream companies",),
@@ -252,48 +252,48 @@ KINDS: dict[str, Kind] = {
                "job seeker activity level,preferred start time range,open candidate visibility,"
                "job seeking urgency level"),
         _preferences, minimum=3),
-    "positions": Kind(
+    "positions": ExtraKind(
         "Positions.csv", "positions", _name("positions"),
         {"company": ("company name", "company"), "title": ("title", "job title"),
          "location": ("location",), "started_on": ("started on", "start date"),
          "finished_on": ("finished on", "end date")},
         frozenset({"company"}), _marks("company name,title,description,location,started on,finished on"),
         _position),
-    "education": Kind(
+    "education": ExtraKind(
         "Education.csv", "schools", _name("education"),
         {"school": ("school name", "school"), "degree": ("degree name", "degree"),
          "started_on": ("start date", "started on"), "finished_on": ("end date", "finished on")},
         frozenset({"school"}), _marks("school name,start date,end date,notes,degree name,activities"),
         _school),
-    "recommendations_received": Kind(
+    "recommendations_received": ExtraKind(
         "Recommendations_Received.csv", "recommendations received", _name("recommendations received"),
         _RECOMMENDATION, frozenset({"first_name", "last_name"}),
         _marks("first name,last name,company,job title,text,creation date,status"), _recommendation, minimum=3),
-    "recommendations_given": Kind(
+    "recommendations_given": ExtraKind(
         "Recommendations_Given.csv", "recommendations given", _name("recommendations given"),
         _RECOMMENDATION, frozenset({"first_name", "last_name"}),
         _marks("first name,last name,company,job title,text,creation date,status"), _recommendation, minimum=3),
-    "endorsements_received": Kind(
+    "endorsements_received": ExtraKind(
         "Endorsement_Received_Info.csv", "endorsements received", _name("endorsement received info"),
         _endorsement_columns("endorser"), frozenset({"skill"}),
         _marks("endorsement date,skill name,endorser first name,endorser last name,endorser public url,"
                "endorsement status"), _endorsement, minimum=3),
-    "endorsements_given": Kind(
+    "endorsements_given": ExtraKind(
         "Endorsement_Given_Info.csv", "endorsements given", _name("endorsement given info"),
         _endorsement_columns("endorsee"), frozenset({"skill"}),
         _marks("endorsement date,skill name,endorsee first name,endorsee last name,endorsee public url,"
                "endorsement status"), _endorsement, minimum=3),
-    "company_follows": Kind(
+    "company_follows": ExtraKind(
         "Company Follows.csv", "companies followed", _name("company follows"),
         {"company": ("organization", "organisation", "company", "company name"),
          "followed_on": ("followed on", "date")},
         frozenset({"company"}), _marks("organization,followed on"), _follow, minimum=1),
-    "saved_jobs": Kind(
+    "saved_jobs": ExtraKind(
         "Saved Jobs.csv", "saved jobs", _name("saved jobs"),
         {"saved_on": ("saved date", "saved on", "date"), "job_url": ("job url", "url"),
          "job_title": ("job title", "title"), "company": ("company name", "company")},
         frozenset({"company"}), _marks("saved date,job url,job title,company name"), _saved_job),
-    "events": Kind(
+    "events": ExtraKind(
         "Events.csv", "events", _name("events"),
         {"name": ("event name", "name"), "starts_at": ("event time", "time", "date"),
          "status": ("status",), "url": ("external url", "url")},

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.errors import InputError
-from outreach.imports.linkedin.extracells import Row
+from outreach.imports.linkedin.extracells import ExtraRow
 from outreach.imports.linkedin.extrakinds import KINDS
 from outreach.imports.linkedin.files import refuse_non_text
 from outreach.imports.tabular import (
@@ -120,7 +120,7 @@ def read_extra(key: str, parts: Sequence[tuple[str, bytes]]) -> ExtraFile:
             if len(cells) > width and any(c.strip() for c in cells[width:]):
                 result.skipped[RAGGED] += 1  # shifted: its cells cannot be trusted
                 continue
-            row = Row({f: cells[p] for f, p in where.items() if p < len(cells)}, bad_dates)
+            row = ExtraRow({f: cells[p] for f, p in where.items() if p < len(cells)}, bad_dates)
             record = kind.build(row)
             if isinstance(record, str):
                 result.skipped[record] += 1

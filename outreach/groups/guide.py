@@ -24,8 +24,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from outreach.geo import Place, locate
 from outreach.groups import scoring as gs
-from outreach.groups.geo import Place, locate
 from outreach.groups.schedule import WEEKS_PER_MONTH
 from outreach.groups.store import Group
 from outreach.profile import Profile
@@ -79,7 +79,7 @@ def association_for(role: str) -> Association | None:
 # --- the kinds ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Kind:
+class GuideKind:
     """A kind of group and what one of it typically is (the numbers the scoring needs)."""
 
     key: str
@@ -109,8 +109,8 @@ class Kind:
 _SALARY = "what salary range do members hold, and are they at your level?"
 _FORMAT = "is it facilitated, with an agenda and results, or a support circle?"
 
-KINDS: tuple[Kind, ...] = (
-    Kind("job club", "Free job clubs (community centres and public libraries)", "job club",
+KINDS: tuple[GuideKind, ...] = (
+    GuideKind("job club", "Free job clubs (community centres and public libraries)", "job club",
          "free", "weekly, about 1.5 h",
          ("is it free, or does it ask for volunteer hours?", _FORMAT, _SALARY),
          "job club", (12.0, "other job seekers: ask whether they hunt at your level"),
@@ -118,14 +118,14 @@ KINDS: tuple[Kind, ...] = (
          focus="job search", format="facilitated",
          # any job club that is not a faith-based one
          covered_by=r"^(?!.*(church|ministr|faith|parish|synagogue|mosque|temple|congregation))"),
-    Kind("career ministry", "Faith-based career ministries (free, open to all)", "job club",
+    GuideKind("career ministry", "Faith-based career ministries (free, open to all)", "job club",
          "free", "weekly or every other week, about 2 h",
          ("is it open to people of any faith or none?", _FORMAT, _SALARY),
          "career ministry", (12.0, "other job seekers and volunteers who hire: ask about levels"),
          free=True, meetings_per_month=WEEKS_PER_MONTH, duration_hours=2.0,
          focus="job search", format="facilitated",
          covered_by=r"church|ministr|faith|parish|synagogue|mosque|temple|congregation"),
-    Kind("association", "Your profession's association chapter", "professional association",
+    GuideKind("association", "Your profession's association chapter", "professional association",
          "visit a meeting first; members pay yearly dues, often $100–$300 with the chapter's",
          "monthly, about 2 h",
          ("may a visitor attend a meeting, and what does a ticket cost?",
@@ -133,19 +133,19 @@ KINDS: tuple[Kind, ...] = (
          "association", (16.0, "a room of your own profession"),
          cost_per_year=200.0, meetings_per_month=1.0, duration_hours=2.0,
          focus="education", format="speaker", with_roles=True),
-    Kind("meetup", "Meetups of your trade", "meetup",
+    GuideKind("meetup", "Meetups of your trade", "meetup",
          "usually free", "monthly, about 2 h",
          ("is it talks and workshops, or drinks only?", "who hires from this crowd?"),
          "meetup", (14.0, "people who do your work"),
          free=True, meetings_per_month=1.0, duration_hours=2.0,
          focus="education", format="speaker", with_roles=True),
-    Kind("online community", "Online communities and virtual events of your trade",
+    GuideKind("online community", "Online communities and virtual events of your trade",
          "online community", "usually free", "about 2 h a month, when it suits you",
          ("is it active: do people answer within a day?", "are jobs posted, and by whom?"),
          "virtual", (12.0, "people who do your work, anywhere"),
          online=True, free=True, duration_hours=2.0, focus="business", format="open",
          with_roles=True),
-    Kind("alumni", "Your school's alumni chapter", "alumni",
+    GuideKind("alumni", "Your school's alumni chapter", "alumni",
          "often free or a small ticket; some alumni associations charge yearly dues",
          "a few events a year, about 2 h",
          ("are events open to all graduates, or to members who pay dues?",
@@ -153,7 +153,7 @@ KINDS: tuple[Kind, ...] = (
          "alumni", (12.0, "people who share your school and answer its graduates"),
          cost_per_year=50.0, meetings_per_month=0.5, duration_hours=2.0,
          focus="business", format="open"),
-    Kind("toastmasters", "Toastmasters: practise your 30-second pitch", "speaking club",
+    GuideKind("toastmasters", "Toastmasters: practise your 30-second pitch", "speaking club",
          "guests free; members pay dues every six months", "weekly or every other week, 1–1.5 h",
          ("how many times may a guest visit before joining?",
           "what do the club's dues add to Toastmasters International's?"),
@@ -161,13 +161,13 @@ KINDS: tuple[Kind, ...] = (
          cost_per_year=150.0, meetings_per_month=2.0, duration_hours=1.25,
          focus="education", format="structured",
          finder_url="https://www.toastmasters.org/find-a-club"),
-    Kind("chamber", "Chamber of commerce events (check the fees)", "chamber",
+    GuideKind("chamber", "Chamber of commerce events (check the fees)", "chamber",
          "non-members often pay per event; member dues are priced for businesses",
          "monthly after-work mixers, about 2 h",
          ("what does a non-member pay per event?", "which employers send people?"),
          "chamber of commerce", (8.0, "local employers and business owners"),
          meetings_per_month=1.0, duration_hours=2.0, focus="business", format="open"),
-    Kind("referral club", "Referral clubs such as BNI (visit only)", "referral club",
+    GuideKind("referral club", "Referral clubs such as BNI (visit only)", "referral club",
          "yearly dues of several hundred dollars plus fees, under a year's contract",
          "weekly breakfast, about 1.5 h, strict attendance",
          ("how many times may a visitor come?",
@@ -177,7 +177,7 @@ KINDS: tuple[Kind, ...] = (
          cost_per_year=700.0, meetings_per_month=WEEKS_PER_MONTH, duration_hours=1.5,
          focus="business referrals", format="structured", contract_months=12,
          visitors_policy="limited", max_visits=2, one_seat=True, finder_url="https://www.bni.com/"),
-    Kind("service club", "Service clubs (Rotary, Lions, Kiwanis): slow, long-term", "service club",
+    GuideKind("service club", "Service clubs (Rotary, Lions, Kiwanis): slow, long-term", "service club",
          "yearly dues and meals, often a few hundred dollars", "weekly or every other week, 1–1.5 h",
          ("may you visit as a guest first?", "what do dues and meals cost in a year?",
           "how many volunteer hours are expected?"),
@@ -228,7 +228,7 @@ def search_links(words: str, city: str, place: Place | None, *, online: bool = F
 class GuideRow:
     key: str                        # identifies the row across plans: "to find: job club"
     title: str
-    kind: Kind
+    kind: GuideKind
     score: float
     components: list[gs.GroupComponent]
     why: str
@@ -282,7 +282,7 @@ class Guide:
     notes: list[str] = field(default_factory=list)
 
 
-def _group(kind: Kind, profile: Profile) -> Group:
+def _group(kind: GuideKind, profile: Profile) -> Group:
     return Group(
         name=kind.title, kind=kind.group_kind, city="" if kind.online else profile.home_city.strip(),
         online=kind.online, free=kind.free, cost_per_year=kind.cost_per_year,
@@ -293,7 +293,7 @@ def _group(kind: Kind, profile: Profile) -> Group:
     )
 
 
-def _score(kind: Kind, ctx: gs.Context, fit: tuple[float, str]
+def _score(kind: GuideKind, ctx: gs.Context, fit: tuple[float, str]
            ) -> tuple[float, list[gs.GroupComponent], str, float, list[str]]:
     group = _group(kind, ctx.profile)
     focus = gs.focus(group)
@@ -363,7 +363,7 @@ def build_guide(profile: Profile, schools: list[str] | None = None) -> Guide:
     return Guide(rows, home.label if home else city, notes)
 
 
-def _instances(kind: Kind, roles: list[str], schools: list[str]
+def _instances(kind: GuideKind, roles: list[str], schools: list[str]
                ) -> list[tuple[str, str, Association | None, str]]:
     """(title, about, association, search words) for each row a kind gets: one per matched
     association or school, else one general row."""
@@ -385,7 +385,7 @@ def _instances(kind: Kind, roles: list[str], schools: list[str]
 def not_covered(guide: Guide, groups: list[Group]) -> Guide:
     """The guide without the kinds the catalogue already has a group of (by ``Group.kind``,
     and for the kinds that share one, by a pattern on the group's name or type text)."""
-    def covered(kind: Kind) -> bool:
+    def covered(kind: GuideKind) -> bool:
         for group in groups:
             text = f"{group.name} {group.kind_text}".lower()
             if kind.covered_by and re.search(kind.covered_by, text):

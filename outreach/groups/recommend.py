@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.errors import OutreachError
+from outreach.geo import locate, split_locations
 from outreach.groups import scoring as gs
-from outreach.groups.geo import locate, split_locations
 from outreach.groups.guide import Guide, GuideRow
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from outreach.groups.geo import Place, distance_km, locate
+from outreach.geo import Place, distance_km, locate
 from outreach.groups.schedule import WEEKS_PER_MONTH
 from outreach.groups.store import Group
 from outreach.profile import Profile

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
-import unicodedata
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from outreach.geo import locate
+from outreach.imports.groups.columns import catalogue_key
 from outreach.store import transaction
 
 if TYPE_CHECKING:
@@ -94,12 +94,6 @@ def _clean(name: str, value: Any) -> Any:
 
 # --- which catalogue entry a row of a new file is -------------------------------------------
 
-def name_key(name: str) -> str:
-    """A group's name compared across files: case, spaces and punctuation do not count
-    ("BNI  Capital-City Connectors" is "bni capital city connectors")."""
-    return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", name).casefold()).split())
-
-
 def same_place(a_city: str, a_online: bool, b_city: str, b_online: bool) -> bool:
     """Whether two rows of the same name are the same group: two chapters of one club in two
     cities are two groups. A row without a city is the group of that name wherever it meets
@@ -109,10 +103,8 @@ def same_place(a_city: str, a_online: bool, b_city: str, b_online: bool) -> bool
         return a_online == b_online or not (a_city and b_city)
     if not a_city or not b_city:
         return True
-    if name_key(a_city) == name_key(b_city):
+    if catalogue_key(a_city) == catalogue_key(b_city):
         return True
-    from outreach.groups.geo import locate
-
     a_place, b_place = locate(a_city), locate(b_city)
     return a_place is not None and a_place == b_place
 
@@ -158,10 +150,10 @@ def import_catalogue(
         by_name: dict[str, list[_Stored]] = {}
         for row in conn.execute(f"SELECT id, {columns} FROM groups"):
             entry = _Stored(row[0], dict(zip(_FIELDS, tuple(row)[1:], strict=True)))
-            by_name.setdefault(name_key(entry.values["name"]), []).append(entry)
+            by_name.setdefault(catalogue_key(entry.values["name"]), []).append(entry)
         inserts = []
         for record in records:
-            same = _match(record, by_name.get(name_key(record["name"]), []))
+            same = _match(record, by_name.get(catalogue_key(record["name"]), []))
             if len(same) > 1 and not record["city"]:
                 # "BNI Connectors" with no city, while Austin's and Dallas's chapters are stored
                 warnings.append(f"row {record['row_number']}: {record['name']!r} has no city and "
@@ -170,8 +162,8 @@ def import_catalogue(
                 same = []
             elif len(same) > 1:
                 # the stored ones differ only where this row is silent: the closest wins
-                exact = [e for e in same if name_key(e.values["city"] or "")
-                         == name_key(record["city"] or "")]
+                exact = [e for e in same if catalogue_key(e.values["city"] or "")
+                         == catalogue_key(record["city"] or "")]
                 same = exact[:1] or same[:1]
             if not same:
                 inserts.append(record)

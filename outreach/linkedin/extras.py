@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from outreach.imports.linkedin.extrakinds import KINDS, CompanyFollow, JobPreferences, Profile
+from outreach.imports.linkedin.extrakinds import KINDS, CompanyFollow, ExportProfile, JobPreferences
 from outreach.imports.linkedin.extras import ExtraFile, ExtrasRead
 
 # kind -> (table, direction or None, columns after owner_id (and direction), UNIQUE key columns)
@@ -138,7 +138,7 @@ def _first(file: ExtraFile) -> tuple[Any | None, str]:
 def _apply_profile(conn: sqlite3.Connection, owner_id: int, file: ExtraFile, seen_on: str) -> str:
     profile, more = _first(file)
     conn.execute("DELETE FROM export_profile WHERE owner_id = ?", (owner_id,))
-    if not isinstance(profile, Profile):
+    if not isinstance(profile, ExportProfile):
         return f"{KINDS['profile'].file_name}: no profile row"
     conn.execute(
         "INSERT INTO export_profile (owner_id, first_name, last_name, headline, industry, location,"

@@ -26,7 +26,7 @@ from outreach.plan.scoring import find_candidates, priority_phrase
 from outreach.profile import Profile
 from outreach.store import within_transaction
 from outreach.targets.suggest import (
-    Suggestion,
+    TargetSuggestion,
     apply_sheet_answers,
     plan_suggestions,
     suggestions,
@@ -460,7 +460,7 @@ def _why(talk: Conversation, held: str) -> str:
     return why
 
 
-def _suggested_why(why: str, hint: Suggestion | None) -> str:
+def _suggested_why(why: str, hint: TargetSuggestion | None) -> str:
     """A row at a suggested target says so first: the user never chose that target."""
     return f"{hint.reason}. {why}" if hint is not None and hint.in_plan else why
 

@@ -66,7 +66,7 @@ class Signal:
 
 
 @dataclass
-class Suggestion:
+class TargetSuggestion:
     name: str
     key: str  # company_key(name): the employer
     priority: float
@@ -91,7 +91,7 @@ class Suggestion:
 class Decided:
     """What ``accept``/``reject`` did: names done, names that were no suggestion."""
 
-    done: list[Suggestion] = field(default_factory=list)
+    done: list[TargetSuggestion] = field(default_factory=list)
     already: list[str] = field(default_factory=list)  # accepted before, or already a target
     unknown: list[str] = field(default_factory=list)
 
@@ -234,7 +234,7 @@ def _decisions(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def suggestions(conn: sqlite3.Connection, *, today: date | None = None,
-                include_rejected: bool = False) -> list[Suggestion]:
+                include_rejected: bool = False) -> list[TargetSuggestion]:
     """The suggested targets, strongest first: neither targets already nor rejected (unless
     ``include_rejected``), each saying whether the plan uses it."""
     today = today or date.today()
@@ -249,13 +249,13 @@ def suggestions(conn: sqlite3.Connection, *, today: date | None = None,
         if key in targeted or (decided.get(key) == "rejected" and not include_rejected):
             continue
         priority, strongest = _priority(found, today, dreams)
-        out.append(Suggestion(name, key, priority, _source(found, today), strongest,
+        out.append(TargetSuggestion(name, key, priority, _source(found, today), strongest,
                               not own_list or strongest in STRONG, found))
     out.sort(key=lambda s: (-s.priority, s.name.casefold()))
     return out
 
 
-def sync_suggested_targets(conn: sqlite3.Connection, *, today: date | None = None) -> list[Suggestion]:
+def sync_suggested_targets(conn: sqlite3.Connection, *, today: date | None = None) -> list[TargetSuggestion]:
     """Put the suggestions the plan uses into the targets table (marked ``SUGGESTED_SOURCE``),
     update them, and remove the ones that went (signal gone, rejected, now a target of the
     user's); writes only when something changed. Returns every current suggestion."""
@@ -277,7 +277,7 @@ def sync_suggested_targets(conn: sqlite3.Connection, *, today: date | None = Non
     return found
 
 
-def _insert(conn: sqlite3.Connection, rows: list[tuple[str, Suggestion, str]]) -> None:
+def _insert(conn: sqlite3.Connection, rows: list[tuple[str, TargetSuggestion, str]]) -> None:
     last = conn.execute("SELECT max(row_order) FROM targets").fetchone()[0]
     order = -1 if last is None else int(last)
     for place, (key, s, source) in enumerate(rows, start=1):
@@ -286,7 +286,7 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[str, Suggestion, str]]) -
             "VALUES (?, ?, ?, '', ?, ?, ?)", (s.name, key, s.priority, order + place, s.source, source))
 
 
-def plan_suggestions(conn: sqlite3.Connection, *, today: date | None = None) -> dict[str, Suggestion]:
+def plan_suggestions(conn: sqlite3.Connection, *, today: date | None = None) -> dict[str, TargetSuggestion]:
     """Target name as the targets table has it -> its suggestion, for every current suggestion
     (those the plan uses under the table's name)."""
     found = suggestions(conn, today=today)
@@ -295,12 +295,12 @@ def plan_suggestions(conn: sqlite3.Connection, *, today: date | None = None) -> 
     return {names.get(normalise_company(s.name), s.name): s for s in found}
 
 
-def _find(found: Iterable[Suggestion], name: str) -> Suggestion | None:
+def _find(found: Iterable[TargetSuggestion], name: str) -> TargetSuggestion | None:
     key = company_key(name)
     return next((s for s in found if key and s.key == key), None)
 
 
-def _record(conn: sqlite3.Connection, s: Suggestion, decision: str, today: date) -> None:
+def _record(conn: sqlite3.Connection, s: TargetSuggestion, decision: str, today: date) -> None:
     conn.execute(
         "INSERT INTO target_suggestions (key, name, decision, decided_on) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key) DO UPDATE SET name = excluded.name, decision = excluded.decision, "
@@ -344,7 +344,7 @@ def reject(conn: sqlite3.Connection, names: Iterable[str], *, today: date | None
                 row = conn.execute("SELECT name, notes FROM targets WHERE source = ?", (ACCEPTED_SOURCE,))
                 named = next((r for r in row if company_key(r[0]) == company_key(name)), None)
                 if named is not None:
-                    s = Suggestion(str(named[0]), company_key(name), 0.0, str(named[1]), "", False)
+                    s = TargetSuggestion(str(named[0]), company_key(name), 0.0, str(named[1]), "", False)
             if s is None:
                 (out.already if _rejected(conn, name) else out.unknown).append(name)
                 continue
@@ -395,7 +395,7 @@ __all__ = [
     "SUGGESTED_SOURCE",
     "Decided",
     "Signal",
-    "Suggestion",
+    "TargetSuggestion",
     "accept",
     "activity_signals",
     "answer",
