@@ -182,9 +182,28 @@ def facts_by_key() -> dict[str, tuple[Fact, ...]]:
     return {key: tuple(rows) for key, rows in found.items()}
 
 
-@cache
-def _same_employers() -> dict[str, str]:
-    """Every key in a ``same`` group of the table -> one key standing for the group."""
+#: ``same_employers()`` once worked out (or given by ``use_same_employers``) in this process.
+_SAME: dict[str, str] | None = None
+
+
+def same_employers() -> dict[str, str]:
+    """Every key in a ``same`` group of the table -> one key standing for the group.
+
+    Working it out analyses ~4,500 names (~0.2 s); ``matching.prime_company_keys`` keeps it in
+    the workspace and hands it back through ``use_same_employers``."""
+    global _SAME
+    if _SAME is None:
+        _SAME = _work_out_same_employers()
+    return _SAME
+
+
+def use_same_employers(mapping: dict[str, str]) -> None:
+    """``same_employers()`` as kept from an earlier run for the same table and rules."""
+    global _SAME
+    _SAME = dict(mapping)
+
+
+def _work_out_same_employers() -> dict[str, str]:
     root: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -193,8 +212,10 @@ def _same_employers() -> dict[str, str]:
         return key
 
     for entry in builtin_aliases():
+        if entry.relation != "same":
+            continue
         name, parent = normalise_company(entry.name), normalise_company(entry.parent)
-        if entry.relation == "same" and name and parent:
+        if name and parent:
             root[find(name)] = find(parent)
     return {key: find(key) for key in list(root)}
 
@@ -212,7 +233,7 @@ def company_key(name: str) -> str:
     if not analysis.candidates:
         return ""
     first = analysis.candidates[0]
-    same = _same_employers()
+    same = same_employers()
     for route in (first.key, first.trimmed, first.core):
         if route in same:
             return same[route]
@@ -230,7 +251,9 @@ __all__ = [
     "facts_by_key",
     "knowledge",
     "read_table",
+    "same_employers",
     "table_files",
     "table_fingerprint",
     "this_year",
+    "use_same_employers",
 ]

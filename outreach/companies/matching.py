@@ -26,8 +26,10 @@ from outreach.companies.knowledge import (
     builtin_aliases,
     company_key,
     distinct_rows,
+    same_employers,
     table_fingerprint,
     this_year,
+    use_same_employers,
 )
 from outreach.companies.names import (
     AliasEntry,
@@ -42,7 +44,7 @@ from outreach.companies.names import (
 from outreach.errors import InputError
 from outreach.models import TIER_RANK, Match
 from outreach.runtime import no_gc_pauses
-from outreach.store import get_setting, set_setting, transaction
+from outreach.store import get_setting, set_setting, transaction, within_transaction
 
 _CACHE_SETTING = "company_names_rules"
 
@@ -70,6 +72,31 @@ def analyse_names(conn: sqlite3.Connection, raws: Iterable[str]) -> dict[str, Co
         _store_analyses(conn, new, reset=not fresh, fingerprint=fingerprint)
     found.update(new)
     return found
+
+
+#: The workspace setting keeping the company table's ``same`` groups (knowledge.same_employers).
+_SAME_SETTING = "company_same_employers"
+
+
+def prime_company_keys(conn: sqlite3.Connection) -> None:
+    """Make ``company_key`` cheap in this process: the company table's ``same`` groups come from
+    the workspace when they were worked out for the same table and rules, else they are worked
+    out and kept there (when the workspace can be written)."""
+    fingerprint = f"{rules_fingerprint()} {table_fingerprint()} {this_year()}"
+    try:
+        kept = json.loads(get_setting(conn, _SAME_SETTING) or "{}")
+    except ValueError:
+        kept = {}
+    if isinstance(kept, dict) and kept.get("fingerprint") == fingerprint and isinstance(kept.get("same"), dict):
+        use_same_employers(kept["same"])
+        return
+    payload = json.dumps({"fingerprint": fingerprint, "same": same_employers()})
+    try:
+        with within_transaction(conn):
+            set_setting(conn, _SAME_SETTING, payload)
+    except sqlite3.OperationalError:
+        if conn.in_transaction:
+            raise  # the caller's transaction decides; a read-only workspace works it out next time
 
 
 def _store_analyses(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from outreach.companies.knowledge import company_key
+from outreach.companies.matching import analyse_names, prime_company_keys
 from outreach.identity import normalise_name, normalise_profile_url
 
 
@@ -186,9 +187,12 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
         # not as typed after --owner (a profile URL, or "JÖRG MÜLLER").
         if contacts[contact_id].name:
             owners[owner_id] = replace(owners[owner_id], name=contacts[contact_id].name)
+    prime_company_keys(conn)
     applied = applied_by_employer(load_applications(conn))
     if applied:
-        keys: dict[str, str] = {}  # one company_key per distinct name, not per contact
+        # one company_key per distinct name, not per contact, from the analyses the workspace keeps
+        analyse_names(conn, {c.company for c in contacts.values() if c.company})
+        keys: dict[str, str] = {}
         for contact_id, contact in contacts.items():
             key = keys.get(contact.company)
             if key is None:

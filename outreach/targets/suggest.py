@@ -26,6 +26,7 @@ and stays when the signal goes; a rejected one is never suggested again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -33,10 +34,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from outreach.companies.knowledge import company_key
-from outreach.companies.matching import analyse_names
-from outreach.companies.names import normalise_company
-from outreach.store import within_transaction
+from outreach.companies.knowledge import company_key, table_fingerprint, this_year
+from outreach.companies.matching import analyse_names, prime_company_keys
+from outreach.companies.names import normalise_company, rules_fingerprint
+from outreach.store import get_setting, set_setting, within_transaction
 
 #: ``targets.source`` of a suggestion the plan uses and the user has not decided on yet
 SUGGESTED_SOURCE = "suggested from your LinkedIn activity"
@@ -135,6 +136,7 @@ def _rows(conn: sqlite3.Connection, sql: str, owner: int) -> list[tuple[Any, ...
 
 def activity_signals(conn: sqlite3.Connection) -> dict[str, tuple[str, list[Signal]]]:
     """Employer key -> (name to show, its signals) from the user's own export."""
+    prime_company_keys(conn)
     owner = _self_id(conn)
     found: list[tuple[str, Signal]] = []
     for (text,) in _rows(conn, "SELECT dream_companies FROM job_preferences WHERE owner_id = ?", owner):
@@ -208,14 +210,32 @@ def _priority(signals: list[Signal], today: date, dreams: int) -> tuple[float, s
     return round(BASE[strongest] + 0.1 * within + 0.02 * (len(kinds) - 1), 3), strongest
 
 
+#: The workspace setting that keeps ``_target_keys``'s answer for the targets it was worked out for.
+_KEYS_SETTING = "suggest.target_keys"
+
+
 def _target_keys(conn: sqlite3.Connection) -> tuple[set[str], bool]:
     """The employers among the user's targets (suggested rows aside), with the names the user's
-    own aliases link to them; and whether the user has a target list of their own."""
+    own aliases link to them; and whether the user has a target list of their own.
+
+    Working it out for 5,000 targets takes most of a second (the company table's ``same`` groups
+    are built, every name analysed), so the answer is kept in the workspace with a fingerprint
+    of what it depends on: the targets, the aliases, the company table, the rules, the year."""
+    rows = [(str(n), str(s)) for n, s in conn.execute("SELECT name, source FROM targets ORDER BY id")]
+    aliases = [(str(a), str(t)) for a, t in conn.execute("SELECT alias, target FROM company_aliases ORDER BY 1, 2")]
+    digest = hashlib.sha256(f"{rules_fingerprint()} {table_fingerprint()} {this_year()}".encode())
+    for pair in rows + aliases:
+        digest.update("\x1f".join(pair).encode() + b"\x1e")
+    fingerprint = digest.hexdigest()[:24]
+    try:
+        kept = json.loads(get_setting(conn, _KEYS_SETTING) or "{}")
+    except ValueError:
+        kept = {}
+    if isinstance(kept, dict) and kept.get("fingerprint") == fingerprint:
+        return set(kept.get("keys", [])), bool(kept.get("own_list"))
     keys: set[str] = set()
     own_list = False
-    rows = [(str(n), str(s)) for n, s in conn.execute("SELECT name, source FROM targets")]
-    aliases = [(str(a), str(t)) for a, t in conn.execute("SELECT alias, target FROM company_aliases")]
-    # 5,000 targets analysed afresh take most of a second; the workspace keeps their analyses
+    # the workspace keeps the names' analyses too
     analyse_names(conn, [n for n, _ in rows] + [n for pair in aliases for n in pair])
     for name, source in rows:
         if source == SUGGESTED_SOURCE:
@@ -226,6 +246,15 @@ def _target_keys(conn: sqlite3.Connection) -> tuple[set[str], bool]:
         if company_key(target) in keys:
             keys.add(company_key(alias))
     keys.discard("")
+    try:
+        with within_transaction(conn):
+            set_setting(conn, _KEYS_SETTING, json.dumps(
+                {"fingerprint": fingerprint, "keys": sorted(keys), "own_list": own_list}))
+    except sqlite3.OperationalError:
+        if conn.in_transaction:
+            raise
+        # a read-only workspace (outreach targets on a copy the user cannot write): work it
+        # out again next time
     return keys, own_list
 
 
