@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -317,26 +317,37 @@ class CsvRows:
     or None. Iterate once."""
 
     def __init__(self, data: bytes, encoding: str, delimiter: str) -> None:
-        self._text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-        self._quotes = 0
+        self._data, self._encoding, self._delimiter = data, encoding, delimiter
+        self._wide = encoding.startswith("utf-16")  # a quote mark and a NUL are not single bytes
+        self._quotes = 0 if self._wide else data.count(b'"')
         self._reader = csv.reader(self._lines(), delimiter=delimiter)
-        self._start = self._last_end = 0
 
     def _lines(self) -> Iterator[str]:
-        for line in self._text:
-            self._quotes += line.count('"')
+        text = io.TextIOWrapper(io.BytesIO(self._data), encoding=self._encoding, newline="")
+        if not self._wide and b"\x00" not in self._data:
+            return text  # the csv module iterates it in C
+        return self._lines_counted(text)
+
+    def _lines_counted(self, text: Iterable[str]) -> Iterator[str]:
+        for line in text:
+            if self._wide:
+                self._quotes += line.count('"')
             yield line.replace("\x00", "") if "\x00" in line else line
 
     def __iter__(self) -> Iterator[list[str]]:
-        reader = self._reader
-        for row in reader:
-            self._start, self._last_end = self._last_end + 1, reader.line_num
-            yield row
+        return self._reader
 
     def unclosed_quote_line(self) -> int | None:
         if self._quotes % 2 == 0:
             return None
-        return self._start if self._last_end - self._start >= 2 else None
+        # An odd number of quote marks: read the file again, watching where the last row began.
+        reader = csv.reader(self._lines_counted(
+            io.TextIOWrapper(io.BytesIO(self._data), encoding=self._encoding, newline="")),
+            delimiter=self._delimiter)
+        start = last_end = 0
+        for _ in reader:
+            start, last_end = last_end + 1, reader.line_num
+        return start if last_end - start >= 2 else None
 
 
 def sniff_delimiter(text: str) -> str:

@@ -155,12 +155,12 @@ def read_linkedin_csv(data: bytes, name: str, *, expect: str | None = None) -> C
 
 
 _NO_SHARING: dict[str, str] = {}
-#: Message bodies are filtered this many at a time.
-_BODY_BATCH = 4096
+#: Rows turned into columns (and message bodies filtered) this many at a time.
+_CHUNK_ROWS = 4096
 
 
 class _Columns:
-    """The wanted columns of the rows under a header, filled a row at a time."""
+    """The wanted columns of the rows under a header, filled a few thousand rows at a time."""
 
     def __init__(self, width: int, wanted: dict[int, str], kind: str) -> None:
         self.width = width
@@ -175,39 +175,43 @@ class _Columns:
                 # a dict shares equal cells (a name, a URL, a conversation id comes back many
                 # times); it would only cost memory for a column of (nearly) unique cells
                 self._plain.append((position, self.columns[key], _NO_SHARING if key in TEXT_COLUMNS else {}))
-        self._pending: dict[str, list[str]] = {key: [] for _, key in self._bodies}
         self._kept: dict[str, tuple[list[int], list[str]]] = {key: ([], []) for _, key in self._bodies}
 
     def add(self, rows: Iterable[list[str]]) -> None:
-        width, plain, bodies = self.width, self._plain, self._bodies
-        for row in rows:
-            if len(row) > width and any(c.strip() for c in row[width:]):
-                self.ragged += 1  # more non-empty cells than the header: they cannot be trusted
-                continue
-            if len(row) < width:  # short rows and blank lines: padded with ''
-                row = row + [""] * (width - len(row))
-            for position, cells, seen in plain:
-                cell = row[position]
-                cells.append(cell if seen is _NO_SHARING else seen.setdefault(cell, cell))
-            for position, key in bodies:
-                pending = self._pending[key]
-                pending.append(row[position])
-                if len(pending) == _BODY_BATCH:
-                    self._filter(key, self.rows + 1 - len(pending))
-            self.rows += 1
+        rows = iter(rows)
+        while chunk := list(islice(rows, _CHUNK_ROWS)):
+            self._add_chunk(chunk)
 
-    def _filter(self, key: str, first_row: int) -> None:
-        pending = self._pending[key]
-        rows, cells = self._kept[key]
-        for i in keep_matching(pending, OFFER_FILTER):
-            rows.append(first_row + i)
-            cells.append(pending[i])
-        pending.clear()
+    def _add_chunk(self, chunk: list[list[str]]) -> None:
+        width = self.width
+        if any(len(r) != width for r in chunk):
+            kept = []
+            for row in chunk:
+                if len(row) > width and any(c.strip() for c in row[width:]):
+                    self.ragged += 1  # more non-empty cells than the header: they cannot be trusted
+                elif len(row) < width:  # short rows and blank lines: padded with ''
+                    kept.append(row + [""] * (width - len(row)))
+                else:
+                    kept.append(row)
+            chunk = kept
+        if not chunk:
+            return
+        # zip(*rows) turns rows into columns in C. Every row has at least `width` cells now (some
+        # have empty ones beyond it), so stopping at the shortest row loses nothing we read.
+        columns = list(zip(*chunk, strict=False))
+        for position, cells, seen in self._plain:
+            column = columns[position]
+            cells.extend(column if seen is _NO_SHARING else map(seen.setdefault, column, column))
+        first = self.rows
+        self.rows += len(chunk)
+        for position, key in self._bodies:  # only the bodies that may offer help are kept
+            column = columns[position]
+            rows, cells = self._kept[key]
+            for i in keep_matching(list(column), OFFER_FILTER):
+                rows.append(first + i)
+                cells.append(column[i])
 
     def finish_bodies(self) -> dict[str, Bodies]:
-        for key, pending in self._pending.items():
-            if pending:
-                self._filter(key, self.rows - len(pending))
         return {key: Bodies(rows, cells, OFFER_FILTER) for key, (rows, cells) in self._kept.items()}
 
 

@@ -1,0 +1,113 @@
+"""messages.csv read in bounded memory (issue 14): the readers stream the file, keep only the
+bodies that may offer help, and read re-saved files (UTF-16, semicolons, NUL bytes, an unclosed
+quote) the same way as before, without ever holding a copy of the file's text."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from outreach.errors import InputError
+from outreach.imports.linkedin.bodies import keep_matching
+from outreach.imports.linkedin.coded import read_coded_messages
+from outreach.imports.linkedin.csvfile import _CHUNK_ROWS, read_linkedin_csv
+from outreach.imports.linkedin.messages import read_messages
+from outreach.imports.linkedin.offers import OFFER_FILTER
+from outreach.imports.tabular import CsvRows, decode_bytes, text_encoding
+
+HEADER = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
+          "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER", "IS MESSAGE DRAFT",
+          "IS CONVERSATION DRAFT"]
+ME = ("Alex Moreno", "https://www.linkedin.com/in/alex-moreno")
+BODIES = ["Thanks, talk soon!", "Happy to refer you to the data team, send me your CV",
+          "Any news on the role?", "I can put in a good word for you with Lena",
+          "Un café la semaine prochaine ? 😀", "See you at the meetup"]
+
+
+def conversation_rows(people: int) -> list[list[str]]:
+    """Each person writes the owner three messages and gets two back."""
+    rows = []
+    for n in range(people):
+        them = (f"Person {n}", f"https://www.linkedin.com/in/person-{n}")
+        for m in range(5):
+            who, to = (them, ME) if m % 2 == 0 else (ME, them)
+            rows.append([f"conv-{n}", "", who[0], who[1], to[0], to[1],
+                         f"2025-{1 + m:02d}-{1 + n % 28:02d} 10:00:00 UTC", "",
+                         BODIES[(n + m) % len(BODIES)], "INBOX", "No", "No"])
+    return rows
+
+
+def csv_bytes(rows: list[list[str]], *, delimiter: str = ",", encoding: str = "utf-8") -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def test_only_the_bodies_that_may_offer_help_are_kept_on_both_paths():
+    rows = conversation_rows(3 * _CHUNK_ROWS // 5)  # three chunks and a part
+    data = csv_bytes(rows)
+    offering = [i for i, row in enumerate(rows) if "refer" in row[8] or "good word" in row[8]]
+    fast = read_coded_messages(data, "messages.csv")
+    careful = read_linkedin_csv(data.replace(b",", b";"), "messages.csv", expect="messages")
+    assert fast is not None
+    for bodies in (fast.bodies["content"], careful.bodies["content"]):
+        assert bodies.rows == offering  # row numbers across chunk boundaries
+        assert all("refer" in c or "good word" in c for c in bodies.cells)
+    assert careful.rows == len(rows) and "content" not in careful.columns
+
+
+@pytest.mark.parametrize("encoding,delimiter", [("utf-16", "\t"), ("utf-8-sig", ";"), ("cp1252", ",")])
+def test_a_resaved_messages_file_reads_as_the_original(encoding, delimiter):
+    rows = conversation_rows(40)
+    if encoding == "cp1252":  # Windows-1252 has no emoji
+        rows = [[c.replace("😀", "") for c in row] for row in rows]
+    original = read_messages(read_linkedin_csv(csv_bytes(rows), "messages.csv", expect="messages"))
+    resaved = read_messages(read_linkedin_csv(csv_bytes(rows, delimiter=delimiter, encoding=encoding),
+                                              "messages.csv", expect="messages"))
+    assert resaved.stats == original.stats
+    offered = {s.person_key for s in original.stats if s.offered_help_at}
+    assert 0 < len(offered) < 40  # some wrote "happy to refer you", others only chatted
+
+
+def test_nul_bytes_are_dropped_and_an_unclosed_quote_is_named():
+    long = csv_bytes(conversation_rows(600))  # a NUL past the head the file kind is told from
+    with_nuls = long.replace(b"Person 599", b"Per\x00son 599")
+    table = read_linkedin_csv(with_nuls, "messages.csv", expect="messages")
+    assert "Person 599" in table.columns["from"] and table.rows == 3000
+    data = csv_bytes(conversation_rows(4))
+    line = b"conv-9,,Sam Lee,,Alex Moreno,,2025-01-01 10:00:00 UTC,,hi,INBOX,No,No\r\n"
+    broken = data + line.replace(b"hi", b'"hi') + line * 2  # the quote before hi never closes
+    for encoding in ("utf-8", "utf-16"):
+        with pytest.raises(InputError, match=r"messages\.csv, line 22: a quote mark opens a cell"):
+            read_linkedin_csv(broken.decode().encode(encoding), "messages.csv", expect="messages")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-16")))
+def test_the_encoding_found_without_decoding_the_file_decodes_it(data):
+    try:
+        encoding, _ = text_encoding(data, "x.csv")
+    except InputError as exc:
+        assert "x.csv" in str(exc)
+        return
+    assert decode_bytes(data, "x.csv")[0] == data.decode(encoding)
+    rows = CsvRows(data, encoding, ",")
+    try:
+        list(rows)
+    except csv.Error:
+        return
+    assert rows.unclosed_quote_line() is None or data.count(b'"') % 2 == 1 or encoding.startswith("utf-16")
+
+
+@given(st.lists(st.sampled_from(BODIES + ["", "&lt;p&gt;", "happy&nbsp;to&nbsp;refer you"]), max_size=40))
+def test_keep_matching_finds_what_the_pattern_finds(cells):
+    import re
+
+    python = re.compile(OFFER_FILTER, re.IGNORECASE)
+    assert keep_matching(cells, OFFER_FILTER) == [i for i, c in enumerate(cells) if python.search(c)]
