@@ -20,11 +20,11 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from outreach.errors import InputError
 from outreach.sheetguard import check_ods_cells, check_xlsx_cells
@@ -249,61 +249,92 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
 #: Bytes decoded at a time when a file is checked or read without making its whole text.
 _CHUNK = 1 << 20
 
+#: A file's bytes, or a function opening it as a stream (a zip member unpacked as it is read,
+#: so that a big file is never whole in memory). Each reading pass opens it again.
+Source = bytes | Callable[[], IO[bytes]]
 
-def _decodes(data: bytes, encoding: str, start: int = 0) -> int | None:
-    """Where ``data[start:]`` stops decoding as ``encoding`` (its byte position), or None when
-    all of it decodes. Decoded a chunk at a time, kept nowhere: a 30 MB file's text would take
-    up to 4 bytes a character (CPython widens a whole string for one emoji)."""
+
+def source_head(source: Source, size: int = SNIFF_BYTES) -> bytes:
+    """The first ``size`` bytes of a file (all of it when it is shorter)."""
+    if isinstance(source, bytes):
+        return source[:size]
+    with source() as stream:
+        return stream.read(size)
+
+
+def _chunks(source: Source, start: int = 0) -> Iterator[bytes | memoryview]:
+    if isinstance(source, bytes):
+        view = memoryview(source)
+        for position in range(start, len(source), _CHUNK):
+            yield view[position : position + _CHUNK]
+        return
+    with source() as stream:
+        stream.read(start)
+        while chunk := stream.read(_CHUNK):
+            yield chunk
+
+
+def _decodes(source: Source, encoding: str, start: int = 0) -> tuple[int, int] | None:
+    """Where the file (from ``start``) stops decoding as ``encoding``: (byte position, the byte),
+    or None when all of it decodes. Decoded a chunk at a time, kept nowhere: a 30 MB file's text
+    would take up to 4 bytes a character (CPython widens a whole string for one emoji)."""
     import codecs
 
     decoder = codecs.getincrementaldecoder(encoding)("strict")
-    view = memoryview(data)
     position = start
+    chunk: bytes | memoryview = b""
     try:
-        while position < len(data):
-            decoder.decode(view[position : position + _CHUNK], final=False)
-            position += _CHUNK
+        for chunk in _chunks(source, start):
+            decoder.decode(chunk, final=False)
+            position += len(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
-        return min(len(data) - 1, position + exc.start)
+        at = max(0, min(len(chunk) - 1, exc.start))
+        return position + at, chunk[at] if len(chunk) else 0
     return None
 
 
-def text_encoding(data: bytes, name: str) -> tuple[str, list[str]]:
+def text_encoding(source: Source, name: str) -> tuple[str, list[str]]:
     """How a text file's bytes are encoded: (encoding, notes), checked through the whole file
     without decoding it into one string. Raises InputError, naming the file, when it is none of
     the encodings spreadsheets and LinkedIn write."""
     notes: list[str] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        if (bad := _decodes(data, "utf-8", 3)) is not None:
+    head = source_head(source, 4096)
+    if head.startswith(b"\xef\xbb\xbf"):
+        if (bad := _decodes(source, "utf-8", 3)) is not None:
             raise InputError(
-                f"{name}: starts as UTF-8 but has an invalid byte at position {bad}; "
+                f"{name}: starts as UTF-8 but has an invalid byte at position {bad[0]}; "
                 "the file is damaged or mixes encodings: re-save it as CSV UTF-8"
             )
         return "utf-8-sig", notes
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if _decodes(data, "utf-16") is not None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _decodes(source, "utf-16") is not None:
             raise InputError(f"{name}: looks like UTF-16 but cannot be decoded; re-save it as CSV UTF-8")
         return "utf-16", notes
-    if _looks_utf16(data):
-        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        if _decodes(data, encoding) is None:
+    if _looks_utf16(head):
+        encoding = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        if _decodes(source, encoding) is None:
             return encoding, notes
-    if _decodes(data, "utf-8") is None:
+    if _decodes(source, "utf-8") is None:
         return "utf-8", notes
-    if (bad := _decodes(data, "cp1252")) is not None:
+    if (bad := _decodes(source, "cp1252")) is not None:
         raise InputError(
-            f"{name}: not UTF-8, UTF-16 or Windows-1252 text (byte {data[bad]:#04x} "
-            f"at position {bad}); re-save it as CSV UTF-8"
+            f"{name}: not UTF-8, UTF-16 or Windows-1252 text (byte {bad[1]:#04x} "
+            f"at position {bad[0]}); re-save it as CSV UTF-8"
         )
     notes.append(f"{name} is not UTF-8; read it as Windows-1252 (cp1252), as Excel saves it")
     return "cp1252", notes
 
 
-def head_text(data: bytes, encoding: str) -> str:
+def _text(source: Source, encoding: str) -> io.TextIOWrapper:
+    raw = io.BytesIO(source) if isinstance(source, bytes) else source()
+    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+
+
+def head_text(source: Source, encoding: str) -> str:
     """The start of a text file (about SNIFF_BYTES characters), decoded: enough to sniff its
     delimiter."""
-    with io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="") as text:
+    with _text(source, encoding) as text:
         head = text.read(SNIFF_BYTES)
         return head + (text.readline() if len(head) == SNIFF_BYTES else "")
 
@@ -316,23 +347,26 @@ class CsvRows:
     never closed (the csv module reads everything after it as one cell): the line it opened on,
     or None. Iterate once."""
 
-    def __init__(self, data: bytes, encoding: str, delimiter: str) -> None:
-        self._data, self._encoding, self._delimiter = data, encoding, delimiter
-        self._wide = encoding.startswith("utf-16")  # a quote mark and a NUL are not single bytes
-        self._quotes = 0 if self._wide else data.count(b'"')
+    def __init__(self, source: Source, encoding: str, delimiter: str) -> None:
+        self._source, self._encoding, self._delimiter = source, encoding, delimiter
+        # Quote marks and NULs are counted on the bytes where they are one byte each and the
+        # bytes are at hand; else line by line.
+        self._on_bytes = isinstance(source, bytes) and not encoding.startswith("utf-16")
+        self._quotes = source.count(b'"') if isinstance(source, bytes) and self._on_bytes else 0
         self._reader = csv.reader(self._lines(), delimiter=delimiter)
 
     def _lines(self) -> Iterator[str]:
-        text = io.TextIOWrapper(io.BytesIO(self._data), encoding=self._encoding, newline="")
-        if not self._wide and b"\x00" not in self._data:
+        text = _text(self._source, self._encoding)
+        if self._on_bytes and isinstance(self._source, bytes) and b"\x00" not in self._source:
             return text  # the csv module iterates it in C
         return self._lines_counted(text)
 
-    def _lines_counted(self, text: Iterable[str]) -> Iterator[str]:
-        for line in text:
-            if self._wide:
-                self._quotes += line.count('"')
-            yield line.replace("\x00", "") if "\x00" in line else line
+    def _lines_counted(self, text: io.TextIOWrapper) -> Iterator[str]:
+        with text:
+            for line in text:
+                if not self._on_bytes:
+                    self._quotes += line.count('"')
+                yield line.replace("\x00", "") if "\x00" in line else line
 
     def __iter__(self) -> Iterator[list[str]]:
         return self._reader
@@ -341,9 +375,7 @@ class CsvRows:
         if self._quotes % 2 == 0:
             return None
         # An odd number of quote marks: read the file again, watching where the last row began.
-        reader = csv.reader(self._lines_counted(
-            io.TextIOWrapper(io.BytesIO(self._data), encoding=self._encoding, newline="")),
-            delimiter=self._delimiter)
+        reader = csv.reader(self._lines_counted(_text(self._source, self._encoding)), delimiter=self._delimiter)
         start = last_end = 0
         for _ in reader:
             start, last_end = last_end + 1, reader.line_num

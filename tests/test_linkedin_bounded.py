@@ -111,3 +111,52 @@ def test_keep_matching_finds_what_the_pattern_finds(cells):
 
     python = re.compile(OFFER_FILTER, re.IGNORECASE)
     assert keep_matching(cells, OFFER_FILTER) == [i for i, c in enumerate(cells) if python.search(c)]
+
+
+def _zip(path, members: dict[str, bytes]):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("shape", ["plain", "semicolons", "utf-16"])
+def test_a_zipped_messages_file_is_streamed_and_reads_as_the_unzipped_one(tmp_path, shape):
+    from outreach.imports.linkedin.export import read_export
+    from outreach.imports.linkedin.files import find_export_files
+
+    rows = conversation_rows(300)
+    data = {"plain": csv_bytes(rows), "semicolons": csv_bytes(rows, delimiter=";"),
+            "utf-16": csv_bytes(rows, delimiter="\t", encoding="utf-16")}[shape]
+    connections = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + b"".join(
+        f"Person,{n},https://www.linkedin.com/in/person-{n},,Acme,Engineer,01 Jan 2025\n".encode()
+        for n in range(300))
+    zipped = _zip(tmp_path / "Basic_LinkedInDataExport_01-02-2026.zip",
+                  {"Connections.csv": connections, "messages.csv": data})
+    folder = tmp_path / "unzipped"
+    folder.mkdir()
+    (folder / "Connections.csv").write_bytes(connections)
+    (folder / "messages.csv").write_bytes(data)
+    from_zip = read_export(find_export_files(zipped)).messages
+    from_folder = read_export(find_export_files(folder)).messages
+    assert from_zip is not None and from_folder is not None
+    assert from_zip.stats == from_folder.stats and len(from_zip.stats) == 300
+
+
+def test_a_damaged_zipped_messages_file_is_one_clear_error(run, tmp_path, workspace):
+    data = csv_bytes(conversation_rows(400))
+    path = _zip(tmp_path / "Basic_LinkedInDataExport_01-02-2026.zip", {
+        "Connections.csv": b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                           b"Jane,Doe,https://www.linkedin.com/in/jane,,Acme,CEO,01 Jan 2025\n",
+        "messages.csv": data})
+    raw = bytearray(path.read_bytes())
+    local = raw.find(b"messages.csv") + len("messages.csv")  # its local header, then its data
+    raw[local + 2000 : local + 2400] = bytes(400)  # zeros in the middle of the deflated data
+    path.write_bytes(bytes(raw))
+    result = run("import", "linkedin", str(path))
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "messages.csv" in lines[0] and "cannot be unpacked" in lines[0], result.output
+    assert not (workspace / "outreach.db").exists()

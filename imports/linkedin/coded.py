@@ -34,7 +34,8 @@ from outreach.imports.linkedin.csvfile import (
 )
 from outreach.imports.linkedin.offers import OFFER_FILTER
 from outreach.imports.linkedin.values import map_distinct, parse_datetime
-from outreach.imports.tabular import normalise_header
+from outreach.imports.tabular import SNIFF_BYTES, Source, normalise_header, source_head
+from outreach.runtime import return_big_blocks
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -154,15 +155,18 @@ def in_order_of_appearance(codes: np.ndarray) -> np.ndarray:
     return distinct[np.argsort(first, kind="stable")]
 
 
-def read_coded_messages(data: bytes, name: str, header: list[str] | None = None) -> CodedTable | None:
+def read_coded_messages(data: Source, name: str, header: list[str] | None = None) -> CodedTable | None:
     """A plain UTF-8 messages.csv through pyarrow, or None to read it the careful way.
 
-    ``header``: ``plain_messages_header(data)``, when the caller has it already.
+    ``data``: the file's bytes, or a function opening it as a stream (a zip member, unpacked a
+    block at a time as it is read: the whole file is never in memory). ``header``:
+    ``plain_messages_header`` of its start, when the caller has it already.
     """
-    header = header or plain_messages_header(data)
-    if header is None or b"\x00" in data:
+    head = source_head(data, SNIFF_BYTES + 1)
+    header = header or plain_messages_header(head)
+    if header is None or (isinstance(data, bytes) and b"\x00" in data):
         return None
-    start = len(_BOM) if data.startswith(_BOM) else 0
+    start = len(_BOM) if head.startswith(_BOM) else 0
     used = set(KIND_COLUMNS["messages"][1]) - {"conversation title", "subject"}
     normalised = [normalise_header(h) for h in header]
     wanted = {raw: key for raw, key in zip(header, normalised, strict=True) if key in used}
@@ -193,23 +197,31 @@ def read_coded_messages(data: bytes, name: str, header: list[str] | None = None)
 _BLOCK = 1 << 19
 
 
-def _parse(data: bytes, start: int, header: list[str], wanted: dict[str, str]
+def _parse(data: Source, start: int, header: list[str], wanted: dict[str, str]
            ) -> tuple[pa.Table, dict[str, Bodies]] | None:
     """The wanted columns but the bodies, as a table; the bodies filtered by ``OFFER_FILTER``
-    block by block. None for anything pyarrow will not read (the careful way reads it)."""
+    block by block. None for anything pyarrow will not read, or a NUL in a cell (the careful
+    way reads it)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
 
     use_jemalloc()
+    return_big_blocks()
     columns = list(wanted)
     body_columns = [raw for raw, key in wanted.items() if key in BODY_COLUMNS]
     kept = {raw: Bodies([], [], OFFER_FILTER) for raw in body_columns}
     batches = []
     rows = 0
+    stream = None
+    if isinstance(data, bytes):
+        source = pa.py_buffer(data).slice(start)
+    else:
+        source = stream = data()
+        stream.read(start)
     try:
         reader = pa_csv.open_csv(
-            pa.py_buffer(data).slice(start),
+            source,
             # One thread: on a small machine the other core is busy reading the other files.
             read_options=pa_csv.ReadOptions(column_names=header, skip_rows=1, use_threads=False,
                                             block_size=_BLOCK),
@@ -230,10 +242,16 @@ def _parse(data: bytes, start: int, header: list[str], wanted: dict[str, str]
                 found = _positions(pc.indices_nonzero(hits))
                 kept[raw].rows.extend((found + rows).tolist())
                 kept[raw].cells.extend(cells.filter(hits).to_pylist())
-            batches.append(batch.select([c for c in columns if c not in kept]))
+            batch = batch.select([c for c in columns if c not in kept])
+            if stream is not None and any(pc.any(pc.match_substring(c, "\x00")).as_py() for c in batch.columns):
+                return None
+            batches.append(batch)
             rows += batch.num_rows
     except (pa.ArrowException, ValueError):  # anything pyarrow will not read: the careful way
         return None
+    finally:
+        if stream is not None:
+            stream.close()
     schema = pa.schema([(c, pa.string()) for c in columns if c not in kept])
     return pa.Table.from_batches(batches, schema=schema), {wanted[raw]: bodies for raw, bodies in kept.items()}
 

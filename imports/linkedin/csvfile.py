@@ -22,14 +22,18 @@ from outreach.imports.linkedin.bodies import BODY_COLUMNS, Bodies, keep_matching
 from outreach.imports.linkedin.files import refuse_non_text
 from outreach.imports.linkedin.offers import OFFER_FILTER
 from outreach.imports.tabular import (
+    SNIFF_BYTES,
     CsvRows,
+    Source,
     find_header_row,
     head_text,
     normalise_header,
     sniff_delimiter,
+    source_head,
     text_encoding,
     unclosed_quote_problem,
 )
+from outreach.runtime import return_big_blocks
 
 #: Rows looked at for a header: the 2024+ Connections.csv has a three-row preamble.
 MAX_HEADER_SCAN = 60
@@ -118,13 +122,16 @@ def plain_messages_header(data: bytes) -> list[str] | None:
     return header
 
 
-def read_linkedin_csv(data: bytes, name: str, *, expect: str | None = None) -> CsvTable:
+def read_linkedin_csv(data: Source, name: str, *, expect: str | None = None) -> CsvTable:
     """Read one LinkedIn CSV file. Raises InputError when it is not one, naming ``name``.
 
     Rows are read one at a time from the bytes (no copy of the file's text), and a cell equal to
     one above it in its column is kept once: memory stays near the file's size. Message bodies
-    are not kept, except the few that may offer help (see ``CsvTable.bodies``)."""
-    refuse_non_text(data, name)
+    are not kept, except the few that may offer help (see ``CsvTable.bodies``). ``data`` may
+    be a function opening the file as a stream (a zip member): it is then read a few times over
+    (its encoding checked, its rows read) and never whole in memory."""
+    refuse_non_text(data if isinstance(data, bytes) else source_head(data, SNIFF_BYTES + 1), name)
+    return_big_blocks()
     encoding, notes = text_encoding(data, name)
     delimiter = sniff_delimiter(head_text(data, encoding))
     reader = CsvRows(data, encoding, delimiter)

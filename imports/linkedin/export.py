@@ -40,6 +40,7 @@ from outreach.imports.linkedin.files import (
     refuse_non_text,
 )
 from outreach.imports.linkedin.invitations import InvitationsRead, read_invitations
+from outreach.imports.tabular import SNIFF_BYTES, Source, source_head
 
 if TYPE_CHECKING:
     # Not imported here: the messages reader brings numpy and pyarrow, which only the process
@@ -128,14 +129,16 @@ class LinkedInExport:
         return date.fromisoformat(newest), how
 
 
-def read_linkedin_file(data: bytes, name: str, *, expect: str | None = None) -> LinkedInFile:
-    """One LinkedIn CSV file's bytes, its kind found from its header (or ``expect``-ed)."""
-    header = plain_messages_header(data) if expect in (None, "messages") else None
+def read_linkedin_file(data: Source, name: str, *, expect: str | None = None) -> LinkedInFile:
+    """One LinkedIn CSV file, its kind found from its header (or ``expect``-ed): its bytes, or a
+    function opening it as a stream (a zip member: then it is never whole in memory)."""
+    head = data if isinstance(data, bytes) else source_head(data, SNIFF_BYTES + 1)
+    header = plain_messages_header(head) if expect in (None, "messages") else None
     if header is not None:  # the fast path, for a plain messages.csv
         from outreach.imports.linkedin.coded import read_coded_messages
         from outreach.imports.linkedin.messages import read_messages
 
-        refuse_non_text(data, name)  # read_linkedin_csv does this on the other path
+        refuse_non_text(head, name)  # read_linkedin_csv does this on the other path
         coded = read_coded_messages(data, name, header)
         if coded is not None:
             return read_messages(coded)
@@ -312,6 +315,17 @@ def _kind_of(name: str) -> str | None:
 
 
 def _read_member(member: Member) -> LinkedInFile:
+    opened = getattr(member.load, "open", None)
+    if opened is not None and member.kind == "messages":
+        # A zipped messages.csv (most of an export's bytes) read as a stream: memory stays near
+        # what is kept of it, never its whole text (issue 14). Should unzipping fail halfway,
+        # the usual way below says what is wrong with the member.
+        try:
+            return read_linkedin_file(opened, member.label, expect=member.kind)
+        except InputError:
+            raise
+        except Exception:  # noqa: BLE001 - zipfile's and zlib's errors: load() names them
+            pass
     return read_linkedin_file(member.load(), member.label, expect=member.kind)
 
 

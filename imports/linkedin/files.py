@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from outreach.errors import InputError
 from outreach.imports.tabular import (
@@ -57,6 +58,12 @@ class _ZipMember:
 
     def __call__(self) -> bytes:
         return _read_member(zipfile.ZipFile(io.BytesIO(self.archive)), self.name, self.where)
+
+    def open(self) -> IO[bytes]:
+        """The member as a stream, unpacked as it is read (never more than its declared size);
+        its errors are those of ``zipfile`` (the caller falls back to ``load()`` for the
+        user's message)."""
+        return zipfile.ZipFile(io.BytesIO(self.archive)).open(self.name)
 
 
 def refuse_non_text(data: bytes, name: str) -> None:
