@@ -81,6 +81,27 @@ def test_only_an_export_gives_suggestions_in_order_with_their_sources(workspace)
     assert "Wayne Enterprises" not in {s.name for s in suggestions(f.conn)}
 
 
+def test_every_signal_at_once_stays_within_a_priority_of_one_and_the_current_employer_is_no_suggestion(workspace):
+    f = filled(workspace)
+    activity(f.conn)
+    with transaction(f.conn):
+        # Hooli: a dream company, applied to, saved and followed: the strongest a signal gets
+        f.conn.execute("INSERT INTO applications (owner_id, company, job_title, applied_on) VALUES (1, 'Hooli', 'DE', ?)",
+                       (ago(1),))
+        f.conn.execute("INSERT INTO saved_jobs (owner_id, company, job_title, saved_on) VALUES (1, 'Hooli', 'DE', ?)",
+                       (ago(1),))
+        f.conn.execute("INSERT INTO company_follows (owner_id, company, followed_on) VALUES (1, 'Hooli', ?)", (ago(1),))
+        # the user works at Pied Piper now and worked at Soylent (which they follow) before
+        f.conn.executemany("INSERT INTO positions (owner_id, company, title, started_on, finished_on) VALUES (?, ?, ?, ?, ?)",
+                           [(1, "Pied Piper", "Engineer", "2022-03", ""), (1, "Soylent", "Analyst", "2019", "2022-02")])
+        f.conn.execute("INSERT INTO company_follows (owner_id, company, followed_on) VALUES (1, 'Pied Piper, Inc.', '2022-03-01')")
+    by = {s.name: s for s in suggestions(f.conn)}
+    assert by["Hooli"].priority == 1.0
+    assert all(0 < s.priority <= 1 for s in by.values())
+    assert "Pied Piper, Inc." not in by
+    assert by["Soylent"].source == "followed since 2024; you worked there 2019–2022"
+
+
 def test_a_company_already_targeted_is_not_suggested_whatever_its_spelling(workspace):
     f = filled(workspace)
     activity(f.conn)

@@ -207,7 +207,8 @@ def _priority(signals: list[Signal], today: date, dreams: int) -> tuple[float, s
         within = 0.5 * max(_recency(s.day, today, 365) for s in mine) + 0.5 * min(len(mine), 5) / 5
     else:
         within = max(_recency(s.day, today, 5 * 365) for s in mine)
-    return round(BASE[strongest] + 0.1 * within + 0.02 * (len(kinds) - 1), 3), strongest
+    # each further kind of signal adds a little; 1.0 (a target's top priority) is the ceiling
+    return round(min(1.0, BASE[strongest] + 0.1 * within + 0.02 * (len(kinds) - 1)), 3), strongest
 
 
 #: The workspace setting that keeps ``_target_keys``'s answer for the targets it was worked out for.
@@ -262,6 +263,20 @@ def _decisions(conn: sqlite3.Connection) -> dict[str, str]:
     return {str(k): str(d) for k, d in conn.execute("SELECT key, decision FROM target_suggestions")}
 
 
+def _own_employers(conn: sqlite3.Connection) -> dict[str, str]:
+    """The user's employers from their export's Positions.csv: employer key -> "now" for a
+    current one, else the years ("2017–2021")."""
+    found: dict[str, str] = {}
+    for company, started, finished in _rows(
+            conn, "SELECT company, started_on, finished_on FROM positions WHERE owner_id = ?", _self_id(conn)):
+        key = company_key(str(company))
+        if not key or found.get(key) == "now":
+            continue
+        found[key] = "now" if not finished else "–".join(
+            dict.fromkeys(filter(None, (str(started)[:4], str(finished)[:4]))))
+    return found
+
+
 def suggestions(conn: sqlite3.Connection, *, today: date | None = None,
                 include_rejected: bool = False) -> list[TargetSuggestion]:
     """The suggested targets, strongest first: neither targets already nor rejected (unless
@@ -272,14 +287,18 @@ def suggestions(conn: sqlite3.Connection, *, today: date | None = None,
         return []
     targeted, own_list = _target_keys(conn)
     decided = _decisions(conn)
+    worked = _own_employers(conn)
     dreams = sum(1 for _, found in signals.values() for s in found if s.kind == "dream")
     out = []
     for key, (name, found) in signals.items():
         if key in targeted or (decided.get(key) == "rejected" and not include_rejected):
             continue
+        if worked.get(key) == "now":  # following the user's own employer is no wish to work there
+            continue
         priority, strongest = _priority(found, today, dreams)
-        out.append(TargetSuggestion(name, key, priority, _source(found, today), strongest,
-                              not own_list or strongest in STRONG, found))
+        source = _source(found, today) + (f"; you worked there {worked[key]}" if key in worked else "")
+        out.append(TargetSuggestion(name, key, priority, source, strongest,
+                                    not own_list or strongest in STRONG, found))
     out.sort(key=lambda s: (-s.priority, s.name.casefold()))
     return out
 
