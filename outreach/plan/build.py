@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 from urllib.parse import quote_plus
 
+from outreach.companies.knowledge import company_key
 from outreach.companies.matching import set_review_decision
 from outreach.errors import OutreachError
 from outreach.models import Match
 from outreach.plan.conversations import Conversation, conversations
 from outreach.plan.keys import outreach_key, parse_review_key, person_of_outreach_key, review_key
+from outreach.plan.kinds import ASK_NOW_DAYS, referral_rank
 from outreach.plan.messages import load_templates, suggest_message
-from outreach.plan.network import Contact, load_network
+from outreach.plan.network import Application, Contact, Network, load_network
 from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, target_node
-from outreach.plan.schedule import FOLLOW_UP_AFTER, schedule
-from outreach.plan.scoring import find_candidates, priority_phrase
+from outreach.plan.schedule import FOLLOW_UP_AFTER, overrun, schedule
+from outreach.plan.scoring import Candidate, find_candidates, priority_phrase
 from outreach.profile import Profile
 from outreach.store import within_transaction
 from outreach.targets.suggest import (
@@ -142,6 +145,8 @@ class TargetRow:
     extra: tuple[tuple[str, str], ...] = ()  # the user's own columns from the targets file
     #: a target suggested by the user's LinkedIn activity and not decided on: its source
     suggested: str = ""
+    #: the user's job applications there of the last 30 days and the referral ask for each
+    applied: str = ""
 
 
 @dataclass
@@ -270,9 +275,11 @@ def build_plan(
     # Rows come from the best candidates: far more than the plan's top, plus everyone the user
     # acted on (30,000 people make far more candidates than a plan has rows).
     pool = max(0, options.top) * 4 + len(options.left_out) + 100
+    asks, nobody = referral_asks(network, candidates, today, skip=acted_people, left_out=options.left_out)
+    asked = {id(c) for c, _ in asks}
     talks = conversations(candidates[:pool] + [
         c for c in candidates[pool:]
-        if c.via is not None or person_of_outreach_key(c.key) in acted_people], network)
+        if c.via is not None or person_of_outreach_key(c.key) in acted_people or id(c) in asked], network)
     # Each row as the workbook showed it (the plan's cells too): the week and follow-up date the
     # last plan wrote. A plain mapping of edits (no workbook) shows nothing.
     shown = (getattr(edits, "rows", None) or {}).get(OUTREACH) or {}
@@ -289,8 +296,9 @@ def build_plan(
         else:
             todo.append(talk)
     gap = timedelta(days=profile.follow_up_days)
+    first = [t for t in todo if not t.intro and id(t.lead) in asked]
     slots = schedule(todo, per_week=profile.messages_per_week, limit=max(0, options.top), start=today,
-                     follow_up_after=gap)
+                     follow_up_after=gap, first=first)
     planned: list[tuple[Conversation, int | None, date | None, str]] = [
         (cast(Conversation, s.candidate), s.week, s.follow_up_on, s.held) for s in slots]
     # Conversations under way (replied, meeting, referred) come first: they are what the week is
@@ -396,22 +404,28 @@ def build_plan(
                 f"Not in this plan: type yes in {ACCEPT} (or run outreach targets --accept \"{name}\") "
                 "to make it a target, no to stop suggesting it", people_search_url(name), (),
                 hint.source))
+    waiting_from = len(target_rows)
+    target_rows += waiting
+    _note_applications(target_rows, asks, nobody, rank_of)
 
     review = _review_rows(matches)
     facts = {
         "contacts": _count(conn, "SELECT COUNT(DISTINCT person_key) FROM contacts WHERE owner_id = ?"
                            " AND removed_on IS NULL", (network.self_id,)),
         "friends": sum(1 for o in network.owners.values() if not o.is_self),
-        "targets": len(target_rows),
-        "targets_direct": sum(1 for t in target_rows if t.contacts),
-        "targets_warm_only": sum(1 for t in target_rows if not t.contacts and t.warm_paths),
-        "targets_none": sum(1 for t in target_rows if not t.contacts and not t.warm_paths),
+        "targets": waiting_from,
+        "targets_direct": sum(1 for t in target_rows[:waiting_from] if t.contacts),
+        "targets_warm_only": sum(1 for t in target_rows[:waiting_from] if not t.contacts and t.warm_paths),
+        "targets_none": sum(1 for t in target_rows[:waiting_from] if not t.contacts and not t.warm_paths),
         "candidates": len(candidates),
         "planned": len(slots),
         "weeks": max((s.week for s in slots), default=0),
         "review_pending": sum(1 for r in review if not r.decision),
         "suggested": len(suggested),
         "suggested_in_plan": sum(1 for s in suggested.values() if s.in_plan),
+        "referral_asks": len(asks),
+        "applied_nobody": len(nobody),
+        "week_one_over": overrun(slots, profile.messages_per_week) if asks else 0,
     }
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
@@ -421,7 +435,80 @@ def build_plan(
         who = str(cells.get("Write to") or cells.get("Name") or "").strip()
         if day is not None and who:
             added.append((who, str(cells.get("Target") or "").strip(), _status(cells) or "to contact", day))
-    return Plan(today, profile, rows, target_rows + waiting, review, facts, top_reached, added)
+    return Plan(today, profile, rows, target_rows, review, facts, top_reached, added)
+
+
+def referral_asks(
+    network: Network, candidates: list[Candidate], today: date, *,
+    skip: Collection[str] = (), left_out: Collection[str] = (),
+) -> tuple[list[tuple[Candidate, Application]], list[Application]]:
+    """For each of the user's job applications of the last ``ASK_NOW_DAYS`` days (newest
+    first), the best-placed person they know at that employer (``referral_rank``), one person
+    per application; that candidate's contact then carries the application (``referral_for``).
+    Returns the asks, and the applications where the user knows nobody.
+
+    People the user already acted on (``skip``: their row's status) or deleted (``left_out``)
+    are not asked again: an application with only them there is neither asked nor "nobody"."""
+    recent = []
+    for app in network.applications:
+        day = parse_day(app.applied_on)
+        if app.key and day is not None and 0 <= (today - day).days <= ASK_NOW_DAYS:
+            recent.append(app)
+    if not recent:
+        return [], []
+    at: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        key = network.employer_keys.get(c.contact.id, "")
+        if c.via is None and key:
+            at[key].append(c)
+    asks: list[tuple[Candidate, Application]] = []
+    nobody: list[Application] = []
+    taken: set[int] = set()
+    for app in recent:
+        there = at.get(app.key, [])
+        free = [c for c in there if id(c) not in taken and c.key not in left_out
+                and person_of_outreach_key(c.key) not in skip]
+        if not free:
+            if not there:
+                nobody.append(app)
+            continue
+        best = min(free, key=lambda c: (*referral_rank(c.contact, app.job_title, c.score), c.contact.id))
+        taken.add(id(best))
+        best.contact = best.contact._replace(referral_for=app)
+        asks.append((best, app))
+    return asks, nobody
+
+
+def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, Application]],
+                       nobody: list[Application], rank_of: dict[str, int]) -> None:
+    """The Targets sheet's Applied cell: each recent application at the row's employer, and the
+    referral ask for it or that the user knows nobody there. An employer with no row gets one."""
+    by_key: dict[str, TargetRow] = {}
+    for row in rows:
+        by_key.setdefault(company_key(row.name), row)
+    lines: dict[str, list[str]] = defaultdict(list)
+    for c, app in asks:
+        rank = rank_of.get(c.key)
+        lines[app.key].append(f"{_applied(app)}: ask {c.contact.name} for a referral"
+                              + (f" (rank {rank} in {OUTREACH}, week 1)" if rank else ""))
+    for app in nobody:
+        lines[app.key].append(f"{_applied(app)}: you know nobody there yet — look for a 2nd-degree "
+                              "contact or the hiring manager")
+    for key, said in lines.items():
+        row = by_key.get(key)
+        if row is None:
+            app = next(a for a in nobody if a.key == key) if any(a.key == key for a in nobody) else None
+            if app is None:
+                continue
+            row = TargetRow(app.company, 0.0, "", 0, 0, "", "", "", people_search_url(app.company))
+            rows.append(row)
+            by_key[key] = row
+        row.applied = "\n".join(said)
+
+
+def _applied(app: Application) -> str:
+    day = parse_day(app.applied_on)
+    return f"applied {day_month(day) if day else app.applied_on} for {app.job_title or 'a role'}"
 
 
 def _reply_seen(person: Contact | None, mine: dict[str, Any], shown: dict[str, Any],

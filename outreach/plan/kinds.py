@@ -24,7 +24,7 @@ from datetime import date
 from outreach.companies.names import display_name
 from outreach.plan.network import Contact, JobChange
 from outreach.plan.reach import parse_day
-from outreach.plan.titles import read_title
+from outreach.plan.titles import read_title, related_function, same_role
 from outreach.wording import plural
 
 KINDS = ("reply", "referral", "intro", "congrats", "promotion", "follow_up", "friend", "reconnect",
@@ -42,6 +42,9 @@ REPLY_DAYS = 60
 QUIET_DAYS = 183
 #: A job application this recent is one a referral can still help.
 APPLIED_DAYS = 120
+#: A job application this recent gets a referral ask in the plan's first week: the best-placed
+#: person the user knows at that employer (``referral_rank``).
+ASK_NOW_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,34 @@ def is_promotion(old: str, new: str) -> bool:
     return read_title(new).level > read_title(old).level
 
 
+def proven_strong(contact: Contact) -> bool:
+    """A strong tie by the user's export: a recommendation either way, or a shared employer."""
+    ties = contact.ties
+    return ties is not None and (ties.recommendation or ties.colleague is not None)
+
+
+def is_friend(contact: Contact) -> bool:
+    """A friend by the messages (``FRIEND_MESSAGES``, three each way) or by the export."""
+    h = history_of(contact)
+    return h.total >= FRIEND_MESSAGES and min(h.sent, h.received) >= 3 or proven_strong(contact)
+
+
+def referral_rank(contact: Contact, job_title: str, score: float) -> tuple[int, int, float, float]:
+    """How well placed a contact is to refer the user for ``job_title`` (smaller is better): a
+    friend or a colleague before a cold contact; someone in the team or function of the job
+    before others; then the higher title, then the plan's score, only when nothing else
+    separates them."""
+    title = read_title(contact.position)
+    team = 0 if job_title and (same_role(title, job_title) or related_function(title, job_title)) else 1
+    return (0 if is_friend(contact) else 1, team, -title.level, -score)
+
+
 def recent_application(contact: Contact, today: date) -> tuple[str, date] | None:
     """The user's application at their employer, (job title, day), when it is recent enough
-    for a referral to help (``APPLIED_DAYS``)."""
+    for a referral to help (``APPLIED_DAYS``); the one the plan asks them about, if any."""
     applied = contact.applied
+    if contact.referral_for is not None:
+        applied = (contact.referral_for.job_title, contact.referral_for.applied_on)
     day = parse_day(applied[1]) if applied else None
     if applied is None or day is None or not 0 <= (today - day).days <= APPLIED_DAYS:
         return None
@@ -124,9 +151,12 @@ def contact_kind(contact: Contact, role_kind: str, today: date, *, via: bool = F
     of the user's recent application at their employer (``recent_application``), if any."""
     if via:
         return "intro"
+    if contact.referral_for is not None:  # the plan asks them about a recent application
+        return "referral"
     history = history_of(contact)
-    # a friend: a real back-and-forth, not one question answered
-    strong = history.total >= FRIEND_MESSAGES and min(history.sent, history.received) >= 3
+    # a friend: a real back-and-forth, not one question answered; or a tie the export proves
+    strong = history.total >= FRIEND_MESSAGES and min(history.sent, history.received) >= 3 \
+        or proven_strong(contact)
     if history.reply_due(today):  # an offer of help among their unanswered messages is taken up
         offered_last = history.offered and history.last_received and history.offered >= history.last_received
         if offered_last:
@@ -199,12 +229,16 @@ def change_phrase(change: JobChange) -> str:
 
 
 __all__ = [
+    "ASK_NOW_DAYS",
     "KINDS",
     "History",
     "change_phrase",
     "contact_kind",
     "history_of",
     "history_phrase",
+    "is_friend",
+    "proven_strong",
+    "referral_rank",
     "offered_lately",
     "recent_application",
     "recent_change",

@@ -33,12 +33,17 @@ from outreach.profile import Profile
 PLACEHOLDERS = frozenset({
     "first_name", "name", "position", "company", "target", "old_company", "new_position",
     "people", "friend_first_name", "friend_name", "my_name", "about_me", "my_roles", "pitch",
-    "signature", "interest", "late", "last_note", "applied_for",
+    "signature", "interest", "late", "last_note", "applied_for", "job_link", "worked_together",
+    "worked_at",
 })
 #: Templates beside the kinds: a variant of a kind, used when its row is of that sort.
 #: ``referral_applied``: a referral asked for because the user applied where they work (not
 #: because they offered), with ``{applied_for}`` ("the Senior PM role").
-VARIANTS = {"referral_applied": "referral"}
+#: ``colleague``: a former colleague (the user's Positions.csv: ``{worked_at}``), in place of
+#: friend, reconnect, peer and senior.
+VARIANTS = {"referral_applied": "referral", "colleague": "reconnect"}
+#: Kinds a former colleague's row is written with the ``colleague`` template instead.
+COLLEAGUE_KINDS = frozenset({"friend", "reconnect", "peer", "senior"})
 WORKSPACE_FILES = ("templates.toml", "templates.json")
 #: A message longer than this reads like a form letter (pitch included).
 LONGEST = 450
@@ -167,6 +172,9 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
     first = _first(row.write_to)
     applied = None if row.kind == "intro" else recent_application(c.contact, c.today)
     applied_title = short_title(applied[0]) or applied[0] if applied else ""
+    asked = None if row.kind == "intro" else c.contact.referral_for
+    ties = None if row.kind == "intro" else c.contact.ties
+    shared = ties.colleague if ties is not None else None  # (employer, years, current)
     values = {
         "first_name": first or "there",
         "name": c.contact.name or "them",
@@ -187,10 +195,17 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "late": ", and sorry to be slow to answer" if c.contact.last_from == "them" else "",
         "last_note": _last_note(c.contact, c.today),
         "applied_for": (f"the {applied_title} role" if applied_title else "a role") if applied else "",
+        # the job's link, with its own brackets: "" when the plan does not ask about one job
+        "job_link": f" ({asked.job_url})" if asked is not None and asked.job_url else "",
+        "worked_together": (f"it's been a while since we worked together at {display_name(shared[0])}! "
+                            if shared and not shared[2] else ""),
+        "worked_at": display_name(shared[0]) if shared else "",
     }
     template = row.kind
-    if row.kind == "referral" and applied and not offered_lately(c.contact, c.today):
+    if row.kind == "referral" and applied and (asked is not None or not offered_lately(c.contact, c.today)):
         template = "referral_applied" if "referral_applied" in templates.by_kind else row.kind
+    elif shared and not shared[2] and row.kind in COLLEAGUE_KINDS and "colleague" in templates.by_kind:
+        template = "colleague"
     text = pick(templates.by_kind[template], row.key).format_map(values)
     # An empty {about_me} or {pitch} leaves a double space behind.
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()

@@ -66,11 +66,44 @@ class Contact(NamedTuple):
     offered_help_at: str | None = None  # their latest message offering help or a referral
     #: the user's latest application at their employer (same ``company_key``): (job title, ISO day)
     applied: tuple[str, str] | None = None
+    #: what the user's own export proves of the tie (recommendations, endorsements, a shared
+    #: employer, a pending invitation); None: nothing (and always for friends' contacts)
+    ties: Ties | None = None
+    #: the recent application this person is asked about for a referral (set by the plan)
+    referral_for: Application | None = None
 
     @property
     def name(self) -> str:
         first, last = self.first_name.strip(), self.last_name.strip()
         return f"{first} {last}" if first and last else first or last
+
+
+@dataclass(frozen=True, slots=True)
+class Ties:
+    """What the user's own export proves of their tie to one contact."""
+
+    recommended_user: bool = False  # Recommendations_Received: they recommended the user
+    recommended_by_user: bool = False  # Recommendations_Given
+    endorsed_user: int = 0  # endorsements received from them (one per skill)
+    endorsed_by_user: int = 0  # endorsements the user gave them
+    #: the user's employer they share or shared: (employer as the user wrote it, "2019–2021"
+    #: or "since 2022" for the user's years there, current: the user is still there)
+    colleague: tuple[str, str, bool] | None = None
+    invitation_pending: str = ""  # ISO day of the user's invitation they have not accepted
+
+    @property
+    def recommendation(self) -> bool:
+        return self.recommended_user or self.recommended_by_user
+
+
+class Application(NamedTuple):
+    """One of the user's job applications (Jobs/Job Applications.csv)."""
+
+    company: str
+    job_title: str
+    applied_on: str  # ISO day
+    job_url: str
+    key: str  # company_key(company): the employer
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +129,12 @@ class Network:
     friend_contacts: dict[int, int] = field(default_factory=dict)
     #: employer (``company_key``) -> the user's latest job application there: (job title, ISO day)
     applied: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: the user's job applications, newest first, with their links
+    applications: list[Application] = field(default_factory=list)
+    #: contact id -> its ``company_key`` (computed when applications or positions need it)
+    employer_keys: dict[int, str] = field(default_factory=dict)
+    #: person keys the user sent an invitation to that is still pending -> ISO day sent
+    invited: dict[str, str] = field(default_factory=dict)
 
     @property
     def self_id(self) -> int:
@@ -188,8 +227,11 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
         if contacts[contact_id].name:
             owners[owner_id] = replace(owners[owner_id], name=contacts[contact_id].name)
     prime_company_keys(conn)
-    applied = applied_by_employer(load_applications(conn))
-    if applied:
+    applications = load_application_rows(conn)
+    applied = applied_by_employer((a.company, a.job_title, a.applied_on) for a in applications)
+    positions = load_positions(conn)
+    employer_keys: dict[int, str] = {}
+    if applied or positions:
         # one company_key per distinct name, not per contact, from the analyses the workspace keeps
         analyse_names(conn, {c.company for c in contacts.values() if c.company})
         keys: dict[str, str] = {}
@@ -197,9 +239,20 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
             key = keys.get(contact.company)
             if key is None:
                 key = keys[contact.company] = company_key(contact.company) if contact.company else ""
+            employer_keys[contact_id] = key
             if key in applied:
                 contacts[contact_id] = contact._replace(applied=applied[key])
-    return Network(owners, contacts, load_targets(conn), friends, applied)
+    self_id = next((o.id for o in owners.values() if o.is_self), 1)
+    for contact_id, ties in load_ties(conn, contacts, self_id, employer_keys, positions).items():
+        contacts[contact_id] = contacts[contact_id]._replace(ties=ties)
+    invited = {str(r[0]): (r[1] or "")[:10] for r in conn.execute(
+        "SELECT person_key, sent_at FROM invitations WHERE owner_id = ? AND direction = 'outgoing'",
+        (self_id,))}
+    mine = {c.person_key for c in contacts.values() if c.owner_id == self_id and
+            not (c.ties and c.ties.invitation_pending)}
+    invited = {k: v for k, v in invited.items() if k not in mine}
+    return Network(owners, contacts, load_targets(conn), friends, applied, applications, employer_keys,
+                   invited)
 
 
 def load_applications(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
@@ -211,6 +264,118 @@ def load_applications(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         " ORDER BY a.applied_on DESC, a.company, a.job_title"
     )
     return [(r[0], r[1] or "", r[2]) for r in rows]
+
+
+def load_application_rows(conn: sqlite3.Connection) -> list[Application]:
+    """``load_applications`` with each job's link and employer key."""
+    rows = conn.execute(
+        "SELECT a.company, a.job_title, a.applied_on, a.job_url FROM applications a"
+        " JOIN owners o ON o.id = a.owner_id AND o.is_self"
+        " ORDER BY a.applied_on DESC, a.company, a.job_title"
+    )
+    return [Application(r[0], r[1] or "", r[2], r[3] or "", company_key(r[0])) for r in rows]
+
+
+#: (employer key, employer as written, started on, finished on ('' = current))
+Position = tuple[str, str, str, str]
+
+
+def load_positions(conn: sqlite3.Connection) -> list[Position]:
+    """The user's own positions (Positions.csv); a friend's export never fills them."""
+    rows = conn.execute(
+        "SELECT p.company, p.started_on, p.finished_on FROM positions p"
+        " JOIN owners o ON o.id = p.owner_id AND o.is_self ORDER BY p.started_on")
+    return [(company_key(r[0]), r[0], r[1] or "", r[2] or "") for r in rows if company_key(r[0])]
+
+
+def _years(started: str, finished: str) -> str:
+    """"2019–2021", "since 2022", "2019" for the user's time at an employer."""
+    start, end = started[:4], finished[:4]
+    if not finished:
+        return f"since {start}" if start else ""
+    if start and start != end:
+        return f"{start}–{end}"
+    return end
+
+
+def colleague_at(key: str, connected_on: str | None,
+                 positions: list[Position]) -> tuple[str, str, bool] | None:
+    """The user's employer a contact now at ``key`` shares with them: the user's current one,
+    or a past one where the two connected while the user was there (months compared: the
+    positions give months, 'YYYY-MM' or 'YYYY')."""
+    if not key:
+        return None
+    connected = (connected_on or "")[:7]
+    found = None
+    for employer, company, started, finished in positions:
+        if employer != key:
+            continue
+        if not finished:
+            return company, _years(started, finished), True
+        if connected and started and started[:len(connected)] <= connected[:len(started)] and \
+                connected[:len(finished)] <= finished:
+            found = (company, _years(started, finished), False)
+    return found
+
+
+def load_ties(conn: sqlite3.Connection, contacts: dict[int, Contact], self_id: int,
+              employer_keys: dict[int, str], positions: list[Position]) -> dict[int, Ties]:
+    """What the user's own export proves of each of their loaded contacts' ties.
+
+    Recommendations name a person only: the contact with that name, when exactly one has it
+    (``outreach.identity.normalise_name``: two people are never merged on a guess).
+    Endorsements carry the profile URL (``person_key``), else the same name rule. A pending
+    invitation: one the user sent (Invitations.csv lists those not yet accepted).
+    """
+    mine = {cid: c for cid, c in contacts.items() if c.owner_id == self_id}
+    if not mine:
+        return {}
+    by_key = {c.person_key: cid for cid, c in mine.items()}
+    by_name: dict[str, list[int]] = {}
+    for cid, c in mine.items():
+        by_name.setdefault(normalise_name(c.name), []).append(cid)
+
+    def find(key: str, first: str, last: str) -> int | None:
+        if key and key in by_key:
+            return by_key[key]
+        named = by_name.get(normalise_name(f"{first} {last}".strip()), [])
+        return named[0] if len(named) == 1 else None
+
+    facts: dict[int, dict[str, object]] = {}
+    for direction, first, last in conn.execute(
+            "SELECT direction, first_name, last_name FROM recommendations WHERE owner_id = ?", (self_id,)):
+        cid = find("", first, last)
+        if cid is not None:
+            facts.setdefault(cid, {})["recommended_user" if direction == "received"
+                                      else "recommended_by_user"] = True
+    for direction, first, last, key in conn.execute(
+            "SELECT direction, first_name, last_name, person_key FROM endorsements WHERE owner_id = ?",
+            (self_id,)):
+        cid = find(key, first, last)
+        if cid is not None:
+            field_name = "endorsed_user" if direction == "received" else "endorsed_by_user"
+            one = facts.setdefault(cid, {})
+            one[field_name] = int(one.get(field_name, 0)) + 1  # type: ignore[call-overload]
+    for key, sent_at in conn.execute(
+            "SELECT person_key, sent_at FROM invitations WHERE owner_id = ? AND direction = 'outgoing'",
+            (self_id,)):
+        cid = by_key.get(key)
+        if cid is not None and _still_pending(mine[cid].connected_on, sent_at):
+            facts.setdefault(cid, {})["invitation_pending"] = (sent_at or "")[:10] or "?"
+    if positions:
+        for cid, c in mine.items():
+            shared = colleague_at(employer_keys.get(cid, ""), c.connected_on, positions)
+            if shared is not None:
+                facts.setdefault(cid, {})["colleague"] = shared
+    return {cid: Ties(**one) for cid, one in facts.items()}  # type: ignore[arg-type]
+
+
+def _still_pending(connected_on: str | None, sent_at: str | None) -> bool:
+    """An invitation the user sent is still pending unless the connection is as new as it: a
+    contact connected before it (a re-invite after a removal) is not connected now."""
+    if not connected_on:
+        return True
+    return not sent_at or connected_on[:10] < sent_at[:10]
 
 
 def applied_by_employer(applications: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
@@ -265,7 +430,11 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
 
 
 __all__ = [
+    "Application",
     "Contact",
+    "Ties",
+    "colleague_at",
+    "load_ties",
     "JobChange",
     "Network",
     "Owner",

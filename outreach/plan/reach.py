@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from outreach.models import TIER_RANK, Match
-from outreach.plan.network import Contact, Network
+from outreach.plan.network import Contact, Network, Ties
 
 #: Assumed strength of the link to a friend who shared their export but who cannot be found
 #: among the user's own contacts: sharing an export is itself a sign of a working relationship.
@@ -52,6 +52,46 @@ def tie_strength(sent: int, received: int, last_message_at: str | None, today: d
     recency = 0.5 ** (max(0, (today - last).days) / 182.5) if last else 0.0
     value = 0.1 + 0.9 * (0.45 * messages + 0.25 * reciprocity + 0.30 * recency)
     return Tie(round(value, 4), round(messages, 4), round(reciprocity, 4), round(recency, 4))
+
+
+#: What the export proves of a tie, as a floor under the messages' strength: a recommendation
+#: either way is a strong tie (as strong as a friend's back-and-forth), a shared employer a
+#: good one; each endorsement adds a little (a click, not a letter), up to ``ENDORSED_MOST``.
+RECOMMENDED_TIE = 0.75
+COLLEAGUE_TIE = 0.6
+ENDORSED_EACH = 0.03
+ENDORSED_MOST = 0.12
+
+
+def proven_tie(message_tie: float, ties: Ties | None) -> float:
+    """The tie strength with what the user's export proves (``Ties``) taken into account."""
+    if ties is None:
+        return message_tie
+    floor = RECOMMENDED_TIE if ties.recommendation else COLLEAGUE_TIE if ties.colleague else 0.0
+    endorsed = min(ENDORSED_MOST, ENDORSED_EACH * (ties.endorsed_user + ties.endorsed_by_user))
+    return round(min(1.0, max(message_tie, floor) + endorsed), 4)
+
+
+def tie_words(ties: Ties | None) -> list[str]:
+    """The proven tie in words: "recommended you", "you recommended them", "endorsed you 3
+    times", "you endorsed them twice", "you worked together at Initech 2019–2021"."""
+    if ties is None:
+        return []
+    words = []
+    if ties.recommended_user:
+        words.append("recommended you")
+    if ties.recommended_by_user:
+        words.append("you recommended them")
+    counts = {1: "once", 2: "twice"}
+    if ties.endorsed_user:
+        words.append(f"endorsed you {counts.get(ties.endorsed_user, f'{ties.endorsed_user} times')}")
+    if ties.endorsed_by_user:
+        words.append(f"you endorsed them {counts.get(ties.endorsed_by_user, f'{ties.endorsed_by_user} times')}")
+    if ties.colleague:
+        company, years, current = ties.colleague
+        words.append(f"you work together at {company}" if current else
+                     f"you worked together at {company}" + (f" {years}" if years else ""))
+    return words
 
 
 # Node ids: "<kind>:<value>". Built here and taken apart here (``parse_node``), nowhere else.

@@ -8,7 +8,7 @@ for introductions a week. A row the spread held back says so (``Slot.held``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -50,16 +50,34 @@ class Slot:
 def schedule(
     candidates: Iterable[Row], *, per_week: int, limit: int, start: date,
     rules: SpreadRules = SpreadRules(), follow_up_after: timedelta = FOLLOW_UP_AFTER,
+    first: Sequence[Row] = (),
 ) -> list[Slot]:
-    """Assign up to ``limit`` candidates (best first) to weeks; the result is in week order."""
+    """Assign up to ``limit`` candidates (best first) to weeks; the result is in week order.
+
+    ``first``: rows that go into week 1 whatever the budget and the spread say (referral asks
+    for recent job applications); they are not counted in ``limit``, and take week 1's room
+    first (the week may run over: ``overrun``)."""
     per_week = max(1, per_week)
     in_week: Counter[int] = Counter()
     target_week: Counter[tuple[int, int]] = Counter()
     target_early: Counter[int] = Counter()
     intro_week: Counter[int] = Counter()
-    first_open = 1
     slots: list[Slot] = []
+    ahead = {id(c) for c in first}
+    for c in first:
+        in_week[1] += 1
+        target_week[(c.target.id, 1)] += 1
+        target_early[c.target.id] += 1
+        if c.via:
+            intro_week[1] += 1
+        slots.append(Slot(c, 1, start, start + follow_up_after))
+    limit += len(slots)
+    first_open = 1
+    while in_week[first_open] >= per_week:
+        first_open += 1
     for c in candidates:
+        if id(c) in ahead:
+            continue
         if len(slots) >= limit:
             break
         week = first_open
@@ -95,8 +113,13 @@ def schedule(
         send_on = start + timedelta(weeks=week - 1)
         slots.append(Slot(c, week, send_on, send_on + follow_up_after,
                           f"held back to week {week}: {held}" if held and week > natural else ""))
-    slots.sort(key=lambda s: (s.week, -s.candidate.score))
+    slots.sort(key=lambda s: (s.week, id(s.candidate) not in ahead, -s.candidate.score))
     return slots
 
 
-__all__ = ["FOLLOW_UP_AFTER", "Slot", "SpreadRules", "schedule"]
+def overrun(slots: Sequence[Slot], per_week: int) -> int:
+    """How many messages week 1 holds over the weekly budget (referral asks that could not wait)."""
+    return max(0, sum(1 for s in slots if s.week == 1) - max(1, per_week))
+
+
+__all__ = ["FOLLOW_UP_AFTER", "Slot", "SpreadRules", "overrun", "schedule"]

@@ -28,7 +28,16 @@ from outreach.plan.kinds import (
     when,
 )
 from outreach.plan.network import Contact, Network, Target
-from outreach.plan.reach import Reach, WarmPath, owner_of_node, parse_day, target_node, tie_strength
+from outreach.plan.reach import (
+    Reach,
+    WarmPath,
+    owner_of_node,
+    parse_day,
+    proven_tie,
+    target_node,
+    tie_strength,
+    tie_words,
+)
 from outreach.plan.titles import read_title, related_function, same_role, short_title
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
@@ -237,8 +246,8 @@ def _score(contact: Contact, target: Target, tier: str, profile: Profile, w: tup
            today: date, via: Via | None, place: float) -> Candidate:
     role = classify_role(contact.position, profile.roles)
     if via is None:
-        tie_value = tie_strength(contact.messages_sent, contact.messages_received,
-                                 contact.last_message_at, today).value
+        tie_value = proven_tie(tie_strength(contact.messages_sent, contact.messages_received,
+                                            contact.last_message_at, today).value, contact.ties)
     else:
         tie_value = WARM_DISCOUNT * math.sqrt(via.strength * via.contact_strength)
     change = job_change_value(contact, today)[0] if contact.job_change else 0.0
@@ -257,6 +266,9 @@ def _details(c: Candidate) -> tuple[str, ...]:
         messages = contact.messages_sent + contact.messages_received
         tie_detail = (f"{plural(messages, 'message')}, reciprocity {tie.reciprocity:.2f}, recency {tie.recency:.2f}"
                       if messages else "no messages yet")
+        proven = tie_words(contact.ties)
+        if proven:
+            tie_detail = "; ".join(proven) + "; " + tie_detail
     else:
         tie_detail = (f"via {via.name}: you–{via.name} {via.strength:.2f}, "
                       f"{via.name}–them {via.contact_strength:.2f}")
@@ -299,6 +311,9 @@ def find_candidates(
             continue
         place = location_fit(target, profile)[0]
         for one in direct:
+            ties = network.contacts[one.contact_id].ties
+            if ties is not None and ties.invitation_pending:  # not a connection yet: wait
+                continue
             offer(_score(network.contacts[one.contact_id], target, one.tier, profile, w, today,
                          None, place))
         for path in warm[:WARM_PATHS_PER_TARGET]:
@@ -348,11 +363,14 @@ def explain(c: Candidate) -> str:
         if said:
             extras.insert(0, said)
         applied = recent_application(contact, c.today)
+        if contact.referral_for is not None:  # said first, as the row's reason
+            applied = None
         if applied is not None:  # the reason to ask them for a referral
             title, day = applied
             extras.insert(0, f"you applied for {title or 'a role'} there {when(day, c.today)}")
         if history.offered and (c.today - history.offered).days <= OFFER_DAYS:
             extras.insert(0, f"they offered help {when(history.offered, c.today)}")
+        extras[:0] = tie_words(contact.ties)
     change = recent_change(contact, c.today)
     if change is not None:
         extras.append(change_phrase(change))
@@ -361,7 +379,14 @@ def explain(c: Candidate) -> str:
         extras.append(f"{c.target.name} is {place.detail}, where you live")
     if c.also_reaches:
         extras.append(f"also reaches {listed(c.also_reaches, 2)}")
-    return lead + (": " + "; ".join(extras) if extras else "") + "."
+    said = lead + (": " + "; ".join(extras) if extras else "") + "."
+    asked = contact.referral_for
+    if asked is not None and c.via is None:
+        day = parse_day(asked.applied_on)
+        on = f"{day.day} {day:%b}" if day else "lately"
+        said = (f"Applied {on} for {asked.job_title or 'a role'}: the best-placed person you know "
+                f"there to ask for a referral. " + said)
+    return said
 
 
 __all__ = [

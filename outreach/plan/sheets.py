@@ -34,6 +34,7 @@ from outreach.wording import number, plural
 from outreach.workbook.spec import Column, ListSheet, Number, SummarySheet
 
 SUMMARY = "Summary"
+APPLIED = "Applied lately"
 #: Profile and search links are LinkedIn's: an address elsewhere (a friend's export can hold
 #: anything) is shown as text, never made a link.
 LINKEDIN = ("linkedin.com",)
@@ -93,8 +94,13 @@ def targets_sheet(plan: Plan) -> ListSheet:
         Column("Via friends", "int", 10), Column("Best contact", "text", 40),
         Column("Next step", "wrap", 50), Column("People search", "url", 30, hosts=LINKEDIN),
     ]
+    # Job applications of the last 30 days and the referral ask for each (only when there are)
+    applied = any(t.applied for t in plan.targets)
+    if applied:
+        columns.insert(2, Column(APPLIED, "wrap", 40))
     rows = [
-        [t.name, round(t.priority, 3), t.suggested or None, None, t.contacts, t.warm_paths,
+        [t.name, round(t.priority, 3), *([t.applied or None] if applied else []), t.suggested or None,
+         None, t.contacts, t.warm_paths,
          (f"{t.best_contact} ({t.best_position})" if t.best_position else t.best_contact) or None,
          t.next_step or None, t.search_url or None]
         for t in plan.targets
@@ -146,6 +152,9 @@ def summary_sheet(plan: Plan) -> SummarySheet:
     ]
     if f.get("suggested"):
         facts.append(("Suggested targets from your LinkedIn activity", f["suggested"]))
+    if f.get("referral_asks") or f.get("applied_nobody"):
+        facts.append(("Referral asks for your applications of the last 30 days", f.get("referral_asks", 0)))
+        facts.append(("Applications of the last 30 days where you know nobody", f.get("applied_nobody", 0)))
     week_one = [r for r in plan.rows if r.week == 1]
     actions = [
         (f"Ask {r.name} to introduce you to {r.about}" if r.kind == "intro"
@@ -159,6 +168,13 @@ def summary_sheet(plan: Plan) -> SummarySheet:
              + (f", follow up on {day_month(r.follow_up)}" if r.follow_up else "")
              for r in plan.rows if r.stage in IN_PROGRESS]
     next_steps = []
+    if f.get("week_one_over"):
+        next_steps.append(f"Week 1 holds {plural(f['week_one_over'], 'message')} over your "
+                          f"{number(plan.profile.messages_per_week)} a week: referral asks for "
+                          "applications of the last 30 days cannot wait")
+    if f.get("applied_nobody"):
+        next_steps.append(f"{plural(f['applied_nobody'], 'recent application')} at employers where you know "
+                          f"nobody: see {APPLIED} in the {TARGETS} sheet")
     if f["review_pending"]:
         next_steps.append(f"Accept or reject {plural(f['review_pending'], 'possible match', 'possible matches')} in the {REVIEW} sheet, "
                           "then plan again")
