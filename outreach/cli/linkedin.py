@@ -74,6 +74,10 @@ def summary_lines(summary: ImportSummary, *, verbose: bool = False) -> list[str]
     for file in summary.files:
         lines.append("")
         lines += _file_lines(file, summary, verbose)
+    if summary.extras:
+        lines += ["", "The rest of your export (outreach profile shows what it filled in; outreach targets "
+                      "--suggested the employers it suggests):"]
+        lines += [f"  {line}" for line in summary.extras]
     return lines
 
 

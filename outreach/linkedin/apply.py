@@ -117,6 +117,8 @@ class ImportSummary:
     export_date_from: str
     files: list[FileSummary]
     notes: list[str] = field(default_factory=list)
+    #: one line per file of the rest of the export read (Positions.csv, Saved Jobs.csv ...)
+    extras: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -172,9 +174,11 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
             else:  # a friend's applications are theirs, not leads of the user's
                 notes.append(f"{export.applications.name}: job applications in {owner_name}'s "
                              "export are theirs: not imported")
+        extras: list[str] = []
         if export.extras is not None:  # Profile.csv, Positions.csv ... (outreach/linkedin/extras.py)
             if owner_id == SELF_OWNER_ID:
-                notes += apply_extras(conn, owner_id, export.extras, seen_on)
+                extras, extra_notes = apply_extras(conn, owner_id, export.extras, seen_on)
+                notes += extra_notes
             else:
                 notes += extras_not_imported(export.extras, owner_name)
         if whose is not None:
@@ -182,7 +186,7 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
         summary = ImportSummary(
             export.files.source, export.files.shape, owner_name, owner_id == SELF_OWNER_ID,
             seen_on, how, files,
-            notes,
+            notes, extras,
         )
         for file in files:
             conn.execute(

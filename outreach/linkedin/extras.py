@@ -50,9 +50,10 @@ _TABLES: dict[str, tuple[str, str | None, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def apply_extras(conn: sqlite3.Connection, owner_id: int, read: ExtrasRead, seen_on: str) -> list[str]:
+def apply_extras(conn: sqlite3.Connection, owner_id: int, read: ExtrasRead, seen_on: str
+                 ) -> tuple[list[str], list[str]]:
     """Write what was read for ``owner_id`` (the user); returns the summary's lines, one per
-    file ("Positions.csv: 4 positions"), then the files' notes."""
+    file ("Positions.csv: 4 positions"), and the files' notes."""
     lines: list[str] = []
     notes = list(read.notes)
     for kind, file in read.files.items():
@@ -66,7 +67,7 @@ def apply_extras(conn: sqlite3.Connection, owner_id: int, read: ExtrasRead, seen
         else:
             stored = _replace(conn, owner_id, kind, file.records)
             lines.append(f"{KINDS[kind].file_name}: {stored:,} {_what(kind, stored)}" + _skipped(file))
-    return lines + notes
+    return lines, notes
 
 
 def not_imported(read: ExtrasRead, owner_name: str) -> list[str]:
