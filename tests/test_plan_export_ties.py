@@ -203,6 +203,15 @@ def test_a_person_with_a_pending_invitation_is_not_written_to_as_a_connection(ru
     assert run("import", "linkedin", newer).exit_code == 0
     rows, _, _ = read_plan(run, tmp_path)
     assert "Ivy Ives" not in [r["Write to"] for r in rows]
+    # a friend who knows her can introduce the user: the ask says the invitation is pending
+    friend = write_zip(tmp_path / "friend.zip", {
+        "Connections.csv": CONNECTIONS_HEADER + person("Ivy", "Ives", "Acme Analytics", "Data Engineer", 50)})
+    assert run("import", "linkedin", "--owner", "Fay Field", friend).exit_code == 0
+    rows, _, _ = read_plan(run, tmp_path)
+    assert "Ivy Ives" not in [r["Write to"] for r in rows]
+    ask = row_of(rows, "Fay Field")
+    assert ask["Kind"] == "intro" and "Ivy Ives" in ask["About"]
+    assert f"You invited Ivy Ives to connect on {ago(6).day} {ago(6):%b}: the invitation is pending" in ask["Why"]
 
 
 def test_a_friends_export_does_not_lend_its_recommendations(run, tmp_path):

@@ -296,9 +296,9 @@ def build_plan(
         else:
             todo.append(talk)
     gap = timedelta(days=profile.follow_up_days)
-    first = [t for t in todo if not t.intro and id(t.lead) in asked]
+    ask_now = [t for t in todo if not t.intro and id(t.lead) in asked]
     slots = schedule(todo, per_week=profile.messages_per_week, limit=max(0, options.top), start=today,
-                     follow_up_after=gap, first=first)
+                     follow_up_after=gap, first=ask_now)
     planned: list[tuple[Conversation, int | None, date | None, str]] = [
         (cast(Conversation, s.candidate), s.week, s.follow_up_on, s.held) for s in slots]
     # Conversations under way (replied, meeting, referred) come first: they are what the week is
@@ -338,7 +338,7 @@ def build_plan(
         rows.append(OutreachRow(
             rank=rank, week=week, name=talk.write_to, position=person.position if person else "",
             company=person.company if person else "", target=c.target.name, tier=c.tier,
-            score=c.score, why=_suggested_why(_why(talk, held), suggested.get(c.target.name)),
+            score=c.score, why=_suggested_why(_why(talk, held, network.invited), suggested.get(c.target.name)),
             details="; ".join(f"{p.name.replace('_', ' ')} {p.value:.2f} ×{p.weight:g} ({p.detail})"
                               for p in parts),
             message=suggest_message(talk, profile, templates), kind=talk.kind,
@@ -495,15 +495,15 @@ def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, Applic
         lines[app.key].append(f"{_applied(app)}: you know nobody there yet — look for a 2nd-degree "
                               "contact or the hiring manager")
     for key, said in lines.items():
-        row = by_key.get(key)
-        if row is None:
-            app = next(a for a in nobody if a.key == key) if any(a.key == key for a in nobody) else None
-            if app is None:
+        found = by_key.get(key)
+        if found is None:
+            unknown = next((a for a in nobody if a.key == key), None)
+            if unknown is None:
                 continue
-            row = TargetRow(app.company, 0.0, "", 0, 0, "", "", "", people_search_url(app.company))
-            rows.append(row)
-            by_key[key] = row
-        row.applied = "\n".join(said)
+            found = by_key[key] = TargetRow(unknown.company, 0.0, "", 0, 0, "", "", "",
+                                            people_search_url(unknown.company))
+            rows.append(found)
+        found.applied = "\n".join(said)
 
 
 def _applied(app: Application) -> str:
@@ -531,8 +531,9 @@ def _reply_seen(person: Contact | None, mine: dict[str, Any], shown: dict[str, A
     return f"{first} wrote back on {day_month(received)}"
 
 
-def _why(talk: Conversation, held: str) -> str:
-    """The row's reason: the lead candidate's, the others an ask covers, and any hold-back."""
+def _why(talk: Conversation, held: str, invited: dict[str, str] | None = None) -> str:
+    """The row's reason: the lead candidate's, the others an ask covers, and any hold-back;
+    for an introduction to someone the user invited to connect, that the invitation is pending."""
     why = talk.lead.why
     if talk.kind == "intro":
         lead = talk.lead
@@ -542,6 +543,11 @@ def _why(talk: Conversation, held: str) -> str:
                + (f", and to {' and '.join(others)}" if others else "") + ".")
         if talk.also_friend_of:
             why += f" {talk.write_to} also works at {talk.also_friend_of}, one of your targets."
+        pending = [c.contact for c in talk.about if c.contact.person_key in (invited or {})]
+        for person in pending:
+            sent = parse_day((invited or {})[person.person_key])
+            why += (f" You invited {person.name} to connect" + (f" on {day_month(sent)}" if sent else "")
+                    + ": the invitation is pending, so this is not yet a connection of yours.")
     if held:
         why = why.rstrip(".") + f"; {held}."
     return why

@@ -10,11 +10,11 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from outreach.companies.knowledge import company_key
 from outreach.companies.matching import analyse_names, prime_company_keys
-from outreach.identity import normalise_name, normalise_profile_url
+from outreach.identity import NAME_KEY_PREFIX, normalise_name, normalise_profile_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,43 +331,65 @@ def load_ties(conn: sqlite3.Connection, contacts: dict[int, Contact], self_id: i
     if not mine:
         return {}
     by_key = {c.person_key: cid for cid, c in mine.items()}
-    by_name: dict[str, list[int]] = {}
-    for cid, c in mine.items():
-        by_name.setdefault(normalise_name(c.name), []).append(cid)
+    by_name = _unique_names(conn, self_id, mine)
 
     def find(key: str, first: str, last: str) -> int | None:
         if key and key in by_key:
             return by_key[key]
-        named = by_name.get(normalise_name(f"{first} {last}".strip()), [])
-        return named[0] if len(named) == 1 else None
+        named = by_name.get(normalise_name(f"{first} {last}".strip()))
+        # a profile URL is never joined to a contact with a different one: only to a contact
+        # stored by name (an export without URLs)
+        if named is not None and key and not mine[named].person_key.startswith(NAME_KEY_PREFIX):
+            return None
+        return named
 
-    facts: dict[int, dict[str, object]] = {}
+    facts: dict[int, dict[str, Any]] = {}
     for direction, first, last in conn.execute(
             "SELECT direction, first_name, last_name FROM recommendations WHERE owner_id = ?", (self_id,)):
-        cid = find("", first, last)
-        if cid is not None:
-            facts.setdefault(cid, {})["recommended_user" if direction == "received"
+        who = find("", first, last)
+        if who is not None:
+            facts.setdefault(who, {})["recommended_user" if direction == "received"
                                       else "recommended_by_user"] = True
     for direction, first, last, key in conn.execute(
             "SELECT direction, first_name, last_name, person_key FROM endorsements WHERE owner_id = ?",
             (self_id,)):
-        cid = find(key, first, last)
-        if cid is not None:
+        who = find(key, first, last)
+        if who is not None:
             field_name = "endorsed_user" if direction == "received" else "endorsed_by_user"
-            one = facts.setdefault(cid, {})
-            one[field_name] = int(one.get(field_name, 0)) + 1  # type: ignore[call-overload]
+            one = facts.setdefault(who, {})
+            one[field_name] = one.get(field_name, 0) + 1
     for key, sent_at in conn.execute(
             "SELECT person_key, sent_at FROM invitations WHERE owner_id = ? AND direction = 'outgoing'",
             (self_id,)):
-        cid = by_key.get(key)
-        if cid is not None and _still_pending(mine[cid].connected_on, sent_at):
-            facts.setdefault(cid, {})["invitation_pending"] = (sent_at or "")[:10] or "?"
+        invitee = by_key.get(key)
+        if invitee is not None and _still_pending(mine[invitee].connected_on, sent_at):
+            facts.setdefault(invitee, {})["invitation_pending"] = (sent_at or "")[:10] or "?"
     if positions:
-        for cid, c in mine.items():
-            shared = colleague_at(employer_keys.get(cid, ""), c.connected_on, positions)
+        for contact_id, c in mine.items():
+            shared = colleague_at(employer_keys.get(contact_id, ""), c.connected_on, positions)
             if shared is not None:
-                facts.setdefault(cid, {})["colleague"] = shared
-    return {cid: Ties(**one) for cid, one in facts.items()}  # type: ignore[arg-type]
+                facts.setdefault(contact_id, {})["colleague"] = shared
+    return {cid: Ties(**one) for cid, one in facts.items()}
+
+
+def _unique_names(conn: sqlite3.Connection, self_id: int, loaded: dict[int, Contact]) -> dict[str, int]:
+    """Normalised name -> the loaded contact of the user's that has it, when no other contact
+    of theirs (loaded or not: the plan loads only the matched ones) has the same name."""
+    if conn.execute("SELECT 1 FROM recommendations WHERE owner_id = ? UNION ALL SELECT 1 FROM endorsements"
+                    " WHERE owner_id = ? AND person_key = '' LIMIT 1", (self_id, self_id)).fetchone() is None:
+        return {}
+    count: dict[str, int] = {}
+    # SQLite's lower() folds ASCII only: the names are compared in Python, by the importer's rule
+    for first, last in conn.execute("SELECT first_name, last_name FROM contacts WHERE +owner_id = ?"
+                                    " AND removed_on IS NULL", (self_id,)):
+        name = normalise_name(f"{first or ''} {last or ''}".strip())
+        count[name] = count.get(name, 0) + 1
+    out = {}
+    for contact_id, c in loaded.items():
+        name = normalise_name(c.name)
+        if name and count.get(name) == 1:
+            out[name] = contact_id
+    return out
 
 
 def _still_pending(connected_on: str | None, sent_at: str | None) -> bool:

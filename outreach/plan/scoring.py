@@ -382,8 +382,8 @@ def explain(c: Candidate) -> str:
     said = lead + (": " + "; ".join(extras) if extras else "") + "."
     asked = contact.referral_for
     if asked is not None and c.via is None:
-        day = parse_day(asked.applied_on)
-        on = f"{day.day} {day:%b}" if day else "lately"
+        asked_on = parse_day(asked.applied_on)
+        on = f"{asked_on.day} {asked_on:%b}" if asked_on else "lately"
         said = (f"Applied {on} for {asked.job_title or 'a role'}: the best-placed person you know "
                 f"there to ask for a referral. " + said)
     return said
