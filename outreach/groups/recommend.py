@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from outreach.errors import OutreachError
 from outreach.geo import locate, split_locations
 from outreach.groups import scoring as gs
+from outreach.groups.events import Event, event_sheet_row, group_note, load_events
 from outreach.groups.guide import Guide, GuideRow
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile
@@ -88,6 +90,8 @@ class GroupPlan:
     home: str = ""                  # the home city as found, "" when unknown
     notes: list[str] = field(default_factory=list)
     pitch: str = ""                 # the profile's 30-second pitch, for the checklist
+    events: list[Event] = field(default_factory=list)  # the user's, newest first
+    today: date | None = None       # for the events: which are past
 
     @property
     def recommended(self) -> list[GroupRow]:
@@ -201,8 +205,10 @@ def choose(rows: list[GroupRow], budget: float) -> float:
     return round(used, 2)
 
 
-def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.TargetPlaces]) -> GroupPlan:
-    """Score ``groups`` for ``profile`` and choose the recommended set (no database needed)."""
+def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.TargetPlaces],
+                events: list[Event] | None = None, today: date | None = None) -> GroupPlan:
+    """Score ``groups`` for ``profile`` and choose the recommended set (no database needed);
+    a group that organised one of the user's ``events`` says so first among its flags."""
     notes: list[str] = []
     home = None
     if not profile.home_city.strip():
@@ -218,21 +224,34 @@ def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.TargetPl
                      "so no group is recommended")
     ctx = gs.Context(profile=profile, home=home, targets=targets)
     rows = [score_group(group, ctx) for group in groups]
+    today = today or date.today()
+    for row in rows:
+        been = group_note(row.group, events or [], today)
+        if been:
+            row.flags.insert(0, been)
     used = choose(rows, profile.hours_per_month)
     rows.sort(key=lambda r: (not r.recommended, bool(r.dropped), -r.score, r.group.name))
     return GroupPlan(rows=rows, hours_used=used, hours_budget=profile.hours_per_month,
-                     home=home.label if home else "", notes=notes, pitch=profile.pitch)
+                     home=home.label if home else "", notes=notes, pitch=profile.pitch,
+                     events=list(events or []), today=today)
 
 
-def recommend_groups(conn: sqlite3.Connection, profile: Profile) -> GroupPlan:
-    """The group plan for the workspace's catalogue and targets."""
-    return plan_groups(load_groups(conn), profile, load_target_places(conn))
+def recommend_groups(conn: sqlite3.Connection, profile: Profile,
+                     today: date | None = None) -> GroupPlan:
+    """The group plan for the workspace's catalogue, targets and the user's events."""
+    return plan_groups(load_groups(conn), profile, load_target_places(conn), load_events(conn),
+                       today)
 
 
 # --- the plan workbook's Groups sheet -----------------------------------------------------
 
 GROUPS_SHEET = "Groups"
 GROUP_STATUSES = ("to visit", "visited", "joined", "not now", "skipped")
+#: The Groups sheet's columns a group the user typed into it is read from
+#: (``outreach.groups.typed``): each header is one of a catalogue's own (see
+#: ``outreach.imports.groups.columns``), so the row is read as a catalogue's row is.
+GROUP_INPUTS = ("Group", "Type", "Where", "Cost", "Meets", "Duration", "Visitors allowed",
+                "Contract", "Focus", "Website", "Notes")
 
 
 def checklist(row: GroupRow, pitch: str) -> str:
@@ -261,8 +280,11 @@ def checklist(row: GroupRow, pitch: str) -> str:
 
 def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
     """The plan workbook's Groups sheet: the same rows as ``outreach groups --all``, then the
-    starter guide's kinds of group still to find (Advice "to find", a search link as the
-    website; with a catalogue, only the kinds it has no group of).
+    events the user went to or registered for (newest first, Advice "you went"/"registered"),
+    then the starter guide's kinds of group still to find (Advice "to find", a search link as
+    the website; with a catalogue, only the kinds it has no group of). The catalogue's own
+    texts (cost, duration, visitors, contract, focus) are columns of their own, so a group the
+    user types into an empty row has a place for each (``GROUP_INPUTS``).
 
     The "Budget used" column is the running total of hours over the recommended rows, so the
     last recommended row shows the time budget used.
@@ -276,7 +298,10 @@ def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
         Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
         Column("Website", "url", 28),
         Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES, advice=True),
-        Column("Notes", "wrap", 30, editable=True), Column("Key", "text", 14, printed=False),
+        Column("Notes", "wrap", 30, editable=True), Column("Cost", "text", 18),
+        Column("Duration", "text", 10), Column("Visitors allowed", "text", 12),
+        Column("Contract", "text", 12), Column("Focus", "text", 16),
+        Column("Key", "text", 14, printed=False),
     ]
     rows = []
     used = 0.0
@@ -293,8 +318,13 @@ def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
             row.why, checklist(row, plan.pitch) or None, "\n".join(row.flags) or None,
             ", ".join(row.targets_to_meet) or None, row.left_out or None, g.url or None,
             "to visit" if row.recommended or row.visit_only else "not now", None,
-            group_key(g),
+            g.cost_text or None, g.duration_text or None, g.visitors_text or None,
+            g.contract_text or None, g.focus_text or None, group_key(g),
         ])
+    at = {c.header: i for i, c in enumerate(columns)}
+    groups = [row.group for row in plan.rows]
+    for event in plan.events:
+        rows.append(event_sheet_row(event, plan.today or date.today(), groups, len(columns), at))
     for found in guide.rows if guide is not None else []:
         rows.append(guide_sheet_row(found, guide.home if guide is not None else "", plan.pitch))
     return ListSheet(GROUPS_SHEET, columns, rows, key="Key", priority_column="Score")
@@ -317,7 +347,7 @@ def guide_sheet_row(row: GuideRow, home: str, pitch: str) -> list[Any]:
         "online" if kind.online else home or None, kind.commitment,
         round(row.hours_per_month, 2), None, cost, f"{row.why} Typical cost: {typical}.",
         "\n".join(lines), "\n".join(row.flags) or None, None, None, (label, url), None, None,
-        row.key,
+        None, None, None, None, None, row.key,
     ]
 
 
@@ -345,6 +375,10 @@ def groups_summary(plan: GroupPlan, guide: Guide | None = None) -> list[tuple[st
     """Facts for the workbook's summary sheet: the time budget used and what it costs (in the
     currency the catalogue writes its costs in), and the kinds of group still to find."""
     to_find = [("Kinds of group to find (Groups sheet)", len(guide.rows))] if guide else []
+    if plan.events:
+        to_find.insert(0, ("Events you went to or registered for (Groups sheet)", len(plan.events)))
+    to_find.append(("Found a group?", "type it into an empty row of the Groups sheet (Group, "
+                                      "Where, Cost, Meets…): the next plan scores it"))
     if not plan.rows:
         return to_find
     return to_find + [

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.geo import locate
 from outreach.imports.groups.columns import catalogue_key
-from outreach.store import transaction
+from outreach.store import within_transaction
 
 if TYPE_CHECKING:
     from outreach.imports.groups.read import GroupCatalogue
@@ -132,7 +132,8 @@ def import_catalogue(
 
     A group of the same name and place as one already stored replaces that row (the file is
     newer); groups the file does not name are kept and counted. With ``replace`` the whole
-    catalogue is replaced instead. A failure changes nothing.
+    catalogue is replaced instead. A failure changes nothing. Inside the caller's transaction
+    when one is open (a plan reading the groups typed into its workbook), else in its own.
     """
     frame = catalogue.frame.rename(columns={"row": "row_number"})
     records = [
@@ -143,7 +144,7 @@ def import_catalogue(
     online = sum(1 for r in records if r["online"])
     counts = {"added": 0, "changed": 0, "unchanged": 0}
     columns = ", ".join(_FIELDS)
-    with transaction(conn):
+    with within_transaction(conn):
         before = conn.execute("SELECT count(*) FROM groups").fetchone()[0]
         if replace:
             conn.execute("DELETE FROM groups")

@@ -17,6 +17,7 @@ from outreach.companies.matching import match_contacts
 from outreach.errors import WorkbookError
 from outreach.groups.guide import build_guide, load_schools, not_covered
 from outreach.groups.recommend import GroupPlan, groups_sheet, groups_summary, recommend_groups
+from outreach.groups.typed import any_typed, read_typed_groups
 from outreach.plan import memory, scoring
 from outreach.plan.build import (
     DEFAULT_TOP,
@@ -94,24 +95,34 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
             deleted.setdefault(name, {}).update(gone)
     restored = _restored(deleted, options.restore)
     # Nothing reaches the workspace unless the workbook is written. The review decisions typed
-    # in it change the matches, so when there are any the whole plan is one transaction (it
-    # holds the workspace's write lock, so only then); the rest is saved with the write.
-    with transaction(conn) if typed_review_decisions(edits) else nullcontext(conn):
+    # in it change the matches, and the groups typed into it the catalogue, so when there are
+    # any the whole plan is one transaction (it holds the workspace's write lock, so only
+    # then); the rest is saved with the write.
+    full_guide = build_guide(profile, load_schools(conn))
+    with (transaction(conn) if typed_review_decisions(edits) or any_typed(edits, full_guide)
+          else nullcontext(conn)):
         decided = apply_review_decisions(conn, edits)
         matches = match_contacts(conn)
         plan_options = PlanOptions(top=options.top, weights=scoring.load_weights(conn, options.weights),
                                    templates=templates,
                                    left_out=frozenset(deleted.get(OUTREACH, {})))
         plan = build_plan(conn, profile, matches, options=plan_options, edits=edits)
-        # Every plan has a Groups sheet: the catalogue's groups, then the starter guide's kinds
-        # of group the catalogue has none of (all of them when there is no catalogue).
-        group_plan = recommend_groups(conn, profile)
-        guide = not_covered(build_guide(profile, load_schools(conn)),
-                            [row.group for row in group_plan.rows])
-        extra_sheets: list[ListSheet] = [groups_sheet(group_plan, guide)]
-        group_facts: list[tuple[str, object]] = list(groups_summary(group_plan, guide))
+        # Every plan has a Groups sheet: the catalogue's groups (with those the user typed into
+        # the workbook read in first), the user's events, then the starter guide's kinds of
+        # group the catalogue has none of (all of them when there is no catalogue).
+        typed = read_typed_groups(conn, edits, full_guide, source=source.name)
+        group_plan = recommend_groups(conn, profile, today=plan.today)
+        guide = not_covered(full_guide, [row.group for row in group_plan.rows])
+        group_sheet = groups_sheet(group_plan, guide)
+        extra_sheets: list[ListSheet] = [group_sheet]
+        group_facts: list[tuple[str, object]] = [*groups_summary(group_plan, guide),
+                                                 *typed.summary()]
         summary, sheets = plan_sheets(plan, extra_sheets)
         summary.facts.extend(group_facts)
+        summary.sections.extend(typed.sections())
+        # what the user typed, counted before their typed groups become the groups' rows
+        read = read_back(edits, sheets) if edits is not None else None
+        typed.adopt(edits, group_sheet)
         moved_to = _move_aside(output) if replaced and source == output else None
         with within_transaction(conn):
             if options.save_weights and options.weights:
@@ -126,8 +137,7 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
     left_out = [(name, label) for name, rows in new.items() for label in rows.values()]
     left_out += [(name, label) for name, rows in deleted.items() for key, label in rows.items()
                  if key not in new.get(name, {})]
-    return WrittenPlan(plan, decided, replaced, moved_to,
-                       read_back(edits, sheets) if edits is not None else None, left_out,
+    return WrittenPlan(plan, decided, replaced, moved_to, read, left_out,
                        [label for _, _, label in restored], source if edits is not None else None)
 
 

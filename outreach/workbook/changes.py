@@ -18,7 +18,17 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from outreach.workbook.merge import SIGNAL_KINDS, is_empty, match_key, plans_own, row_key
+from outreach.workbook.merge import (
+    ADDED_ROW,
+    SIGNAL_KINDS,
+    edits_name,
+    is_empty,
+    match_key,
+    plans_own,
+    row_key,
+    written_fingerprint,
+    written_text,
+)
 from outreach.workbook.package import cell_ref
 from outreach.workbook.spec import Column, Edits, Formula, ListSheet, SheetCells, UserSheet, Written
 from outreach.workbook.values import CELL_SEPARATOR, fingerprint, row_text, same_cell
@@ -199,3 +209,56 @@ def read_back(edits: Edits, planned: Iterable[ListSheet] = ()) -> ReadBack:
     found.formulas += sum(type(v) is Formula for sheet in edits.user_sheets
                           for v in sheet.cells.values())
     return found
+
+
+def adopt_row(edits: Edits, sheet: ListSheet, anchor: Hashable, key: Hashable) -> None:
+    """Make the row the user typed at ``anchor`` (a row key, or ``(ADDED_ROW, n)`` for a row
+    typed without a key) the row of ``key`` in the new plan's ``sheet`` (after ``compare``):
+    a group typed into an empty row that the plan has now read into its catalogue, say.
+
+    Every cell of it that the plan does not write so there now stays the user's, as a changed
+    cell (the plan's value, where it has one, goes beside it); its formulas, comments and user
+    columns move with it. When the user also kept a row of ``key``, that row wins and the
+    typed one fills only its empty cells. Nothing happens when ``key`` is not in ``sheet``.
+    """
+    name = edits_name(sheet.name, edits)
+    headers = [c.header for c in sheet.columns]
+    index = headers.index(sheet.key)
+    planned = next((dict(zip(headers, row, strict=False)) for row in sheet.rows
+                    if index < len(row) and match_key(row_key(row[index])) == match_key(key)),
+                   None)
+    if planned is None:
+        return
+    rows = edits.rows.setdefault(name, {})
+    if isinstance(anchor, tuple) and anchor[:1] == (ADDED_ROW,):
+        added = edits.added_rows.get(name, [])
+        typed, added[anchor[1]] = dict(added[anchor[1]]), {}  # emptied: the merge skips it
+    else:
+        typed = rows.pop(anchor, {})
+        for table in (edits, edits.changed, edits.copies, edits.conflicts):
+            table.get(name, {}).pop(anchor, None)
+    typed[sheet.key] = key
+    existing = next((k for k in rows if match_key(k) == match_key(key)), None)
+    if existing is not None:  # the user's row of that key wins; the typed one fills its gaps
+        row = rows[existing]
+        for header, value in typed.items():
+            if is_empty(row.get(header)):
+                row[header] = value
+        key, typed = existing, row
+    rows[key] = typed
+    kinds = {c.header: c.kind for c in sheet.columns}
+    mine = {header: written_text(planned.get(header), kinds[header])
+            for header, value in typed.items()
+            if header in kinds and header != sheet.key and not is_empty(value)
+            and written_fingerprint(value, kinds[header])
+            != written_fingerprint(planned.get(header), kinds[header])}
+    edits.changed.setdefault(name, {})[key] = {**edits.changed.get(name, {}).get(key, {}), **mine}
+    edits.setdefault(name, {})[key] = {h: typed[h] for h in edits.changed[name][key]}
+    formulas = edits.formulas.get(name, {})
+    if anchor in formulas:
+        formulas[key] = {**formulas.pop(anchor), **formulas.get(key, {})}
+    edits.comments[name] = [(key if where == anchor else where, header, author, text)
+                            for where, header, author, text in edits.comments.get(name, [])]
+    if name in edits.layout:
+        anchors, columns = edits.layout[name]
+        edits.layout[name] = ([key if a == anchor else a for a in anchors], columns)
