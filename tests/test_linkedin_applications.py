@@ -170,13 +170,21 @@ def plan_rows(run, workspace: Path, tmp_path: Path, applied_days_ago: int) -> di
 
 
 def test_a_contact_where_the_user_applied_lately_is_asked_for_a_referral(run, workspace, tmp_path):
+    # within 30 days: the best-placed person there is asked in week 1 (issue 15)
     row = plan_rows(run, workspace, tmp_path, 20)["Dana Ito"]
     assert row["kind"] == "referral"
     day = date.today() - timedelta(days=20)
-    assert f"you applied for Senior PM there on {day.day} {day:%b}" in row["why"]
+    assert row["why"].startswith(f"Applied {day.day} {day:%b} for Senior PM: the best-placed person you know there")
     message = row["message"]
     assert "the Senior PM role at Globex" in message and "referr" in message
     assert "Inc" not in message
+
+
+def test_a_contact_where_the_user_applied_within_four_months_is_still_a_referral(run, workspace, tmp_path):
+    row = plan_rows(run, workspace, tmp_path, 60)["Dana Ito"]
+    assert row["kind"] == "referral"
+    day = date.today() - timedelta(days=60)
+    assert f"you applied for Senior PM there on {day.day} {day:%b}" in row["why"]
 
 
 def test_an_old_application_changes_nothing(run, workspace, tmp_path):
