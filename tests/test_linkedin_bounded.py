@@ -105,6 +105,7 @@ def test_the_encoding_found_without_decoding_the_file_decodes_it(data):
     assert rows.unclosed_quote_line() is None or data.count(b'"') % 2 == 1 or encoding.startswith("utf-16")
 
 
+@settings(deadline=None)  # the first call imports pyarrow
 @given(st.lists(st.sampled_from(BODIES + ["", "&lt;p&gt;", "happy&nbsp;to&nbsp;refer you"]), max_size=40))
 def test_keep_matching_finds_what_the_pattern_finds(cells):
     import re
