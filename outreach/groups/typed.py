@@ -220,6 +220,10 @@ def read_typed_groups(conn: sqlite3.Connection, edits: Edits | None, guide: Guid
     found.warnings = list(summary.warnings)
     groups = load_groups(conn)
     for row, catalogue in read:
+        if edits is not None and isinstance(row.anchor, tuple):  # a note of an earlier plan's
+            cells = edits.added_rows[edits_name(GROUPS_SHEET, edits)][row.anchor[1]]
+            if str(cells.get(LEFT_OUT) or "").startswith(NOT_READ):
+                cells[LEFT_OUT] = None
         record = catalogue.frame.iloc[0]
         same = [g for g in groups if catalogue_key(g.name) == catalogue_key(row.name)
                 and same_place(str(record["city"] or ""), bool(record["online"]), g.city, g.online)]

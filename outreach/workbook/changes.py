@@ -216,9 +216,9 @@ def adopt_row(edits: Edits, sheet: ListSheet, anchor: Hashable, key: Hashable) -
     typed without a key) the row of ``key`` in the new plan's ``sheet`` (after ``compare``):
     a group typed into an empty row that the plan has now read into its catalogue, say.
 
-    Every cell of it that the plan does not write so there now stays the user's, as a changed
-    cell (the plan's value, where it has one, goes beside it); its formulas, comments and user
-    columns move with it. When the user also kept a row of ``key``, that row wins and the
+    Every cell of it the user typed (of a row of the plan's: what they changed there) that the
+    plan does not write so there now stays the user's, as a changed cell (the plan's value,
+    where it has one, goes beside it); its formulas, comments and user columns move with it. When the user also kept a row of ``key``, that row wins and the
     typed one fills only its empty cells. Nothing happens when ``key`` is not in ``sheet``.
     """
     name = edits_name(sheet.name, edits)
@@ -233,8 +233,12 @@ def adopt_row(edits: Edits, sheet: ListSheet, anchor: Hashable, key: Hashable) -
     if isinstance(anchor, tuple) and anchor[:1] == (ADDED_ROW,):
         added = edits.added_rows.get(name, [])
         typed, added[anchor[1]] = dict(added[anchor[1]]), {}  # emptied: the merge skips it
-    else:
-        typed = rows.pop(anchor, {})
+    else:  # a row of the plan's: only what the user typed in it moves
+        every = rows.pop(anchor, {})
+        users = edits.changed.get(name, {}).get(anchor)
+        if users is None:  # nothing remembered: the reader's rule, its editable columns
+            users = edits.get(name, {}).get(anchor, {})
+        typed = {h: every[h] for h in [*users, *edits.user_columns.get(name, [])] if h in every}
         for table in (edits, edits.changed, edits.copies, edits.conflicts):
             table.get(name, {}).pop(anchor, None)
     typed[sheet.key] = key
