@@ -374,7 +374,8 @@ def money_format(plan: GroupPlan) -> str:
 def groups_summary(plan: GroupPlan, guide: Guide | None = None) -> list[tuple[str, Any]]:
     """Facts for the workbook's summary sheet: the time budget used and what it costs (in the
     currency the catalogue writes its costs in), and the kinds of group still to find."""
-    to_find = [("Kinds of group to find (Groups sheet)", len(guide.rows))] if guide else []
+    to_find: list[tuple[str, Any]] = (
+        [("Kinds of group to find (Groups sheet)", len(guide.rows))] if guide else [])
     if plan.events:
         to_find.insert(0, ("Events you went to or registered for (Groups sheet)", len(plan.events)))
     to_find.append(("Found a group?", "type it into an empty row of the Groups sheet (Group, "

@@ -198,10 +198,10 @@ def read_typed_groups(conn: sqlite3.Connection, edits: Edits | None, guide: Guid
         catalogue = _read_row(row)
         if catalogue is not None:
             record = catalogue.frame.iloc[0]
-            same = (catalogue_key(row.name), catalogue_key(str(record["city"] or "")))
-            if same not in seen:
+            pair = (catalogue_key(row.name), catalogue_key(str(record["city"] or "")))
+            if pair not in seen:
                 good.append((row, catalogue))
-            seen.add(same)
+            seen.add(pair)
             read.append((row, catalogue))
         elif edits is not None and isinstance(row.anchor, tuple):
             # the note goes where the user sees it: beside the row they typed
