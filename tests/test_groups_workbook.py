@@ -225,3 +225,19 @@ def test_an_export_without_events_adds_no_event_rows(run, ready):
     out = ready()
     _plan(run, out)
     assert not [r for r in _rows(out) if r["Type"] == "event"]
+
+
+def test_an_online_group_typed_as_people_write_it_keeps_its_cells(run, ready):
+    """"Online" and "Meetup" as typed, not the plan's "online" and "meetup" beside them."""
+    out = ready()
+    _plan(run, out)
+    _type_rows(out, [{"Group": "dbt Community", "Where": "Online", "Type": "Online community",
+                      "Cost": "free", "Meets": "weekly", "Duration": "1 hour",
+                      "Website": "https://www.getdbt.com/community"}])
+    _plan(run, out)
+    sheet = openpyxl.load_workbook(out)["Groups"]
+    assert not [c.value for c in sheet[1] if str(c.value).startswith("Suggested")]
+    row = next(r for r in _rows(out) if r["Group"] == "dbt Community")
+    assert (row["Where"], row["Type"]) == ("Online", "Online community")
+    assert row["Score"] is not None and row["Key"] == "dbt community | online"
+    assert row["Website"] == "https://www.getdbt.com/community"

@@ -313,7 +313,7 @@ def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
             budget = f"{used:.1f} of {plan.hours_budget:g} h"
         advice = "recommended" if row.recommended else "visit only" if row.visit_only else "no"
         rows.append([
-            g.name, advice, round(row.score, 1), g.kind, "online" if g.online else g.city or None,
+            g.name, advice, round(row.score, 1), _kind(g), _where(g),
             g.meets_text or None, round(row.hours_per_month, 2), budget, row.cost_per_year,
             row.why, checklist(row, plan.pitch) or None, "\n".join(row.flags) or None,
             ", ".join(row.targets_to_meet) or None, row.left_out or None, g.url or None,
@@ -349,6 +349,20 @@ def guide_sheet_row(row: GuideRow, home: str, pitch: str) -> list[Any]:
         "\n".join(lines), "\n".join(row.flags) or None, None, None, (label, url), None, None,
         None, None, None, None, None, row.key,
     ]
+
+
+def _kind(group: Group) -> str:
+    """The Type cell: the kind, as the catalogue or the user wrote it when it is just that
+    ("Meetup"), so a group typed into the sheet keeps its cell."""
+    same = " ".join(group.kind_text.split()).casefold() == group.kind
+    return " ".join(group.kind_text.split()) if same else group.kind
+
+
+def _where(group: Group) -> str | None:
+    """The Where cell: the city, or "online" (as the catalogue or the user wrote that word)."""
+    if group.online:
+        return group.city if group.city.strip().casefold() == "online" else "online"
+    return group.city or None
 
 
 def group_key(group: Group) -> str:
