@@ -175,13 +175,19 @@ def test_plan_from_an_export_alone_writes_to_people_at_suggested_companies(run, 
     assert omar["Why"].startswith(f"Suggested from your LinkedIn activity (applied {when(10)}: Senior Data Engineer")
     assert any(r["Write to"] == "Sue Soy" for r in rows)
     assert not any(r["Write to"] == "Nick Nobody" for r in rows)
-    targets = {r[0]: r for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
+    targets = targets_sheet(book)
     header = [c.value for c in book["Targets"][1]]
-    assert header[:4] == ["Target", "Priority", "Suggested", "Accept?"]
-    assert targets["Hooli"][2] == "a dream company in your LinkedIn job preferences"
+    assert header[:2] == ["Target", "Priority"] and header.index("Accept?") == header.index("Suggested") + 1
+    assert targets["Hooli"]["Suggested"] == "a dream company in your LinkedIn job preferences"
     summary = "\n".join(str(c) for r in book["Summary"].iter_rows(values_only=True) for c in r if c)
     assert "6 suggested targets from your LinkedIn activity" in summary
     assert "outreach targets --suggested" in summary
+
+
+def targets_sheet(book) -> dict[str, dict]:
+    """The Targets sheet's rows by target name, each cell by its header."""
+    header = [c.value for c in book["Targets"][1]]
+    return {r[0]: dict(zip(header, r, strict=False)) for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
 
 
 def _answer_in_sheet(path: Path, answers: dict[str, str]) -> None:
@@ -207,10 +213,9 @@ def test_a_yes_or_no_in_the_targets_sheet_is_read_back_by_the_next_plan(run, exp
     conn.close()
     listed = run("targets", "--suggested").output
     assert "Soylent" not in listed and "Umbrella" not in listed and "Hooli" in listed
-    book = openpyxl.load_workbook(out)
-    targets = {r[0]: r for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
-    assert targets["Soylent"][2] is None  # an ordinary target now
-    assert targets["Hooli"][2]  # still suggested
+    targets = targets_sheet(openpyxl.load_workbook(out))
+    assert targets["Soylent"]["Suggested"] is None  # an ordinary target now
+    assert targets["Hooli"]["Suggested"]  # still suggested
 
 
 def test_with_a_list_of_ones_own_saved_and_followed_wait_on_the_targets_sheet(run, export_only, tmp_path):
@@ -225,9 +230,9 @@ def test_with_a_list_of_ones_own_saved_and_followed_wait_on_the_targets_sheet(ru
     header = [c.value for c in book["Outreach"][1]]
     who = {r[header.index("Write to")] for r in rows}
     assert "Omar Vance" in who and "Sue Soy" not in who  # applied: in; followed only: waits
-    targets = {r[0]: r for r in book["Targets"].iter_rows(min_row=2, values_only=True)}
-    assert targets["Soylent"][2] == "followed since 2024"
-    assert "Not in this plan" in targets["Soylent"][7]
+    targets = targets_sheet(book)
+    assert targets["Soylent"]["Suggested"] == "followed since 2024"
+    assert "Not in this plan" in targets["Soylent"]["Next step"]
     # the file lists no suggestion: none counted as "not in the file"
     again = run("import", "targets", listing)
     assert "not in targets.csv" not in again.output
