@@ -32,7 +32,7 @@ _LOCALE = re.compile(r"^[a-z]{2}(-[a-z]{2})?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Event:
+class AttendedEvent:
     name: str
     starts_at: str        # 'YYYY-MM-DDTHH:MM', 'YYYY-MM-DD' or ''
     status: str           # as LinkedIn wrote it (APPROVED, …)
@@ -88,7 +88,7 @@ def _from_slug(slug: str) -> str:
     return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
 
 
-def load_events(conn: sqlite3.Connection, owner_id: int = 1) -> list[Event]:
+def load_events(conn: sqlite3.Connection, owner_id: int = 1) -> list[AttendedEvent]:
     """The user's events, newest first, undated ones last ([] when none has been imported, or
     the workspace predates the table)."""
     try:
@@ -99,7 +99,7 @@ def load_events(conn: sqlite3.Connection, owner_id: int = 1) -> list[Event]:
     events = []
     for name, starts_at, status, url in rows:
         who, page = organiser(str(url or ""))
-        events.append(Event(" ".join(str(name).split()), str(starts_at or ""), str(status or ""),
+        events.append(AttendedEvent(" ".join(str(name).split()), str(starts_at or ""), str(status or ""),
                             str(url or "").strip(), who, page))
     return events
 
@@ -112,7 +112,7 @@ def _address(url: str) -> str:
     return re.split(r"[?#]", text)[0].rstrip("/")
 
 
-def held_by(event: Event, group: Group) -> bool:
+def held_by(event: AttendedEvent, group: Group) -> bool:
     """Whether ``group`` organised ``event``: the event's address lies under the group's own
     page, the address names the group, or the event's name starts with the group's name
     ("Austin Data & Analytics Meetup: dbt at scale")."""
@@ -136,7 +136,7 @@ def day_text(when: datetime | None, today: date) -> str:
     return f"{when.day} {when:%b}" + ("" if when.year == today.year else f" {when.year}")
 
 
-def group_note(group: Group, events: list[Event], today: date) -> str:
+def group_note(group: Group, events: list[AttendedEvent], today: date) -> str:
     """ "you went to their event on 9 Dec" for the newest event ``group`` organised that the user
     went to or registered for; "" when none."""
     for event in events:  # newest first
@@ -151,7 +151,7 @@ def group_note(group: Group, events: list[Event], today: date) -> str:
 ADVICE = {"went": "you went", "registered": "registered", "declined": "declined"}
 
 
-def _organised(event: Event, host: Group | None) -> str:
+def _organised(event: AttendedEvent, host: Group | None) -> str:
     """Who organised ``event``, and whether that group is in the catalogue, in one sentence."""
     if event.organiser:
         site = "Meetup address" if "meetup.com" in event.organiser_url else "Eventbrite page"
@@ -171,7 +171,7 @@ def _organised(event: Event, host: Group | None) -> str:
     return f"Its address ({site}) names no organiser."
 
 
-def event_sheet_row(event: Event, today: date, groups: list[Group],
+def event_sheet_row(event: AttendedEvent, today: date, groups: list[Group],
                     width: int, at: dict[str, int]) -> list[Any]:
     """A row of the Groups sheet for an event (``at``: the sheet's column indices by header)."""
     went = event.attendance(today)

@@ -17,7 +17,7 @@ from typing import Any
 from outreach.errors import OutreachError
 from outreach.geo import locate, split_locations
 from outreach.groups import scoring as gs
-from outreach.groups.events import Event, event_sheet_row, group_note, load_events
+from outreach.groups.events import AttendedEvent, event_sheet_row, group_note, load_events
 from outreach.groups.guide import Guide, GuideRow
 from outreach.groups.store import Group, load_groups
 from outreach.profile import Profile
@@ -90,7 +90,7 @@ class GroupPlan:
     home: str = ""                  # the home city as found, "" when unknown
     notes: list[str] = field(default_factory=list)
     pitch: str = ""                 # the profile's 30-second pitch, for the checklist
-    events: list[Event] = field(default_factory=list)  # the user's, newest first
+    events: list[AttendedEvent] = field(default_factory=list)  # the user's, newest first
     today: date | None = None       # for the events: which are past
 
     @property
@@ -206,7 +206,7 @@ def choose(rows: list[GroupRow], budget: float) -> float:
 
 
 def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.TargetPlaces],
-                events: list[Event] | None = None, today: date | None = None) -> GroupPlan:
+                events: list[AttendedEvent] | None = None, today: date | None = None) -> GroupPlan:
     """Score ``groups`` for ``profile`` and choose the recommended set (no database needed);
     a group that organised one of the user's ``events`` says so first among its flags."""
     notes: list[str] = []

@@ -22,7 +22,7 @@ from outreach.plan.conversations import Conversation, conversations
 from outreach.plan.keys import outreach_key, parse_review_key, person_of_outreach_key, review_key
 from outreach.plan.kinds import ASK_NOW_DAYS, referral_rank
 from outreach.plan.messages import load_templates, suggest_message
-from outreach.plan.network import Application, Contact, Network, load_network
+from outreach.plan.network import Contact, JobApplication, Network, load_network
 from outreach.plan.reach import owner_of_node, parse_day, reach_from_matches, target_node
 from outreach.plan.schedule import FOLLOW_UP_AFTER, overrun, schedule
 from outreach.plan.scoring import Candidate, find_candidates, priority_phrase
@@ -441,7 +441,7 @@ def build_plan(
 def referral_asks(
     network: Network, candidates: list[Candidate], today: date, *,
     skip: Collection[str] = (), left_out: Collection[str] = (),
-) -> tuple[list[tuple[Candidate, Application]], list[Application]]:
+) -> tuple[list[tuple[Candidate, JobApplication]], list[JobApplication]]:
     """For each of the user's job applications of the last ``ASK_NOW_DAYS`` days (newest
     first), the best-placed person they know at that employer (``referral_rank``), one person
     per application; that candidate's contact then carries the application (``referral_for``).
@@ -461,8 +461,8 @@ def referral_asks(
         key = network.employer_keys.get(c.contact.id, "")
         if c.via is None and key:
             at[key].append(c)
-    asks: list[tuple[Candidate, Application]] = []
-    nobody: list[Application] = []
+    asks: list[tuple[Candidate, JobApplication]] = []
+    nobody: list[JobApplication] = []
     taken: set[int] = set()
     for app in recent:
         there = at.get(app.key, [])
@@ -479,8 +479,8 @@ def referral_asks(
     return asks, nobody
 
 
-def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, Application]],
-                       nobody: list[Application], rank_of: dict[str, int]) -> None:
+def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, JobApplication]],
+                       nobody: list[JobApplication], rank_of: dict[str, int]) -> None:
     """The Targets sheet's Applied cell: each recent application at the row's employer, and the
     referral ask for it or that the user knows nobody there. An employer with no row gets one."""
     by_key: dict[str, TargetRow] = {}
@@ -506,7 +506,7 @@ def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, Applic
         found.applied = "\n".join(said)
 
 
-def _applied(app: Application) -> str:
+def _applied(app: JobApplication) -> str:
     day = parse_day(app.applied_on)
     return f"applied {day_month(day) if day else app.applied_on} for {app.job_title or 'a role'}"
 

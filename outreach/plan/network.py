@@ -70,7 +70,7 @@ class Contact(NamedTuple):
     #: employer, a pending invitation); None: nothing (and always for friends' contacts)
     ties: Ties | None = None
     #: the recent application this person is asked about for a referral (set by the plan)
-    referral_for: Application | None = None
+    referral_for: JobApplication | None = None
 
     @property
     def name(self) -> str:
@@ -96,7 +96,7 @@ class Ties:
         return self.recommended_user or self.recommended_by_user
 
 
-class Application(NamedTuple):
+class JobApplication(NamedTuple):
     """One of the user's job applications (Jobs/Job Applications.csv)."""
 
     company: str
@@ -130,7 +130,7 @@ class Network:
     #: employer (``company_key``) -> the user's latest job application there: (job title, ISO day)
     applied: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: the user's job applications, newest first, with their links
-    applications: list[Application] = field(default_factory=list)
+    applications: list[JobApplication] = field(default_factory=list)
     #: contact id -> its ``company_key`` (computed when applications or positions need it)
     employer_keys: dict[int, str] = field(default_factory=dict)
     #: person keys the user sent an invitation to that is still pending -> ISO day sent
@@ -266,14 +266,14 @@ def load_applications(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     return [(r[0], r[1] or "", r[2]) for r in rows]
 
 
-def load_application_rows(conn: sqlite3.Connection) -> list[Application]:
+def load_application_rows(conn: sqlite3.Connection) -> list[JobApplication]:
     """``load_applications`` with each job's link and employer key."""
     rows = conn.execute(
         "SELECT a.company, a.job_title, a.applied_on, a.job_url FROM applications a"
         " JOIN owners o ON o.id = a.owner_id AND o.is_self"
         " ORDER BY a.applied_on DESC, a.company, a.job_title"
     )
-    return [Application(r[0], r[1] or "", r[2], r[3] or "", company_key(r[0])) for r in rows]
+    return [JobApplication(r[0], r[1] or "", r[2], r[3] or "", company_key(r[0])) for r in rows]
 
 
 #: (employer key, employer as written, started on, finished on ('' = current))
@@ -452,7 +452,7 @@ def identify_friends(conn: sqlite3.Connection, owners: dict[int, Owner]) -> dict
 
 
 __all__ = [
-    "Application",
+    "JobApplication",
     "Contact",
     "Ties",
     "colleague_at",
