@@ -51,7 +51,8 @@ def _year(text: str) -> str:
 
 
 def _span(start: str, end: str, open_end: str) -> str:
-    first, last = _year(start), _year(end) or open_end
+    """'2019–2021', '2022–now'; an end that could not be read ('?') stays a question."""
+    first, last = _year(start), ("?" if end == "?" else _year(end) or open_end)
     if first and last and first != last:
         return f"{first}–{last}"
     return first or last

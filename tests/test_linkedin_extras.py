@@ -158,6 +158,19 @@ def test_positions_months_years_current_and_a_multi_line_description():
     assert dict(file.skipped) == {"no company": 1} and file.rows_read == 4
 
 
+def test_positions_as_excel_resaves_them_keep_their_months_and_an_unreadable_end_is_not_now():
+    # Excel shows 'Jun 2018' as 'Jun-18' and saves what it shows (cp1252, semicolons in Europe)
+    data = ("Company Name;Title;Description;Location;Started On;Finished On\r\n"
+            "Nimbus Freight;Data Engineer;;Denver;Mar-22;\r\n"
+            "Pinecrest Health;Analyst;;Denver;Jun-18;Feb-22\r\n"
+            "Summit Ridge Bank;Intern;Caf\xe9 duty;;2016;some time in 2018\r\n").encode("cp1252")
+    file = read("positions", data)
+    assert [(r[0], r[3], r[4]) for r in file.records] == [
+        ("Nimbus Freight", "2022-03", ""), ("Pinecrest Health", "2018-06", "2022-02"),
+        ("Summit Ridge Bank", "2016", "?")]  # ended, on a date that cannot be read: never "now"
+    assert any("some time in 2018" in note for note in file.notes)
+
+
 def test_education_years_and_an_empty_row_of_dates():
     assert read("education", EDUCATION).records == [
         ("Example State University", "B.Sc. Mathematics", "2013", "2017"),

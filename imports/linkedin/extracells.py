@@ -10,7 +10,7 @@ Follows) and ``Jul 08, 2020 01:00 PM`` (Events); every other format goes through
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from outreach.imports.linkedin.values import parse_datetime
@@ -28,6 +28,7 @@ _MORE_FORMATS = (
 )
 _MONTH = re.compile(r"([A-Za-z]{3,9})\.? (\d{4})")  # Jun 2018, June 2018
 _NUMERIC_MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")  # 2018-06, 06/2018
+_EXCEL_MONTH = re.compile(r"([A-Za-z]{3,9})[-/ ](\d{2}|\d{4})")  # Jun-18, Jun-2018, June/18
 _YEAR = re.compile(r"(\d{4})(?:\.0)?")  # 2017 (2017.0: a spreadsheet's number)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -77,6 +78,11 @@ def month(value: str) -> str | None:
         number = _MONTHS.index(named.group(1)[:3].lower()) + 1
         if named.group(1).lower() in (_MONTHS[number - 1], _FULL_MONTHS[number - 1]):
             return f"{named.group(2)}-{number:02d}"
+    excel = _EXCEL_MONTH.fullmatch(text)  # Excel re-saves 'Jun 2018' as it shows it: 'Jun-18'
+    if excel and excel.group(1)[:3].lower() in _MONTHS:
+        year = int(excel.group(2))
+        year += 0 if year >= 100 else (2000 if year <= date.today().year % 100 + 1 else 1900)
+        return f"{year}-{_MONTHS.index(excel.group(1)[:3].lower()) + 1:02d}"
     numeric = _NUMERIC_MONTH.fullmatch(text)
     if numeric:
         year_text, number_text = (numeric.group(1), numeric.group(2)) if numeric.group(1) else (
@@ -113,6 +119,11 @@ class ExtraRow:
 
     def month(self, name: str) -> str:
         return self._checked(name, month(self.cells.get(name, "")))
+
+    def end_month(self, name: str) -> str:
+        """An end month: '' when blank (it has not ended), '?' when it ended on a date that
+        cannot be read (never taken for "still there")."""
+        return self.month(name) or ("?" if self.text(name) else "")
 
     def start_time(self, name: str) -> str:
         """'Jul 08, 2020 01:00 PM - Jul 08, 2020 03:00 PM' -> '2020-07-08T13:00'."""

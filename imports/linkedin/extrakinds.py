@@ -170,7 +170,7 @@ def _position(row: ExtraRow) -> Position | str:
     if not company:
         return NO_COMPANY
     return Position(company, row.text("title"), row.text("location"), row.month("started_on"),
-                    row.month("finished_on"))
+                    row.end_month("finished_on"))
 
 
 def _school(row: ExtraRow) -> School | str:

@@ -291,6 +291,8 @@ def load_positions(conn: sqlite3.Connection) -> list[Position]:
 def _years(started: str, finished: str) -> str:
     """"2019–2021", "since 2022", "2019" for the user's time at an employer."""
     start, end = started[:4], finished[:4]
+    if finished == "?":
+        return f"{start}–?" if start else ""
     if not finished:
         return f"since {start}" if start else ""
     if start and start != end:
@@ -312,6 +314,8 @@ def colleague_at(key: str, connected_on: str | None,
             continue
         if not finished:
             return company, _years(started, finished), True
+        if finished == "?":  # ended on a date that could not be read: no telling who overlapped
+            continue
         if connected and started and started[:len(connected)] <= connected[:len(started)] and \
                 connected[:len(finished)] <= finished:
             found = (company, _years(started, finished), False)
