@@ -39,6 +39,7 @@ FROM_PROFILE = "your LinkedIn profile"
 FROM_PREFERENCES = "your LinkedIn job preferences"
 FROM_POSITIONS = "your LinkedIn positions"
 FROM_EDUCATION = "your LinkedIn education"
+FROM_MESSAGES = "the name your LinkedIn messages are sent under"
 
 #: A place in the job preferences farther than this from home means moving, not commuting.
 RELOCATION_KM = 100.0
@@ -212,6 +213,8 @@ class ExportFacts:
     locations: tuple[str, ...] = ()
     employers: tuple[Employment, ...] = ()
     schools: tuple[Schooling, ...] = ()
+    #: the name the user's messages or invitations are sent under (no Profile.csv needed)
+    messages_name: str = ""
 
 
 def _json_list(text: object) -> tuple[str, ...]:
@@ -244,7 +247,9 @@ def export_facts(conn: sqlite3.Connection) -> ExportFacts:
                             "WHERE owner_id = ?")
     schools = _rows(conn, "SELECT school, degree, started_on, finished_on FROM education "
                           "WHERE owner_id = ?")
+    sender = _rows(conn, "SELECT linkedin_name FROM owners WHERE id = ?")
     return ExportFacts(
+        messages_name=str(sender[0][0] or "").strip() if sender else "",
         name=f"{first} {last}".strip(), headline=headline, industry=industry, location=location,
         job_titles=titles, locations=places,
         employers=merge_positions([Employment(*(str(v or "").strip() for v in row)) for row in positions]),
@@ -337,6 +342,8 @@ def fill_profile(user: Profile, chosen: frozenset[str], facts: ExportFacts) -> t
             sources[name] = source
 
     offer("name", facts.name, FROM_PROFILE)
+    if "name" not in filled:  # no Profile.csv: the name their messages are sent under
+        offer("name", facts.messages_name, FROM_MESSAGES)
     offer("home_city", home_from_geo_location(facts.location), FROM_PROFILE)
     offer("roles", facts.job_titles, FROM_PREFERENCES)
     home = filled.get("home_city", user.home_city)

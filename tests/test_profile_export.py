@@ -266,3 +266,15 @@ def test_a_changed_headline_in_the_tables_updates_the_profile(run, workspace):
     out = run("profile").output
     assert line(out, "Headline") == "Staff Data Engineer (your LinkedIn profile)"
     assert line(out, "Roles wanted") == "analytics lead (you set it)"
+
+
+def test_without_profile_csv_the_name_comes_from_the_messages(run, tmp_path):
+    from pathlib import Path
+
+    messages = (Path(__file__).parent / "fixtures" / "linkedin" / "messages_2024.csv").read_text("utf-8")
+    path = zipped(tmp_path, {"Connections.csv": CONNECTIONS, "messages.csv": messages})
+    assert run("import", "linkedin", path).exit_code == 0
+    shown = line(run("profile").output, "Name")
+    assert shown == "Alex Moreno (the name your LinkedIn messages are sent under)"
+    assert run("profile", "--name", "Alex M.").exit_code == 0  # the user's own still wins
+    assert line(run("profile").output, "Name") == "Alex M. (you set it)"

@@ -201,8 +201,8 @@ def _priority(signals: list[Signal], today: date, dreams: int) -> tuple[float, s
     if strongest == "dream":
         place = min(int(s.detail or 0) for s in mine)
         within = 1 - place / max(dreams, 1)  # first in the list highest
-    elif strongest == "applied":
-        within = max(_recency(s.day, today, 365) for s in mine)
+    elif strongest == "applied":  # a referral helps for a few months: last week's beats last quarter's
+        within = max(_recency(s.day, today, 120) for s in mine)
     elif strongest == "saved":
         within = 0.5 * max(_recency(s.day, today, 365) for s in mine) + 0.5 * min(len(mine), 5) / 5
     else:
