@@ -456,3 +456,8 @@ def test_the_dates_of_each_file(written, read_as):
 
     parsed = extra_datetime(written)
     assert (parsed.strftime("%Y-%m-%dT%H:%M") if parsed else None) == read_as
+
+
+def test_an_optional_file_that_is_not_text_says_download_again_not_give_connections_csv():
+    with pytest.raises(InputError, match=r"^Company Follows\.csv is not a CSV file .*download the export again"):
+        read("company_follows", bytes(range(256)) * 4)

@@ -141,7 +141,7 @@ def read_extra(key: str, parts: Sequence[tuple[str, bytes]]) -> ExtraFile:
 
 def _rows(name: str, data: bytes) -> tuple[list[list[str]], str, list[str]]:
     """A text file's rows of cells, its encoding and notes (encoding fallbacks, delimiter)."""
-    refuse_non_text(data, name)
+    refuse_non_text(data, name, optional=True)
     text, encoding, notes = decode_bytes(data, name)
     text = text.replace("\x00", "")
     delimiter = sniff_delimiter(text)

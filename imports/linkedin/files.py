@@ -66,8 +66,9 @@ class _ZipMember:
         return zipfile.ZipFile(io.BytesIO(self.archive)).open(self.name)
 
 
-def refuse_non_text(data: bytes, name: str) -> None:
-    """InputError, naming the file and what to do, unless ``data`` looks like text."""
+def refuse_non_text(data: bytes, name: str, *, optional: bool = False) -> None:
+    """InputError, naming the file and what to do, unless ``data`` looks like text. ``optional``:
+    a file of the rest of the export (Positions.csv ...), whose advice is another download."""
     # sniff_kind looks at the whole file only for zips; the head is enough otherwise.
     head = data if data[:2] == b"PK" or len(data) <= SNIFF_BYTES else data[:SNIFF_BYTES]
     kind = sniff_kind(head)
@@ -82,6 +83,8 @@ def refuse_non_text(data: bytes, name: str) -> None:
             f"{name} is {describe_kind(kind)}, not CSV: use the original file from the LinkedIn "
             "export zip, or save it from the spreadsheet as CSV UTF-8"
         )
+    if optional:
+        raise InputError(f"{name} is not a CSV file (it looks like {describe_kind(kind)}): {_TRY_AGAIN}")
     raise InputError(
         f"{name} is not a LinkedIn CSV file (it looks like {describe_kind(kind)}): give the "
         "export zip, its folder, Connections.csv, messages.csv or Invitations.csv"
