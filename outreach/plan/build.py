@@ -6,6 +6,7 @@ Assembled from the graph, scoring, schedule and messages modules; turned into wo
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -147,6 +148,8 @@ class TargetRow:
     suggested: str = ""
     #: the user's job applications there of the last 30 days and the referral ask for each
     applied: str = ""
+    #: the user's current employer (``confidential_targets``): nobody there is written to
+    confidential: bool = False
 
 
 @dataclass
@@ -272,10 +275,19 @@ def build_plan(
     # by person as well as by key, in case their best target changed since the last plan.
     acted_people = {person_of_outreach_key(k) for k, v in typed.items()
                     if status_meaning(_status(v)) != "to contact"}
+    # The user's current employer must not hear of their search: nobody there is written to
+    # about it (rows the user already acted on stay theirs).
+    confidential = confidential_targets(network, (edits or {}).get(TARGETS) or {})
+    if confidential:
+        candidates = [c for c in candidates if c.target.id not in confidential
+                      or person_of_outreach_key(c.key) in acted_people]
     # Rows come from the best candidates: far more than the plan's top, plus everyone the user
     # acted on (30,000 people make far more candidates than a plan has rows).
     pool = max(0, options.top) * 4 + len(options.left_out) + 100
     asks, nobody = referral_asks(network, candidates, today, skip=acted_people, left_out=options.left_out)
+    if confidential:  # an application at the user's own employer is not "nobody known there"
+        secret = {company_key(network.targets[t].name) for t in confidential}
+        nobody = [app for app in nobody if app.key not in secret]
     asked = {id(c) for c, _ in asks}
     talks = conversations(candidates[:pool] + [
         c for c in candidates[pool:]
@@ -389,11 +401,13 @@ def build_plan(
         if target.name in acted_at and not (acted_at[target.name].stage == "not now" and step):
             # the statuses say where things stand
             step = next_step_after(acted_at[target.name], today)
+        elif target.id in confidential:
+            step = CURRENT_EMPLOYER
         hint = suggested.get(target.name)
         notes = (("Notes", target.notes),) if target.notes and hint is None else ()
         target_rows.append(TargetRow(target.name, target.priority, target.priority_text, len(direct),
                                      len(warm), best, position, step, url, notes + target.extra,
-                                     hint.source if hint else ""))
+                                     hint.source if hint else "", confidential=target.id in confidential))
     # Suggestions the plan does not use (the user has a list of their own): listed to say yes to
     listed_names = {t.name for t in target_rows}
     waiting = []
@@ -426,6 +440,7 @@ def build_plan(
         "referral_asks": len(asks),
         "applied_nobody": len(nobody),
         "week_one_over": overrun(slots, profile.messages_per_week) if asks else 0,
+        "current_employer": len(confidential),
     }
     reached = Counter(c.target.name for c in candidates)
     top_reached = [(t.name, reached[t.name]) for t in network.targets.values() if reached[t.name]][:10]
@@ -436,6 +451,31 @@ def build_plan(
         if day is not None and who:
             added.append((who, str(cells.get("Target") or "").strip(), _status(cells) or "to contact", day))
     return Plan(today, profile, rows, target_rows, review, facts, top_reached, added)
+
+
+#: The Targets sheet's next step at the user's current employer.
+CURRENT_EMPLOYER = ("your current employer (Positions.csv): people there are not written to about your "
+                    "search; remove it from your targets, or write \"internal move\" in its Notes if "
+                    "your employer may know")
+#: Notes that say the user's employer may hear of the search: an internal move.
+_INTERNAL = re.compile(r"(?i)\binternal(?:ly)?\b")
+
+
+def confidential_targets(network: Network, typed: dict[str, dict[str, Any]]) -> set[int]:
+    """Targets that are the user's current employer (Positions.csv with no end; the same
+    employer by ``company_key``), unless the target's Notes (the targets file's, or a Notes
+    cell on the Targets sheet) speak of an internal move."""
+    current = network.current_employers
+    if not current:
+        return set()
+    out = set()
+    for target in network.targets.values():
+        if company_key(target.name) not in current:
+            continue
+        notes = f"{target.notes} {(typed.get(target.name) or {}).get(NOTES) or ''}"
+        if not _INTERNAL.search(notes):
+            out.add(target.id)
+    return out
 
 
 def referral_asks(
@@ -613,6 +653,7 @@ def _day(value: Any) -> date | None:
 
 
 __all__ = [
+    "CURRENT_EMPLOYER",
     "DEFAULT_TOP",
     "IN_PROGRESS",
     "STATUSES",
@@ -626,6 +667,7 @@ __all__ = [
     "apply_review_decisions",
     "build_plan",
     "check_ready",
+    "confidential_targets",
     "day_month",
     "next_step_after",
     "people_search_url",

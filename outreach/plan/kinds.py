@@ -18,6 +18,7 @@ Kinds, first that applies:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -117,13 +118,37 @@ def is_friend(contact: Contact) -> bool:
     return h.total >= FRIEND_MESSAGES and min(h.sent, h.received) >= 3 or proven_strong(contact)
 
 
+def hiring_side(position: str, job_title: str) -> bool:
+    """Whether ``position`` reads as the hiring side of ``job_title``: someone who manages
+    people, above the job's level, in its function (or a close one), or naming the job's team:
+    "Engineering Manager, Data Platform" for "Senior Data Engineer, Data Platform"."""
+    title, job = read_title(position), read_title(job_title)
+    if not job_title or not title.manages or title.recruiter or title.level <= job.level:
+        return False
+    if related_function(title, job_title):
+        return True
+    team = _team(job_title)
+    return bool(team) and f" {team} " in f" {' '.join(_TEAM_WORDS.findall(position.casefold()))} "
+
+
+_TEAM_WORDS = re.compile(r"[^\W_]+")
+
+
+def _team(job_title: str) -> str:
+    """The team a job title names after its occupation: "Senior Data Engineer, Data Platform"
+    -> "data platform"; "" when it names none."""
+    _, sep, rest = job_title.partition(",")
+    return " ".join(_TEAM_WORDS.findall(rest.casefold())) if sep else ""
+
+
 def referral_rank(contact: Contact, job_title: str, score: float) -> tuple[int, int, float, float]:
     """How well placed a contact is to refer the user for ``job_title`` (smaller is better): a
-    friend or a colleague before a cold contact; someone in the team or function of the job
-    before others; then the higher title, then the plan's score, only when nothing else
-    separates them."""
+    friend or a colleague before a cold contact; someone in the team or function of the job, or
+    on its hiring side (``hiring_side``), before others; then the higher title, then the plan's
+    score, only when nothing else separates them."""
     title = read_title(contact.position)
-    team = 0 if job_title and (same_role(title, job_title) or related_function(title, job_title)) else 1
+    team = 0 if job_title and (same_role(title, job_title) or related_function(title, job_title)
+                               or hiring_side(contact.position, job_title)) else 1
     return (0 if is_friend(contact) else 1, team, -title.level, -score)
 
 
@@ -235,6 +260,7 @@ __all__ = [
     "change_phrase",
     "contact_kind",
     "history_of",
+    "hiring_side",
     "history_phrase",
     "is_friend",
     "proven_strong",

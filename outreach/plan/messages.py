@@ -25,7 +25,7 @@ from outreach.companies.names import display_name
 from outreach.errors import OutreachError
 from outreach.plan.conversations import Conversation
 from outreach.plan.kinds import KINDS, offered_lately, recent_application, when
-from outreach.plan.network import Contact
+from outreach.plan.network import Contact, Ties
 from outreach.plan.reach import parse_day
 from outreach.plan.titles import short_title
 from outreach.profile import Profile
@@ -34,16 +34,23 @@ PLACEHOLDERS = frozenset({
     "first_name", "name", "position", "company", "target", "old_company", "new_position",
     "people", "friend_first_name", "friend_name", "my_name", "about_me", "my_roles", "pitch",
     "signature", "interest", "late", "last_note", "applied_for", "job_link", "worked_together",
-    "worked_at",
+    "worked_at", "recommendation",
 })
 #: Templates beside the kinds: a variant of a kind, used when its row is of that sort.
 #: ``referral_applied``: a referral asked for because the user applied where they work (not
 #: because they offered), with ``{applied_for}`` ("the Senior PM role").
 #: ``colleague``: a former colleague (the user's Positions.csv: ``{worked_at}``), in place of
 #: friend, reconnect, peer and senior.
-VARIANTS = {"referral_applied": "referral", "colleague": "reconnect"}
-#: Kinds a former colleague's row is written with the ``colleague`` template instead.
+#: ``recommendation``: someone who recommended the user, or whom the user recommended (not a
+#: former colleague), in place of the same kinds, with ``{recommendation}``.
+#: ``warm_first``: a strong tie by the user's export (a shared employer) they have never
+#: exchanged a message with, in place of friend and reconnect: no "our last conversation".
+VARIANTS = {"referral_applied": "referral", "colleague": "reconnect", "recommendation": "reconnect",
+            "warm_first": "reconnect"}
+#: Kinds a former colleague's row (or a recommendation's) is written with its own template.
 COLLEAGUE_KINDS = frozenset({"friend", "reconnect", "peer", "senior"})
+#: Kinds that speak of a past conversation: never used for someone with no messages.
+TALKED_KINDS = frozenset({"friend", "reconnect"})
 WORKSPACE_FILES = ("templates.toml", "templates.json")
 #: A message longer than this reads like a form letter (pitch included).
 LONGEST = 450
@@ -154,6 +161,15 @@ def _last_note(contact: Contact, today: date) -> str:
     return f"my note from {when(day, today).split(' ', 1)[1]}" if day else "my earlier note"
 
 
+def _recommendation(ties: Ties | None) -> str:
+    """The recommendation between the two, in a sentence: theirs of the user first."""
+    if ties is None:
+        return ""
+    if ties.recommended_user:
+        return "thanks again for the recommendation you wrote me!"
+    return "I was glad to recommend you, and I hope all is well with you!" if ties.recommended_by_user else ""
+
+
 def _first(name: str) -> str:
     return name.split()[0] if name.split() else ""
 
@@ -200,12 +216,20 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "worked_together": (f"it's been a while since we worked together at {display_name(shared[0])}! "
                             if shared and not shared[2] else ""),
         "worked_at": display_name(shared[0]) if shared else "",
+        "recommendation": _recommendation(ties),
     }
     template = row.kind
     if row.kind == "referral" and applied and (asked is not None or not offered_lately(c.contact, c.today)):
         template = "referral_applied" if "referral_applied" in templates.by_kind else row.kind
     elif shared and not shared[2] and row.kind in COLLEAGUE_KINDS and "colleague" in templates.by_kind:
         template = "colleague"
+    elif ties is not None and ties.recommendation and row.kind in COLLEAGUE_KINDS \
+            and "recommendation" in templates.by_kind:
+        template = "recommendation"
+    elif row.kind in TALKED_KINDS and not c.contact.messages_sent + c.contact.messages_received \
+            and "warm_first" in templates.by_kind:
+        # a tie the export proves, never written to: a message may not invent a conversation
+        template = "warm_first"
     text = pick(templates.by_kind[template], row.key).format_map(values)
     # An empty {about_me} or {pitch} leaves a double space behind.
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()

@@ -135,10 +135,17 @@ class Network:
     employer_keys: dict[int, str] = field(default_factory=dict)
     #: person keys the user sent an invitation to that is still pending -> ISO day sent
     invited: dict[str, str] = field(default_factory=dict)
+    #: the user's own positions (Positions.csv), oldest first
+    positions: list[Position] = field(default_factory=list)
 
     @property
     def self_id(self) -> int:
         return next((o.id for o in self.owners.values() if o.is_self), 1)
+
+    @property
+    def current_employers(self) -> set[str]:
+        """The user's current employers (``company_key``): positions with no end."""
+        return {key for key, _, _, finished in self.positions if not finished}
 
 
 def load_owners(conn: sqlite3.Connection) -> dict[int, Owner]:
@@ -252,7 +259,7 @@ def load_network(conn: sqlite3.Connection, contact_ids: Iterable[int] | None = N
             not (c.ties and c.ties.invitation_pending)}
     invited = {k: v for k, v in invited.items() if k not in mine}
     return Network(owners, contacts, load_targets(conn), friends, applied, applications, employer_keys,
-                   invited)
+                   invited, positions)
 
 
 def load_applications(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:

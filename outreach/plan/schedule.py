@@ -86,7 +86,7 @@ def schedule(
             if in_week[week] >= per_week:
                 week += 1
                 continue
-            if week <= rules.early_weeks and (
+            if week <= rules.early_weeks and not _uncapped(c) and (
                 target_early[c.target.id] >= rules.per_target_early
                 or target_week[(c.target.id, week)] >= rules.per_target_per_week
             ):
@@ -115,6 +115,15 @@ def schedule(
                           f"held back to week {week}: {held}" if held and week > natural else ""))
     slots.sort(key=lambda s: (s.week, id(s.candidate) not in ahead, -s.candidate.score))
     return slots
+
+
+#: Kinds the per-employer cap does not hold back: they answer someone who wrote.
+UNCAPPED_KINDS = frozenset({"reply"})
+
+
+def _uncapped(row: Row) -> bool:
+    # ``kind`` is the plan's (``Conversation.kind``); rows without one are capped as before
+    return getattr(row, "kind", "") in UNCAPPED_KINDS
 
 
 def overrun(slots: Sequence[Slot], per_week: int) -> int:

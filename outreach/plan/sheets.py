@@ -13,6 +13,7 @@ from typing import Any
 from outreach.plan.build import (
     ACCEPT,
     ANSWERS,
+    CURRENT_EMPLOYER,
     DECISION,
     DECISIONS,
     FOLLOW_UP,
@@ -172,6 +173,9 @@ def summary_sheet(plan: Plan) -> SummarySheet:
         next_steps.append(f"Week 1 holds {plural(f['week_one_over'], 'message')} over your "
                           f"{number(plan.profile.messages_per_week)} a week: referral asks for "
                           "applications of the last 30 days cannot wait")
+    for t in plan.targets:
+        if t.confidential:  # said once here, once on its Targets row
+            next_steps.append(f"{t.name} is {CURRENT_EMPLOYER}")
     if f.get("applied_nobody"):
         next_steps.append(f"{plural(f['applied_nobody'], 'recent application')} at employers where you know "
                           f"nobody: see {APPLIED} in the {TARGETS} sheet")
