@@ -241,3 +241,12 @@ def test_an_online_group_typed_as_people_write_it_keeps_its_cells(run, ready):
     assert (row["Where"], row["Type"]) == ("Online", "Online community")
     assert row["Score"] is not None and row["Key"] == "dbt community | online"
     assert row["Website"] == "https://www.getdbt.com/community"
+
+
+def test_an_organisers_name_is_spelt_as_the_event_writes_it():
+    from outreach.groups.events import organiser
+
+    assert organiser("https://www.meetup.com/front-range-dbt/events/301/", "Front Range dbt Meetup: October") == (
+        "Front Range dbt", "https://www.meetup.com/front-range-dbt/")
+    assert organiser("https://www.meetup.com/austin-data-engineers/events/1/")[0] == "Austin Data Engineers"
+    assert organiser("https://www.linkedin.com/events/7123/", "Data Day") == ("", "")

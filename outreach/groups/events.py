@@ -61,8 +61,9 @@ class AttendedEvent:
         return "registered"
 
 
-def organiser(url: str) -> tuple[str, str]:
-    """(organiser's name, its page) named by an event's address; ("", "") when it names none."""
+def organiser(url: str, event_name: str = "") -> tuple[str, str]:
+    """(organiser's name, its page) named by an event's address; ("", "") when it names none.
+    A word of the address written in the event's name is spelt as there ("dbt", "PyData")."""
     text = url.strip()
     if not text:
         return "", ""
@@ -76,16 +77,19 @@ def organiser(url: str) -> tuple[str, str]:
         path = path[1:]  # meetup.com/de-DE/<group>/…
     if (host == "meetup.com" or host.endswith(".meetup.com")) and path \
             and path[0].lower() not in _MEETUP_PAGES:
-        return _from_slug(path[0]), f"https://www.meetup.com/{path[0]}/"
+        return _from_slug(path[0], event_name), f"https://www.meetup.com/{path[0]}/"
     if re.search(r"(^|\.)eventbrite\.[a-z.]+$", host) and len(path) > 1 and path[0] == "o":
-        return _from_slug(re.sub(r"-\d+$", "", path[1])), f"https://{host}/o/{path[1]}"
+        return _from_slug(re.sub(r"-\d+$", "", path[1]), event_name), f"https://{host}/o/{path[1]}"
     return "", ""
 
 
-def _from_slug(slug: str) -> str:
-    """ "austin-data-engineers" -> "Austin Data Engineers"."""
+def _from_slug(slug: str, event_name: str = "") -> str:
+    """ "austin-data-engineers" -> "Austin Data Engineers"; "front-range-dbt" with the event
+    "Front Range dbt Meetup" -> "Front Range dbt"."""
+    written = {w.casefold(): w for w in re.findall(r"[\w.+#-]+", event_name)}
     words = [w for w in re.split(r"[-_+\s]+", slug) if w]
-    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+    return " ".join(written.get(w.casefold()) or (w if any(c.isupper() for c in w) else w.capitalize())
+                    for w in words)
 
 
 def load_events(conn: sqlite3.Connection, owner_id: int = 1) -> list[AttendedEvent]:
@@ -98,7 +102,7 @@ def load_events(conn: sqlite3.Connection, owner_id: int = 1) -> list[AttendedEve
         return []
     events = []
     for name, starts_at, status, url in rows:
-        who, page = organiser(str(url or ""))
+        who, page = organiser(str(url or ""), str(name or ""))
         events.append(AttendedEvent(" ".join(str(name).split()), str(starts_at or ""), str(status or ""),
                             str(url or "").strip(), who, page))
     return events
