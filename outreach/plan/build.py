@@ -288,6 +288,7 @@ def build_plan(
     if confidential:  # an application at the user's own employer is not "nobody known there"
         secret = {company_key(network.targets[t].name) for t in confidential}
         nobody = [app for app in nobody if app.key not in secret]
+    through = introductions_for(network, candidates, nobody)
     asked = {id(c) for c, _ in asks}
     talks = conversations(candidates[:pool] + [
         c for c in candidates[pool:]
@@ -420,7 +421,7 @@ def build_plan(
                 hint.source))
     waiting_from = len(target_rows)
     target_rows += waiting
-    _note_applications(target_rows, asks, nobody, rank_of)
+    _note_applications(target_rows, asks, nobody, rank_of, through)
 
     review = _review_rows(matches)
     facts = {
@@ -519,10 +520,35 @@ def referral_asks(
     return asks, nobody
 
 
+def introductions_for(network: Network, candidates: list[Candidate],
+                      nobody: list[JobApplication]) -> dict[str, Candidate]:
+    """For each recent application where the user knows nobody, the best-placed person a friend
+    who shared their export knows there (``referral_rank``), by employer key; that candidate's
+    contact then carries the application (``referral_for``), for the introduction ask."""
+    if not nobody:
+        return {}
+    at: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        key = network.employer_keys.get(c.contact.id, "")
+        if c.via is not None and key:
+            at[key].append(c)
+    found: dict[str, Candidate] = {}
+    for app in nobody:
+        there = at.get(app.key)
+        if not there or app.key in found:
+            continue
+        best = min(there, key=lambda c: (*referral_rank(c.contact, app.job_title, c.score), c.contact.id))
+        best.contact = best.contact._replace(referral_for=app)
+        found[app.key] = best
+    return found
+
+
 def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, JobApplication]],
-                       nobody: list[JobApplication], rank_of: dict[str, int]) -> None:
+                       nobody: list[JobApplication], rank_of: dict[str, int],
+                       through: dict[str, Candidate] | None = None) -> None:
     """The Targets sheet's Applied cell: each recent application at the row's employer, and the
-    referral ask for it or that the user knows nobody there. An employer with no row gets one."""
+    referral ask for it, or the introduction a friend could make there (``through``), or that
+    the user knows nobody there. An employer with no row gets one."""
     by_key: dict[str, TargetRow] = {}
     for row in rows:
         by_key.setdefault(company_key(row.name), row)
@@ -532,6 +558,13 @@ def _note_applications(rows: list[TargetRow], asks: list[tuple[Candidate, JobApp
         lines[app.key].append(f"{_applied(app)}: ask {c.contact.name} for a referral"
                               + (f" (rank {rank} in {OUTREACH}, week 1)" if rank else ""))
     for app in nobody:
+        via = (through or {}).get(app.key)
+        if via is not None and via.via is not None:
+            rank = rank_of.get(via.key)
+            lines[app.key].append(
+                f"{_applied(app)}: you know nobody there yourself; {via.via.name} knows {via.contact.name}"
+                f" — ask for an introduction" + (f" (rank {rank} in {OUTREACH})" if rank else ""))
+            continue
         lines[app.key].append(f"{_applied(app)}: you know nobody there yet — look for a 2nd-degree "
                               "contact or the hiring manager")
     for key, said in lines.items():
@@ -583,6 +616,13 @@ def _why(talk: Conversation, held: str, invited: dict[str, str] | None = None) -
                + (f", and to {' and '.join(others)}" if others else "") + ".")
         if talk.also_friend_of:
             why += f" {talk.write_to} also works at {talk.also_friend_of}, one of your targets."
+        for person, app in talk.applications:
+            day = parse_day(app.applied_on)
+            why += (f" You applied for {app.job_title or 'a role'} at {app.company}"
+                    + (f" on {day_month(day)}" if day else "")
+                    + (f" ({app.job_url})" if app.job_url else "")
+                    + f" and know nobody there yourself: {person.name} could refer you or point you"
+                    " to the hiring manager.")
         pending = [c.contact for c in talk.about if c.contact.person_key in (invited or {})]
         for person in pending:
             sent = parse_day((invited or {})[person.person_key])

@@ -15,7 +15,7 @@ from functools import cached_property
 from outreach.companies.names import display_name
 from outreach.plan.keys import friend_key, person_id
 from outreach.plan.kinds import contact_kind, recent_application
-from outreach.plan.network import Contact, Network, Target
+from outreach.plan.network import Contact, JobApplication, Network, Target
 from outreach.plan.scoring import Candidate, Via
 from outreach.wording import listed
 
@@ -68,6 +68,13 @@ class Conversation:
         return ", ".join(named[:-1]) + " and " + named[-1]
 
     @property
+    def applications(self) -> list[tuple[Contact, JobApplication]]:
+        """For introductions: the people named whom the plan asks about one of the user's recent
+        job applications (where the user knows nobody), with that application."""
+        return [(c.contact, c.contact.referral_for) for c in self.about
+                if self.intro and c.contact.referral_for is not None]
+
+    @property
     def about_text(self) -> str:
         """The About cell: "Paula Ruiz (Homebot), Sam Lee (Guild)"; "" for a direct row."""
         return listed([f"{c.contact.name} ({c.target.name})" for c in self.about], PEOPLE_PER_ASK)
@@ -90,6 +97,12 @@ def conversations(candidates: list[Candidate], network: Network) -> list[Convers
             out.append(ask)
         elif len(ask.about) < PEOPLE_PER_ASK:
             ask.about.append(c)
+        elif c.contact.referral_for is not None:
+            # someone to ask about a recent application is named whatever their score: in
+            # place of the last person named without one
+            plain = [i for i, a in enumerate(ask.about) if i and a.contact.referral_for is None]
+            if plain:
+                ask.about[plain[-1]] = c
     # A friend who is a candidate too is written to once: the ask, which names their target.
     asked = {person_id(a.writer): a for a in friend_rows.values() if a.writer is not None}
     kept = []

@@ -45,8 +45,10 @@ PLACEHOLDERS = frozenset({
 #: former colleague), in place of the same kinds, with ``{recommendation}``.
 #: ``warm_first``: a strong tie by the user's export (a shared employer) they have never
 #: exchanged a message with, in place of friend and reconnect: no "our last conversation".
+#: ``intro_applied``: an introduction asked for because the user applied where the person
+#: works and knows nobody there, with ``{applied_for}`` ("the Data Engineer role at Cloudflare").
 VARIANTS = {"referral_applied": "referral", "colleague": "reconnect", "recommendation": "reconnect",
-            "warm_first": "reconnect"}
+            "warm_first": "reconnect", "intro_applied": "intro"}
 #: Kinds a former colleague's row (or a recommendation's) is written with its own template.
 COLLEAGUE_KINDS = frozenset({"friend", "reconnect", "peer", "senior"})
 #: Kinds that speak of a past conversation: never used for someone with no messages.
@@ -189,6 +191,12 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
     applied = None if row.kind == "intro" else recent_application(c.contact, c.today)
     applied_title = short_title(applied[0]) or applied[0] if applied else ""
     asked = None if row.kind == "intro" else c.contact.referral_for
+    through = row.applications[0][1] if row.kind == "intro" and row.applications else None
+    if through is not None:  # an introduction asked for because of a recent application there
+        asked = through
+        title = short_title(through.job_title) or through.job_title
+        applied = (through.job_title, c.today)
+        applied_title = f"{title} role at {display_name(through.company)}" if title else ""
     ties = None if row.kind == "intro" else c.contact.ties
     shared = ties.colleague if ties is not None else None  # (employer, years, current)
     values = {
@@ -210,7 +218,8 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "interest": interest(c.target.priority, display_name(c.target.name), c.target.priority_text),
         "late": ", and sorry to be slow to answer" if c.contact.last_from == "them" else "",
         "last_note": _last_note(c.contact, c.today),
-        "applied_for": (f"the {applied_title} role" if applied_title else "a role") if applied else "",
+        "applied_for": ((f"the {applied_title}" if through is not None else f"the {applied_title} role")
+                        if applied_title else "a role") if applied else "",
         # the job's link, with its own brackets: "" when the plan does not ask about one job
         "job_link": f" ({asked.job_url})" if asked is not None and asked.job_url else "",
         "worked_together": (f"it's been a while since we worked together at {display_name(shared[0])}! "
@@ -219,7 +228,9 @@ def suggest_message(row: Conversation, profile: Profile, templates: Templates) -
         "recommendation": _recommendation(ties),
     }
     template = row.kind
-    if row.kind == "referral" and applied and (asked is not None or not offered_lately(c.contact, c.today)):
+    if through is not None and "intro_applied" in templates.by_kind:
+        template = "intro_applied"
+    elif row.kind == "referral" and applied and (asked is not None or not offered_lately(c.contact, c.today)):
         template = "referral_applied" if "referral_applied" in templates.by_kind else row.kind
     elif shared and not shared[2] and row.kind in COLLEAGUE_KINDS and "colleague" in templates.by_kind:
         template = "colleague"
