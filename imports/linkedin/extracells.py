@@ -80,9 +80,9 @@ def month(value: str) -> str | None:
             return f"{named.group(2)}-{number:02d}"
     excel = _EXCEL_MONTH.fullmatch(text)  # Excel re-saves 'Jun 2018' as it shows it: 'Jun-18'
     if excel and excel.group(1)[:3].lower() in _MONTHS:
-        year = int(excel.group(2))
-        year += 0 if year >= 100 else (2000 if year <= date.today().year % 100 + 1 else 1900)
-        return f"{year}-{_MONTHS.index(excel.group(1)[:3].lower()) + 1:02d}"
+        shown = int(excel.group(2))
+        full = shown if shown >= 100 else shown + (2000 if shown <= date.today().year % 100 + 1 else 1900)
+        return f"{full}-{_MONTHS.index(excel.group(1)[:3].lower()) + 1:02d}"
     numeric = _NUMERIC_MONTH.fullmatch(text)
     if numeric:
         year_text, number_text = (numeric.group(1), numeric.group(2)) if numeric.group(1) else (
