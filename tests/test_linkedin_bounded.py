@@ -161,3 +161,72 @@ def test_a_damaged_zipped_messages_file_is_one_clear_error(run, tmp_path, worksp
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "messages.csv" in lines[0] and "cannot be unpacked" in lines[0], result.output
     assert not (workspace / "outreach.db").exists()
+
+
+def _lying_zip(path, real: bytes, declared: int):
+    """A zip whose messages.csv holds ``real`` but whose headers say it unpacks to ``declared``
+    bytes (as a crafted file can)."""
+    import struct
+    import zipfile
+    import zlib as z
+
+    packed = z.compressobj(9, z.DEFLATED, -15)
+    data = packed.compress(real) + packed.flush()
+    name = b"messages.csv"
+    crc = z.crc32(real)
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), declared, len(name), 0)
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), declared,
+                          len(name), 0, 0, 0, 0, 0, 0)
+    body = local + name + data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central) + len(name), len(body), 0)
+    path.write_bytes(body + central + name + end)
+    assert zipfile.ZipFile(path).getinfo("messages.csv").file_size == declared
+    return path
+
+
+def test_a_member_that_lies_about_its_size_is_refused_without_unpacking_what_it_holds(tmp_path):
+    import tracemalloc
+    import zipfile
+
+    from outreach.imports.linkedin.files import ZipMember
+
+    path = _lying_zip(tmp_path / "bomb.zip", csv_bytes([]) + b"\n" * (200 << 20), declared=1 << 20)
+    member = ZipMember(path.read_bytes(), "messages.csv", "bomb.zip")
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"^messages\.csv in bomb\.zip cannot be unpacked \(Bad CRC-32"):
+            member()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 << 20  # 200 MB inside; zipfile.read() alone would make it all
+    assert zipfile.ZipFile(path).getinfo("messages.csv").file_size == 1 << 20
+
+
+def test_unzipping_troubles_are_named_in_words(tmp_path):
+    import zipfile
+
+    from outreach.imports.linkedin.files import ZipMember
+
+    good = _zip(tmp_path / "good.zip", {"messages.csv": csv_bytes(conversation_rows(200))})
+    raw = bytearray(good.read_bytes())
+    deflate64 = bytearray(raw)
+    deflate64[8] = 9  # the local header's method: Deflate64, as Windows Explorer packs big zips
+    central = deflate64.find(b"PK\x01\x02")
+    deflate64[central + 10] = 9
+    with pytest.raises(InputError, match=r"packed in a way this tool cannot unpack .*give the folder"):
+        ZipMember(bytes(deflate64), "messages.csv", "x.zip")()
+    info = zipfile.ZipFile(good).getinfo("messages.csv")
+    start = info.header_offset + 30 + len("messages.csv")
+    cut = bytes(raw[: start + info.compress_size // 2]) + bytes(raw[start + info.compress_size:])
+    with pytest.raises(InputError, match=r"cannot be unpacked \((its packed data ends early|.+)\)"):
+        ZipMember(_shift_directory(cut, info.compress_size - info.compress_size // 2), "messages.csv", "x.zip")()
+
+
+def _shift_directory(data: bytes, removed: int) -> bytes:
+    """The end-of-directory record's offset of the central directory moved back by ``removed``."""
+    import struct
+
+    end = data.rfind(b"PK\x05\x06")
+    offset = struct.unpack_from("<I", data, end + 16)[0]
+    return data[: end + 16] + struct.pack("<I", offset - removed) + data[end + 20 :]

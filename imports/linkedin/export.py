@@ -14,7 +14,6 @@ Nothing here touches the workspace, imports Click or prints. The pieces:
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +34,7 @@ from outreach.imports.linkedin.extras import kind_of as extra_kind_of
 from outreach.imports.linkedin.files import (
     ExportFiles,
     Member,
+    ZipMember,
     check_unpacked,
     find_export_files,
     refuse_non_text,
@@ -226,7 +226,7 @@ def optional_files(files: ExportFiles, kind_of: Callable[[str], str | None]) -> 
             infos = [i for i in opened.infolist() if not i.is_dir()]
 
         def loader(name: str) -> Callable[[], bytes]:
-            return lambda: zipfile.ZipFile(io.BytesIO(archive)).read(name)
+            return ZipMember(archive, name, where)  # unpacked a megabyte at a time
 
         for info in infos:
             path = PurePosixPath(info.filename.replace("\\", "/"))
@@ -274,14 +274,14 @@ def _within_limits(files: ExportFiles, found: dict[str, list[OptionalFile]]) -> 
 
 def _loaded(parts: list[OptionalFile], files: ExportFiles, what: str) -> list[tuple[str, bytes]] | None:
     """The parts' bytes; None, with a note, when one cannot be unpacked."""
-    from zipfile import BadZipFile
-
     loaded = []
     for part in parts:
         try:
             loaded.append((part.label, part.load()))
-        except (OSError, RuntimeError, ValueError, EOFError, zlib.error, NotImplementedError,
-                BadZipFile) as exc:
+        except InputError as exc:  # a zip member that cannot be unpacked (ZipMember says why)
+            files.notes.append(f"{exc} ({what} not imported)")
+            return None
+        except OSError as exc:  # a file of a folder that cannot be read
             files.notes.append(f"{part.label} could not be read ({exc}): {what} not imported")
             return None
     return loaded

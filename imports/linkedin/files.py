@@ -50,7 +50,7 @@ def _loaded(data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
-class _ZipMember:
+class ZipMember:
     """Loads one zip member when called (in whichever process reads it)."""
 
     def __init__(self, archive: bytes, name: str, where: str) -> None:
@@ -202,7 +202,7 @@ def _from_zip(data: bytes, where: str, *, depth: int = 0) -> tuple[list[Member],
     check_unpacked([(name, sizes[name], packed[name]) for name in chosen.values()], where)
 
     members = [
-        Member(f"{PurePosixPath(name).name} in {where}", _ZipMember(data, name, where), sizes[name], kind, name)
+        Member(f"{PurePosixPath(name).name} in {where}", ZipMember(data, name, where), sizes[name], kind, name)
         for kind, name in sorted(chosen.items(), key=lambda kv: _ORDER[kv[0]])
     ]
     return members, notes
@@ -238,13 +238,25 @@ def _mb(size: int) -> str:
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
+    """A member's bytes, unpacked a megabyte at a time: ``ZipFile.read`` inflates the whole
+    stream in one call before cutting it to the declared size, so a member that lies about its
+    size would take all it really holds (gigabytes) before its checksum fails."""
     try:
-        with archive:
-            return archive.read(name)
+        with archive, archive.open(name) as stream:
+            chunks = []
+            while chunk := stream.read(1 << 20):
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except NotImplementedError as exc:  # a method zipfile cannot unpack (Deflate64 from Windows)
+        raise InputError(f"{name} in {where} is packed in a way this tool cannot unpack ({exc}): unzip "
+                         "the export yourself and give the folder") from exc
     except RuntimeError as exc:  # encrypted members
         raise InputError(f"{name} in {where} is password-protected: unzip it yourself and give the folder") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
-        raise InputError(f"{name} in {where} cannot be unpacked ({exc}): {_TRY_AGAIN}") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        why = str(exc) or type(exc).__name__
+        if isinstance(exc, EOFError):
+            why = "its packed data ends early"
+        raise InputError(f"{name} in {where} cannot be unpacked ({why}): {_TRY_AGAIN}") from exc
 
 
 _ORDER = {"connections": 0, "messages": 1, "invitations": 2}
