@@ -190,3 +190,24 @@ def test_a_plan_without_a_catalogue_has_the_guide_in_its_groups_sheet(run, tmp_p
     notes = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=note_col).value
              for r in range(2, ws.max_row + 1)}
     assert notes[pmi["Group"].value] == "chapter meets 2nd Tuesday"
+
+
+def test_a_user_with_only_connections_and_a_profile_gets_a_plan_with_the_guide(run, tmp_path):
+    """Issue 16: a LinkedIn export and a profile (no target list, no catalogue) are enough for a
+    workbook whose Groups sheet is the starter guide."""
+    connections = tmp_path / "Connections.csv"
+    connections.write_text(
+        "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses "
+        "are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Jane,Doe,https://www.linkedin.com/in/jane-doe,,Acme,Engineer,01 Jan 2025\n", encoding="utf-8")
+    assert run("import", "linkedin", connections).exit_code == 0
+    assert run("profile", "--home-city", "Spokane, WA", "--roles", "project manager").exit_code == 0
+    out = tmp_path / "plan.xlsx"
+    result = run("plan", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "No target employers yet, so nobody to write to: import them" in result.output
+    book = openpyxl.load_workbook(out)
+    advice = [row[1] for row in book["Groups"].iter_rows(min_row=2, values_only=True)]
+    assert advice and set(advice) == {"to find"}
+    summary = " ".join(str(c) for r in book["Summary"].iter_rows(values_only=True) for c in r if c)
+    assert "No target employers yet" in summary

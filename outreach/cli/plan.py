@@ -166,6 +166,11 @@ def _echo_deleted(written: WrittenPlan, *, err: bool) -> None:
 
 def _print_table(plan: Plan) -> None:
     rows = plan.rows[:TABLE_ROWS]
+    if not plan.targets:
+        from outreach.plan.build import NO_TARGETS
+
+        echo(NO_TARGETS[0].upper() + NO_TARGETS[1:] + ". The Groups sheet is ready.")
+        return
     if not rows:
         echo("Nobody in your network works at your targets yet: see the Targets sheet for "
                    "people-search links.")

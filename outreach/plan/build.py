@@ -33,7 +33,6 @@ from outreach.targets.suggest import (
     TargetSuggestion,
     apply_sheet_answers,
     plan_suggestions,
-    suggestions,
     sync_suggested_targets,
 )
 from outreach.wording import plural
@@ -191,12 +190,14 @@ def check_ready(conn: sqlite3.Connection) -> None:
             "nothing to plan yet: import your LinkedIn connections first "
             "(outreach import linkedin EXPORT.zip), then your target employers"
         )
-    if conn.execute("SELECT 1 FROM targets LIMIT 1").fetchone() is None and not suggestions(conn):
-        raise PlanError(
-            "no target employers yet: import them (outreach import targets TARGETS.xlsx), or import "
-            "your complete LinkedIn export, whose job applications, saved jobs and followed "
-            "companies suggest some"
-        )
+    # No target employers yet is no reason to refuse: the plan still has its Groups sheet (the
+    # starter guide) and says on the Summary and on screen what to import (``NO_TARGETS``).
+
+
+#: What a plan without a single target employer says (on screen and on the Summary).
+NO_TARGETS = ("no target employers yet, so nobody to write to: import them (outreach import targets "
+              "TARGETS.xlsx), or your complete LinkedIn export, whose job applications, saved jobs and "
+              "followed companies suggest some")
 
 
 def typed_review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:

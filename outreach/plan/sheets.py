@@ -18,6 +18,7 @@ from outreach.plan.build import (
     DECISIONS,
     FOLLOW_UP,
     IN_PROGRESS,
+    NO_TARGETS,
     NOTES,
     OUTREACH,
     REVIEW,
@@ -169,6 +170,8 @@ def summary_sheet(plan: Plan) -> SummarySheet:
              + (f", follow up on {day_month(r.follow_up)}" if r.follow_up else "")
              for r in plan.rows if r.stage in IN_PROGRESS]
     next_steps = []
+    if not plan.targets:
+        next_steps.append(NO_TARGETS[0].upper() + NO_TARGETS[1:])
     if f.get("week_one_over"):
         next_steps.append(f"Week 1 holds {plural(f['week_one_over'], 'message')} over your "
                           f"{number(plan.profile.messages_per_week)} a week: referral asks for "
