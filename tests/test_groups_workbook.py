@@ -250,3 +250,12 @@ def test_an_organisers_name_is_spelt_as_the_event_writes_it():
         "Front Range dbt", "https://www.meetup.com/front-range-dbt/")
     assert organiser("https://www.meetup.com/austin-data-engineers/events/1/")[0] == "Austin Data Engineers"
     assert organiser("https://www.linkedin.com/events/7123/", "Data Day") == ("", "")
+
+
+def test_a_focus_word_the_reader_does_not_know_leaves_the_focus_unknown_not_the_group_out(run, ready):
+    """A new user typed 'meetup' in Focus: the group still joins the catalogue."""
+    out = ready()
+    _plan(run, out)
+    _type_rows(out, [{**TYPED, "Group": "Denver Data & Product Meetup", "Where": "Denver, CO", "Focus": "meetup"}])
+    _plan(run, out)
+    assert [g["name"] for g in _catalogue(run)] == ["Denver Data & Product Meetup"]
