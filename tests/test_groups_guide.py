@@ -211,3 +211,15 @@ def test_a_user_with_only_connections_and_a_profile_gets_a_plan_with_the_guide(r
     assert advice and set(advice) == {"to find"}
     summary = " ".join(str(c) for r in book["Summary"].iter_rows(values_only=True) for c in r if c)
     assert "No target employers yet" in summary
+
+
+def test_the_printed_guide_says_why_online_comes_first_and_visit_only_once(run, tmp_path):
+    connections = tmp_path / "Connections.csv"
+    connections.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                           "Jane,Doe,https://www.linkedin.com/in/jane-doe,,Acme,Engineer,01 Jan 2025\n",
+                           encoding="utf-8")
+    assert run("import", "linkedin", connections).exit_code == 0
+    assert run("profile", "--home-city", "Denver, CO", "--roles", "ux designer", "--relocate").exit_code == 0
+    shown = run("groups").output
+    assert "Kinds of group worth finding, online ones first (you will relocate), then best first:" in shown
+    assert "(visit only) (visit only)" not in shown and "BNI (visit only)" in shown

@@ -125,9 +125,23 @@ def test_replace_drops_the_groups_not_in_the_file(run, workspace, tmp_path):
     run("import", "groups", SAMPLE_DATA / "groups.csv")
     result = run("import", "groups", write(tmp_path / "denver.csv", DENVER), "--replace")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Imported 3 groups from denver.csv (replacing 38): ")
-    assert "not in this file" not in result.output
+    assert result.output.startswith("Imported 3 groups from denver.csv (3 new, 38 dropped: not in this file): ")
+    assert "kept" not in result.output
     assert len(catalogue(workspace)) == 3
+
+
+def test_replace_counts_only_the_groups_it_drops_and_keeps_the_ones_the_file_names(run, workspace, tmp_path):
+    """A new user's trial: '--replace' said 'replacing 8' where 5 were dropped and 3 updated."""
+    run("import", "groups", write(tmp_path / "denver.csv", DENVER))
+    before = catalogue(workspace)
+    smaller = "\n".join(DENVER.strip().splitlines()[:2]) + "\n"  # the header and the first group
+    result = run("import", "groups", write(tmp_path / "one.csv", smaller), "--replace")
+    assert result.exit_code == 0, result.output
+    assert "(1 unchanged, 2 dropped: not in this file)" in result.output
+    after = catalogue(workspace)
+    assert len(after) == 1
+    (place, row), = after.items()
+    assert before[place][-1] == row[-1]  # the group the file names keeps its row (its id)
 
 
 def test_a_failed_import_changes_nothing(run, workspace, tmp_path):

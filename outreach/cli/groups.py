@@ -54,11 +54,10 @@ def import_groups(app: App, path: Path, replace: bool) -> None:
     summary = import_catalogue(
         conn, catalogue, source=str(path), sha256=hashlib.sha256(data).hexdigest(), replace=replace
     )
-    if summary.replaced:
-        merged = f" (replacing {summary.replaced})"
-    elif summary.changed or summary.unchanged:
+    if summary.changed or summary.unchanged or summary.replaced:
         parts = [f"{number(count)} {what}" for count, what in (
             (summary.added, "new"), (summary.changed, "updated"), (summary.unchanged, "unchanged"),
+            (summary.replaced, "dropped: not in this file"),
         ) if count]
         merged = f" ({', '.join(parts)})"
     elif summary.kept:
@@ -142,7 +141,7 @@ def _print_plan(plan: GroupPlan, rows: list[GroupRow], hidden: int, relocate: bo
 def _print_guide(guide: Guide, *, heading: str) -> None:
     echo(heading)
     for row in guide.rows:
-        visit = " (visit only)" if row.visit_only else ""
+        visit = " (visit only)" if row.visit_only and "visit only" not in row.title else ""
         echo(f"  {row.score:5.1f}  {row.title}{visit}  "
              f"{'online' if row.online else guide.home or 'near you'}, {row.kind.commitment}")
         echo(f"         {row.why}")
@@ -209,7 +208,8 @@ def groups_command(
                 echo(f"Note: {note}")
             echo()
             _print_guide(guide, heading="No groups imported yet. Kinds of group worth finding, "
-                                        "best first:")
+                                        + ("online ones first (you will relocate), then best first:"
+                                           if profile.willing_to_relocate else "best first:"))
             echo()
             echo("Found some? List them in a spreadsheet (name, type, city, cost, meets) and run "
                  "outreach import groups FILE.")

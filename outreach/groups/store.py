@@ -65,7 +65,7 @@ _INTS = {"max_visits", "contract_months", "salary_min", "salary_max", "row_numbe
 @dataclass(frozen=True)
 class GroupImportSummary:
     groups: int          # groups in the file
-    replaced: int        # with --replace: groups the catalogue held before, all dropped
+    replaced: int        # with --replace: groups the catalogue held that the file does not name: dropped
     in_person: int
     online: int
     cities: int
@@ -145,9 +145,6 @@ def import_catalogue(
     counts = {"added": 0, "changed": 0, "unchanged": 0}
     columns = ", ".join(_FIELDS)
     with within_transaction(conn):
-        before = conn.execute("SELECT count(*) FROM groups").fetchone()[0]
-        if replace:
-            conn.execute("DELETE FROM groups")
         by_name: dict[str, list[_Stored]] = {}
         for row in conn.execute(f"SELECT id, {columns} FROM groups"):
             entry = _Stored(row[0], dict(zip(_FIELDS, tuple(row)[1:], strict=True)))
@@ -193,11 +190,14 @@ def import_catalogue(
             f"INSERT INTO groups ({columns}) VALUES ({', '.join('?' for _ in _FIELDS)})",
             [tuple(r[name] for name in _FIELDS) for r in inserts],
         )
-        kept = sum(1 for entries in by_name.values() for e in entries if not e.claimed_by)
+        unclaimed = [e.id for entries in by_name.values() for e in entries if not e.claimed_by]
+        if replace:  # the file is the catalogue now: the groups it does not name go
+            conn.executemany("DELETE FROM groups WHERE id = ?", [(i,) for i in unclaimed])
+        kept = 0 if replace else len(unclaimed)
         total = conn.execute("SELECT count(*) FROM groups").fetchone()[0]
         summary = GroupImportSummary(
             groups=len(records),
-            replaced=before if replace else 0,
+            replaced=len(unclaimed) if replace else 0,
             in_person=len(records) - online,
             online=online,
             cities=len({r["city"].casefold() for r in records if r["city"] and not r["online"]}),
