@@ -37,7 +37,7 @@ def import_groups(app: App, path: Path, replace: bool) -> None:
 
     \b
     Example:
-        outreach import groups sample_data/groups.csv
+        outreach import groups my-groups.csv
         outreach import groups my-city.xlsx --replace
     """
     import hashlib
