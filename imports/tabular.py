@@ -14,6 +14,7 @@ Every reader (LinkedIn, targets, groups) starts here. Rules, from real files:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
@@ -33,8 +34,9 @@ from outreach.sheetguard import check_ods_cells, check_xlsx_cells
 SNIFF_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 
-# csv refuses fields over 128 KiB by default; a LinkedIn message body can be longer.
-csv.field_size_limit(16 * 1024 * 1024)
+#: csv refuses fields over 128 KiB by default; a LinkedIn message body can be longer.
+FIELD_LIMIT = 16 * 1024 * 1024
+csv.field_size_limit(FIELD_LIMIT)
 
 
 @dataclass
@@ -294,6 +296,44 @@ def _decodes(source: Source, encoding: str, start: int = 0) -> tuple[int, int] |
     return None
 
 
+#: UTF-8 in which a byte that is not UTF-8 is read as Windows-1252: a file that mixes the two
+#: (UTF-8 from LinkedIn, then rows pasted in from an Excel that saved Windows-1252) reads as
+#: what each part is, instead of every accented name of the UTF-8 part garbled as Windows-1252.
+MIXED_ENCODING = "utf-8-then-cp1252"
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("cp1252", "replace"), error.end
+
+
+def _mixed_codec(name: str) -> codecs.CodecInfo | None:
+    if name != MIXED_ENCODING.replace("-", "_"):
+        return None
+
+    class Decoder(codecs.BufferedIncrementalDecoder):
+        def _buffer_decode(self, data: Any, errors: str, final: bool) -> tuple[str, int]:
+            return codecs.utf_8_decode(data, "cp1252-fallback", final)
+
+    return codecs.CodecInfo(
+        name=MIXED_ENCODING, encode=codecs.utf_8_encode,
+        decode=lambda data, errors="strict": codecs.utf_8_decode(data, "cp1252-fallback", True),
+        incrementalencoder=codecs.getincrementalencoder("utf-8"), incrementaldecoder=Decoder,
+    )
+
+
+codecs.register_error("cp1252-fallback", _as_cp1252)
+codecs.register(_mixed_codec)
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_sequences(source: Source) -> bool:
+    """Whether the file holds characters written as UTF-8 (two to four bytes each)."""
+    return any(_UTF8_SEQUENCE.search(chunk) for chunk in _chunks(source))
+
+
 def text_encoding(source: Source, name: str) -> tuple[str, list[str]]:
     """How a text file's bytes are encoded: (encoding, notes), checked through the whole file
     without decoding it into one string. Raises InputError, naming the file, when it is none of
@@ -315,8 +355,12 @@ def text_encoding(source: Source, name: str) -> tuple[str, list[str]]:
         encoding = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
         if _decodes(source, encoding) is None:
             return encoding, notes
-    if _decodes(source, "utf-8") is None:
+    if (first_bad := _decodes(source, "utf-8")) is None:
         return "utf-8", notes
+    if _has_utf8_sequences(source):  # UTF-8 with some bytes that are not: a mixed file
+        notes.append(f"{name} is UTF-8 with some Windows-1252 (Excel) text from byte {first_bad[0]:,} on: "
+                     "read each part as what it is")
+        return MIXED_ENCODING, notes
     if (bad := _decodes(source, "cp1252")) is not None:
         raise InputError(
             f"{name}: not UTF-8, UTF-16 or Windows-1252 text (byte {bad[1]:#04x} "

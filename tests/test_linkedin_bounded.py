@@ -230,3 +230,58 @@ def _shift_directory(data: bytes, removed: int) -> bytes:
     end = data.rfind(b"PK\x05\x06")
     offset = struct.unpack_from("<I", data, end + 16)[0]
     return data[: end + 16] + struct.pack("<I", offset - removed) + data[end + 20 :]
+
+
+def test_blank_lines_are_counted_not_kept(tmp_path):
+    """15 MB of newlines would be 15 million rows of empty cells (a hostile-input trial)."""
+    rows = conversation_rows(3)
+    data = csv_bytes(rows[:5]) + b"\r\n" * 200_000 + csv_bytes(rows[5:]).split(b"\r\n", 1)[1]
+    table = read_linkedin_csv(data, "messages.csv", expect="messages")
+    assert table.rows == 15 and table.blank_rows == 200_000
+    assert all(len(cells) == 15 for cells in table.columns.values())
+    read = read_messages(table)
+    assert read.skipped["blank row"] == 200_000 and len(read.stats) == 3
+
+
+def test_a_file_longer_than_any_export_is_refused_while_it_is_read(monkeypatch):
+    import outreach.imports.linkedin.coded as coded_module
+    import outreach.imports.linkedin.csvfile as csvfile_module
+
+    monkeypatch.setattr(csvfile_module, "MAX_ROWS", 5_000)
+    monkeypatch.setattr(coded_module, "MAX_ROWS", 5_000)
+    data = csv_bytes(conversation_rows(1_200))  # 6,000 rows
+    with pytest.raises(InputError, match=r"^messages\.csv: more than 5,000 rows, where a LinkedIn export"):
+        read_coded_messages(data, "messages.csv")
+    with pytest.raises(InputError, match=r"^messages\.csv: more than 5,000 rows"):
+        read_linkedin_csv(data.replace(b",", b";"), "messages.csv", expect="messages")
+
+
+def test_a_header_wider_than_any_export_and_a_cell_longer_than_any_message_are_refused_in_words():
+    wide = (",".join(HEADER) + "," * 2_000 + "\r\n").encode() + csv_bytes(conversation_rows(2)).split(b"\r\n", 1)[1]
+    with pytest.raises(InputError, match=r"^messages\.csv: its header has 2,012 columns"):
+        read_linkedin_csv(wide, "messages.csv", expect="messages")
+    rows = conversation_rows(2)
+    rows[3][8] = "happy to refer you " * 900_000  # 17 MB in one cell
+    with pytest.raises(InputError, match=r"^messages\.csv: a cell longer than 16 MB.*download the export again"):
+        read_linkedin_csv(csv_bytes(rows, delimiter=";"), "messages.csv", expect="messages")
+
+
+def test_a_column_named_twice_is_said():
+    header = [h if h != "SUBJECT" else "CONTENT" for h in HEADER]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([header, *conversation_rows(2)])
+    table = read_linkedin_csv(out.getvalue().encode(), "messages.csv", expect="messages")
+    assert "messages.csv has 2 'CONTENT' columns (columns 8 and 9): the first is read" in table.notes
+
+
+def test_a_utf8_file_with_windows_1252_rows_pasted_in_reads_each_part_as_what_it_is():
+    """A hostile-input trial: one stray Windows-1252 byte made the whole file Windows-1252, and
+    'Jürgen Müller' of the UTF-8 part became 'JÃ¼rgen MÃ¼ller', a second person."""
+    them = ("Jürgen Müller", "https://www.linkedin.com/in/juergen-mueller")
+    rows = [["c1", "", them[0], them[1], ME[0], ME[1], f"2025-01-{d:02d} 10:00:00 UTC", "", "Hallo!",
+             "INBOX", "No", "No"] for d in range(1, 6)]
+    data = csv_bytes(rows[:4]) + csv_bytes(rows[4:]).split(b"\r\n", 1)[1].decode().encode("cp1252")
+    table = read_linkedin_csv(data, "messages.csv", expect="messages")
+    assert set(table.columns["from"]) == {"Jürgen Müller"}
+    assert any("Windows-1252 (Excel) text from byte" in note for note in table.notes)
+    assert "Windows-1252" in decode_bytes("Jürgen,1\n".encode("cp1252"), "x.csv")[2][0]  # all of it: as before

@@ -25,12 +25,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from outreach.errors import InputError
 from outreach.imports.linkedin.bodies import BODY_COLUMNS, Bodies, use_jemalloc
 from outreach.imports.linkedin.csvfile import (
     KIND_COLUMNS,
+    MAX_COLUMNS,
+    MAX_ROWS,
     TEXT_COLUMNS,
     CsvTable,
     plain_messages_header,
+    too_many_rows,
 )
 from outreach.imports.linkedin.offers import OFFER_FILTER
 from outreach.imports.linkedin.values import map_distinct, parse_datetime
@@ -63,6 +67,8 @@ class CodedTable:
     times: dict[str, np.ndarray] = field(default_factory=dict)
     #: BODY_COLUMNS: the cells that match a filter, the others dropped while reading
     bodies: dict[str, Bodies] = field(default_factory=dict)
+    #: blank lines the careful path counted and did not keep
+    blank_rows: int = 0
 
     def has(self, name: str) -> bool:
         return name in self.coded or name in self.texts or name in self.bodies
@@ -123,7 +129,7 @@ class CodedTable:
         texts = {name: cells for name, cells in columns.items() if name in TEXT_COLUMNS}
         bodies = dict(table.bodies)
         return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows,
-                   bodies=bodies)
+                   bodies=bodies, blank_rows=table.blank_rows)
 
 
 # pyarrow makes arrays of Python lists and numpy arrays through pandas (~0.5 s to import it), so
@@ -164,6 +170,8 @@ def read_coded_messages(data: Source, name: str, header: list[str] | None = None
     """
     head = source_head(data, SNIFF_BYTES + 1)
     header = header or plain_messages_header(head)
+    if header is not None and len(header) > MAX_COLUMNS:
+        return None  # the careful way says what is wrong with it
     if header is None or (isinstance(data, bytes) and b"\x00" in data):
         return None
     start = len(_BOM) if head.startswith(_BOM) else 0
@@ -172,7 +180,7 @@ def read_coded_messages(data: Source, name: str, header: list[str] | None = None
     wanted = {raw: key for raw, key in zip(header, normalised, strict=True) if key in used}
     if len(set(wanted.values())) != len(wanted) or len(set(header)) != len(header):
         return None  # duplicate headers: the careful path decides which column counts
-    parsed = _parse(data, start, header, wanted)
+    parsed = _parse(data, name, start, header, wanted)
     if parsed is None:
         return None
     table, bodies = parsed
@@ -197,7 +205,7 @@ def read_coded_messages(data: Source, name: str, header: list[str] | None = None
 _BLOCK = 1 << 19
 
 
-def _parse(data: Source, start: int, header: list[str], wanted: dict[str, str]
+def _parse(data: Source, name: str, start: int, header: list[str], wanted: dict[str, str]
            ) -> tuple[pa.Table, dict[str, Bodies]] | None:
     """The wanted columns but the bodies, as a table; the bodies filtered by ``OFFER_FILTER``
     block by block. None for anything pyarrow will not read, or a NUL in a cell (the careful
@@ -247,6 +255,8 @@ def _parse(data: Source, start: int, header: list[str], wanted: dict[str, str]
                 return None
             batches.append(batch)
             rows += batch.num_rows
+            if rows > MAX_ROWS:
+                raise InputError(too_many_rows(name))
     except (pa.ArrowException, ValueError):  # anything pyarrow will not read: the careful way
         return None
     finally:

@@ -83,6 +83,8 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
     skipped: Counter[str] = Counter()
     if csv.ragged_rows:
         skipped[RAGGED] = csv.ragged_rows
+    if csv.blank_rows:  # blank lines, counted by the csv reader and not kept
+        skipped[BLANK] = csv.blank_rows
     notes = list(csv.notes)
     dates: dict[str, str | None] = {"": None}
     seen: set[str] = set()
@@ -136,7 +138,7 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
     people = [make(Connection, (key, *row[1:])) for key, row in zip(_person_keys(rows, notes), rows, strict=True)]
     return ConnectionsRead(
         csv.name, people, _generation(csv, raw_dates), csv.encoding,
-        csv.rows + csv.ragged_rows, +skipped, notes,
+        csv.rows + csv.ragged_rows + csv.blank_rows, +skipped, notes,
     )
 
 

@@ -22,6 +22,7 @@ from outreach.imports.linkedin.bodies import BODY_COLUMNS, Bodies, keep_matching
 from outreach.imports.linkedin.files import refuse_non_text
 from outreach.imports.linkedin.offers import OFFER_FILTER
 from outreach.imports.tabular import (
+    FIELD_LIMIT,
     SNIFF_BYTES,
     CsvRows,
     Source,
@@ -37,6 +38,11 @@ from outreach.runtime import return_big_blocks
 
 #: Rows looked at for a header: the 2024+ Connections.csv has a three-row preamble.
 MAX_HEADER_SCAN = 60
+#: More rows than any LinkedIn export holds (LinkedIn's 30,000-connection cap comes with ~100,000
+#: messages): a file past it is refused while it is read, before it takes the memory it would.
+MAX_ROWS = 1_000_000
+#: More columns than any LinkedIn file's header has (they have 3 to 13).
+MAX_COLUMNS = 200
 
 FILE_NAMES = {"connections": "Connections.csv", "messages": "messages.csv", "invitations": "Invitations.csv"}
 
@@ -83,6 +89,9 @@ class CsvTable:
     ragged_rows: int = 0  # rows with more (non-empty) cells than the header: left out, counted
     #: BODY_COLUMNS (message bodies): only the cells that match a filter are kept (see Bodies)
     bodies: dict[str, Bodies] = field(default_factory=dict)
+    #: rows with nothing in any cell (blank lines): counted, not kept (15 MB of newlines would
+    #: otherwise be 15 million rows of empty cells)
+    blank_rows: int = 0
 
     def has(self, name: str) -> bool:
         return name in self.columns
@@ -147,18 +156,34 @@ def read_linkedin_csv(data: Source, name: str, *, expect: str | None = None) -> 
                 raise InputError(unclosed_quote_problem(name, line)) from None
             raise
         header = head[index]
-        table = _Columns(len(header), _wanted_columns(header, kind), kind)
+        if len(header) > MAX_COLUMNS:
+            raise InputError(f"{name}: its header has {len(header):,} columns, where LinkedIn's files have "
+                             f"a dozen or so: {_NOT_AN_EXPORT}")
+        table = _Columns(name, len(header), _wanted_columns(header, kind), kind)
+        table.notes += _twice(header, kind, name)
         table.add(head[index + 1 :])
         table.add(rows)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise InputError(f"{name}: a cell longer than {FIELD_LIMIT >> 20} MB, where LinkedIn's longest "
+                             f"messages are a few KB: {_NOT_AN_EXPORT}") from exc
         raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
     if (line := reader.unclosed_quote_line()) is not None:
         raise InputError(unclosed_quote_problem(name, line))
     if delimiter != ",":
         label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]
         notes.append(f"{name} is {label}-separated")
+    notes += table.notes
     return CsvTable(name, kind, table.columns, table.rows, encoding, head[:index], notes, table.ragged,
-                    bodies=table.finish_bodies())
+                    bodies=table.finish_bodies(), blank_rows=table.blank)
+
+
+_NOT_AN_EXPORT = "the file is damaged or not a LinkedIn export: download the export again"
+
+
+def too_many_rows(name: str) -> str:
+    return (f"{name}: more than {MAX_ROWS:,} rows, where a LinkedIn export at its 30,000-connection "
+            f"cap holds about 100,000: {_NOT_AN_EXPORT}")
 
 
 _NO_SHARING: dict[str, str] = {}
@@ -169,9 +194,10 @@ _CHUNK_ROWS = 4096
 class _Columns:
     """The wanted columns of the rows under a header, filled a few thousand rows at a time."""
 
-    def __init__(self, width: int, wanted: dict[int, str], kind: str) -> None:
-        self.width = width
-        self.rows = self.ragged = 0
+    def __init__(self, name: str, width: int, wanted: dict[int, str], kind: str) -> None:
+        self.name, self.width = name, width
+        self.rows = self.ragged = self.blank = 0
+        self.notes: list[str] = []
         self.columns: dict[str, list[str]] = {}
         self._plain: list[tuple[int, list[str], dict[str, str]]] = []
         self._bodies: list[tuple[int, str]] = [(p, key) for p, key in wanted.items() if key in BODY_COLUMNS
@@ -191,10 +217,14 @@ class _Columns:
 
     def _add_chunk(self, chunk: list[list[str]]) -> None:
         width = self.width
-        if any(len(r) != width for r in chunk):
+        if self.rows + self.ragged + self.blank + len(chunk) > MAX_ROWS:
+            raise InputError(too_many_rows(self.name))
+        if any(len(r) != width or not r[0] for r in chunk):
             kept = []
             for row in chunk:
-                if len(row) > width and any(c.strip() for c in row[width:]):
+                if not any(c.strip() for c in row):
+                    self.blank += 1  # a blank line, or a row of empty cells: counted, not kept
+                elif len(row) > width and any(c.strip() for c in row[width:]):
                     self.ragged += 1  # more non-empty cells than the header: they cannot be trusted
                 elif len(row) < width:  # short rows and blank lines: padded with ''
                     kept.append(row + [""] * (width - len(row)))
@@ -270,3 +300,15 @@ def _wanted_columns(header: Sequence[str], kind: str) -> dict[int, str]:
         if key in known and key not in wanted.values():
             wanted[position] = key
     return wanted
+
+
+def _twice(header: Sequence[str], kind: str, name: str) -> list[str]:
+    """A note for each column the reader uses that the header names more than once."""
+    known = set(KIND_COLUMNS[kind][1]) - _NOT_READ
+    where: dict[str, list[int]] = {}
+    for position, cell in enumerate(header):
+        if (key := normalise_header(cell)) in known:
+            where.setdefault(key, []).append(position + 1)
+    return [f"{name} has {len(places)} {header[places[0] - 1].strip()!r} columns (columns "
+            f"{', '.join(map(str, places[:-1]))} and {places[-1]}): the first is read"
+            for places in where.values() if len(places) > 1]

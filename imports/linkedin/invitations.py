@@ -49,6 +49,8 @@ def read_invitations(csv: CsvTable) -> InvitationsRead:
     skipped: Counter[str] = Counter()
     if csv.ragged_rows:
         skipped["more cells than the header"] = csv.ragged_rows
+    if csv.blank_rows:  # blank lines, counted by the csv reader and not kept
+        skipped["blank row"] = csv.blank_rows
     cells = list(csv.columns.values())
     blank = [not any(c.strip() for c in row) for row in zip(*cells, strict=True)] if cells else [False] * csv.rows
     directions = map_distinct(csv.column("direction"), lambda v: v.strip().lower())
@@ -86,6 +88,6 @@ def read_invitations(csv: CsvTable) -> InvitationsRead:
     # The owner: on the most invitations (ties: the first in sort order).
     owner_key, owner_name = min(owners, key=lambda o: (-owners[o], o)) if owners else ("", "")
     return InvitationsRead(
-        csv.name, [found[n] for n in sorted(newest.values())], csv.encoding, csv.rows + csv.ragged_rows,
+        csv.name, [found[n] for n in sorted(newest.values())], csv.encoding, csv.rows + csv.ragged_rows + csv.blank_rows,
         +skipped, list(csv.notes), owner_name, owner_key, max(filter(None, sent_at), default=None),
     )

@@ -128,7 +128,7 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
     theirs = np.flatnonzero(~read.counted.sent)
     offer = np.zeros(len(read.counted.sent), dtype=bool)
     offer[theirs] = _offers(coded, read.counted.row[theirs])
-    skipped = {"blank row": int(blank.sum()), "more cells than the header": coded.ragged_rows}
+    skipped = {"blank row": int(blank.sum()) + coded.blank_rows, "more cells than the header": coded.ragged_rows}
     return MessagesRead(
         coded.name, _aggregate(read.counted, offer), generation, coded.encoding,
         int((~blank).sum()) + coded.ragged_rows, read.owner_name, read.owner_key,
