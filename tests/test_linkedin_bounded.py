@@ -285,3 +285,9 @@ def test_a_utf8_file_with_windows_1252_rows_pasted_in_reads_each_part_as_what_it
     assert set(table.columns["from"]) == {"Jürgen Müller"}
     assert any("Windows-1252 (Excel) text from byte" in note for note in table.notes)
     assert "Windows-1252" in decode_bytes("Jürgen,1\n".encode("cp1252"), "x.csv")[2][0]  # all of it: as before
+
+
+def test_a_first_line_longer_than_any_header_is_refused_before_it_is_parsed():
+    data = (",".join(HEADER) + "," * 200_000 + "\r\n").encode() + csv_bytes(conversation_rows(2)).split(b"\r\n", 1)[1]
+    with pytest.raises(InputError, match=r"^messages\.csv: its first line is longer than 64 KB"):
+        read_linkedin_csv(data, "messages.csv", expect="messages")

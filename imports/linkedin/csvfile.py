@@ -142,7 +142,11 @@ def read_linkedin_csv(data: Source, name: str, *, expect: str | None = None) -> 
     refuse_non_text(data if isinstance(data, bytes) else source_head(data, SNIFF_BYTES + 1), name)
     return_big_blocks()
     encoding, notes = text_encoding(data, name)
-    delimiter = sniff_delimiter(head_text(data, encoding))
+    head_of_file = head_text(data, encoding)
+    if len(head_of_file) >= SNIFF_BYTES and not any(end in head_of_file[:SNIFF_BYTES] for end in "\r\n"):
+        raise InputError(f"{name}: its first line is longer than {SNIFF_BYTES >> 10} KB, where a LinkedIn "
+                         f"file's header is a few dozen words: {_NOT_AN_EXPORT}")
+    delimiter = sniff_delimiter(head_of_file)
     reader = CsvRows(data, encoding, delimiter)
     rows = iter(reader)
     try:
