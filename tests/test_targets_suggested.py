@@ -216,6 +216,9 @@ def test_a_yes_or_no_in_the_targets_sheet_is_read_back_by_the_next_plan(run, exp
     targets = targets_sheet(openpyxl.load_workbook(out))
     assert targets["Soylent"]["Suggested"] is None  # an ordinary target now
     assert targets["Hooli"]["Suggested"]  # still suggested
+    # the rejected one is gone, not kept from the earlier plan with advice about people no
+    # longer in the plan (a new user's trial)
+    assert "Umbrella Corp" not in targets
 
 
 def test_with_a_list_of_ones_own_saved_and_followed_wait_on_the_targets_sheet(run, export_only, tmp_path):

@@ -227,7 +227,15 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
                 stored += 1
     # The Targets sheet's "yes"/"no" to suggested targets, then the suggestions the plan uses
     # put among the targets, before anything is matched to them.
-    apply_sheet_answers(conn, (edits or {}).get(TARGETS), ACCEPT)
+    answered = (edits or {}).get(TARGETS)
+    apply_sheet_answers(conn, answered, ACCEPT)
+    if edits is not None and answered:
+        # An answer is taken once: a row whose only edit was it is the plan's again, so a
+        # rejected suggestion's row goes instead of staying as "kept from an earlier plan"
+        # with advice about people no longer in the plan.
+        for name in [n for n, cells in answered.items() if set(cells) == {ACCEPT}]:
+            del answered[name]
+            edits.rows.get(TARGETS, {}).pop(name, None)
     sync_suggested_targets(conn)
     return stored
 
