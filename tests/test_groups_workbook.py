@@ -259,3 +259,24 @@ def test_a_focus_word_the_reader_does_not_know_leaves_the_focus_unknown_not_the_
     _type_rows(out, [{**TYPED, "Group": "Denver Data & Product Meetup", "Where": "Denver, CO", "Focus": "meetup"}])
     _plan(run, out)
     assert [g["name"] for g in _catalogue(run)] == ["Denver Data & Product Meetup"]
+
+
+def test_a_group_row_deleted_from_the_sheet_takes_no_budget_until_restored(run, ready):
+    """A new user's trial: a deleted group kept its hours in the budget and in outreach groups."""
+    out = ready()
+    _plan(run, out)
+    _type_rows(out, [TYPED])
+    _plan(run, out)
+    assert any(r["Group"] == "Austin Data Engineers" for r in _rows(out))
+    book = openpyxl.load_workbook(out)
+    sheet = book["Groups"]
+    row = next(c.row for c in sheet["A"] if c.value == "Austin Data Engineers")
+    sheet.delete_rows(row)
+    book.save(out)
+    assert "1 deleted row" in _plan(run, out).output
+    assert not any(r["Group"] == "Austin Data Engineers" for r in _rows(out))
+    shown = run("groups", "--json", "--all").output
+    assert "Austin Data Engineers" not in shown  # no part in the recommendations, no hours taken
+    restored = run("plan", "-o", out, "--restore", "Austin Data Engineers")
+    assert restored.exit_code == 0, restored.output
+    assert any(r["Group"] == "Austin Data Engineers" for r in _rows(out))

@@ -184,7 +184,8 @@ def groups_command(
         outreach groups --ics groups.ics
     """
     from outreach.groups.guide import ROLES_HINT, build_guide, load_schools, not_covered
-    from outreach.groups.recommend import recommend_groups
+    from outreach.groups.recommend import GROUPS_SHEET, recommend_groups
+    from outreach.plan.memory import deleted_rows
     from outreach.profile import load_profile
 
     if start is not None and ics_path is None:
@@ -192,7 +193,8 @@ def groups_command(
                                "add --ics FILE, or leave --from out")
     conn = app.connect(create=False)
     profile = load_profile(conn)
-    plan = recommend_groups(conn, profile)
+    # a group whose row the user deleted from the plan's Groups sheet is out here too
+    plan = recommend_groups(conn, profile, left_out=frozenset(deleted_rows(conn).get(GROUPS_SHEET, {})))
     guide = not_covered(build_guide(profile, load_schools(conn)), [r.group for r in plan.rows])
     if not plan.rows:
         if as_json:

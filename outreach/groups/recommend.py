@@ -237,10 +237,12 @@ def plan_groups(groups: list[Group], profile: Profile, targets: list[gs.TargetPl
 
 
 def recommend_groups(conn: sqlite3.Connection, profile: Profile,
-                     today: date | None = None) -> GroupPlan:
-    """The group plan for the workspace's catalogue, targets and the user's events."""
-    return plan_groups(load_groups(conn), profile, load_target_places(conn), load_events(conn),
-                       today)
+                     today: date | None = None, *, left_out: frozenset[str] = frozenset()) -> GroupPlan:
+    """The group plan for the workspace's catalogue, targets and the user's events; groups
+    whose Groups-sheet row the user deleted (their keys in ``left_out``) take no part, nor
+    any of the time budget, until the row is restored (outreach plan --restore)."""
+    groups = [g for g in load_groups(conn) if group_key(g) not in left_out]
+    return plan_groups(groups, profile, load_target_places(conn), load_events(conn), today)
 
 
 # --- the plan workbook's Groups sheet -----------------------------------------------------
@@ -327,7 +329,7 @@ def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
         rows.append(event_sheet_row(event, plan.today or date.today(), groups, len(columns), at))
     for found in guide.rows if guide is not None else []:
         rows.append(guide_sheet_row(found, guide.home if guide is not None else "", plan.pitch))
-    return ListSheet(GROUPS_SHEET, columns, rows, key="Key", priority_column="Score")
+    return ListSheet(GROUPS_SHEET, columns, rows, key="Key", priority_column="Score", label=("Group", "Where"))
 
 
 def guide_sheet_row(row: GuideRow, home: str, pitch: str) -> list[Any]:

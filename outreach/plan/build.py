@@ -235,7 +235,9 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
         # with advice about people no longer in the plan.
         for name in [n for n, cells in answered.items() if set(cells) == {ACCEPT}]:
             del answered[name]
-            edits.rows.get(TARGETS, {}).pop(name, None)
+            every_column = getattr(edits, "rows", None)  # the workbook's Edits: every cell of a row
+            if isinstance(every_column, dict):
+                every_column.get(TARGETS, {}).pop(name, None)
     sync_suggested_targets(conn)
     return stored
 

@@ -16,7 +16,13 @@ from pathlib import Path
 from outreach.companies.matching import match_contacts
 from outreach.errors import WorkbookError
 from outreach.groups.guide import build_guide, load_schools, not_covered
-from outreach.groups.recommend import GroupPlan, groups_sheet, groups_summary, recommend_groups
+from outreach.groups.recommend import (
+    GROUPS_SHEET,
+    GroupPlan,
+    groups_sheet,
+    groups_summary,
+    recommend_groups,
+)
 from outreach.groups.typed import any_typed, read_typed_groups
 from outreach.plan import memory, scoring
 from outreach.plan.build import (
@@ -111,7 +117,8 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
         # the workbook read in first), the user's events, then the starter guide's kinds of
         # group the catalogue has none of (all of them when there is no catalogue).
         typed = read_typed_groups(conn, edits, full_guide, source=source.name)
-        group_plan = recommend_groups(conn, profile, today=plan.today)
+        group_plan = recommend_groups(conn, profile, today=plan.today,
+                                      left_out=frozenset(deleted.get(GROUPS_SHEET, {})))
         guide = not_covered(full_guide, [row.group for row in group_plan.rows])
         group_sheet = groups_sheet(group_plan, guide)
         extra_sheets: list[ListSheet] = [group_sheet]
