@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -245,3 +246,16 @@ def test_recommended_set_never_exceeds_the_hours_budget(made, budget, relocate):
     assert all(not r.left_out for r in plan.recommended)
     assert all(not (r.visit_only or r.dropped or r.skip) for r in plan.recommended)
     assert [r.recommended for r in plan.rows] == sorted((r.recommended for r in plan.rows), reverse=True)
+
+
+def test_a_group_that_misses_the_budget_by_a_little_does_not_read_as_fitting():
+    """A new user's trial read "needs 2.5 h a month, 2.5 h left of 10" and took it for a bug."""
+    from outreach.groups.recommend import choose
+
+    rows = by_name(plan_groups([JOB_CLUB, replace(JOB_CLUB, name="Second")], AUSTIN, [])).values()
+    first, second = sorted(rows, key=lambda r: -r.score)
+    budget = first.hours_per_month + second.hours_per_month - 0.01  # short by 0.01 h
+    choose(list(rows), budget)
+    assert not second.recommended
+    need, left = re.search(r"needs ([\d.]+) h a month, ([\d.]+) h left", second.left_out).groups()
+    assert need != left

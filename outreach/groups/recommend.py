@@ -196,8 +196,10 @@ def choose(rows: list[GroupRow], budget: float) -> float:
             row.left_out = f"score {row.score:.1f} is below {MIN_SCORE:g}: {weakest(row).note}"
         elif used + row.hours_per_month > budget + 1e-9:
             left = max(0.0, budget - used)
-            row.left_out = (f"does not fit the time budget: needs {row.hours_per_month:.1f} h a "
-                            f"month, {left:.1f} h left of {budget:g}")
+            # two decimals where one would show the need and what is left as equal (2.5 and 2.5)
+            places = 2 if f"{row.hours_per_month:.1f}" == f"{left:.1f}" else 1
+            row.left_out = (f"does not fit the time budget: needs {row.hours_per_month:.{places}f} h a "
+                            f"month, {left:.{places}f} h left of {budget:g} once the better groups are in")
         else:
             row.recommended = True
             row.left_out = ""
