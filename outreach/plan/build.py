@@ -427,8 +427,9 @@ def build_plan(
         if name not in listed_names:
             waiting.append(TargetRow(
                 name, hint.priority, "", 0, 0, "", "",
-                f"Not in this plan: type yes in {ACCEPT} (or run outreach targets --accept \"{name}\") "
-                "to make it a target, no to stop suggesting it", people_search_url(name), (),
+                f"Not in this plan, so nobody you know there is counted yet: type yes in {ACCEPT} (or run "
+                f"outreach targets --accept \"{name}\") to make it a target, no to stop suggesting it",
+                people_search_url(name), (),
                 hint.source))
     waiting_from = len(target_rows)
     target_rows += waiting
