@@ -177,3 +177,14 @@ def test_a_product_owner_is_not_as_senior_as_a_ceo():
 
     assert classify_role("Product Owner").seniority < classify_role("CEO").seniority
     assert classify_role("Owner, Acme Bakery").seniority == classify_role("CEO").seniority
+
+
+def test_an_engineering_manager_may_hire_a_data_engineer_not_a_data_analyst():
+    """A new user's trial: the hiring manager of the data-platform team the user applied to was
+    'a contact' (0.10) for a data engineer."""
+    from outreach.plan.scoring import classify_role
+
+    assert classify_role("Engineering Manager, Data Platform", ("Senior Data Engineer",)).kind == "hiring_manager"
+    assert classify_role("Engineering Manager", ("analytics engineer",)).kind == "hiring_manager"
+    assert classify_role("Engineering Manager", ("data analyst",)).kind == "other"
+    assert classify_role("Software Engineer", ("data engineer",)).kind == "other"  # no peer for all that

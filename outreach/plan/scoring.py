@@ -38,7 +38,7 @@ from outreach.plan.reach import (
     tie_strength,
     tie_words,
 )
-from outreach.plan.titles import read_title, related_function, same_role, short_title
+from outreach.plan.titles import Title, read_title, related_function, same_role, short_title
 from outreach.profile import Profile
 from outreach.store import get_setting, set_setting
 from outreach.wording import listed, plural, with_article
@@ -118,6 +118,20 @@ class Role:
 
 
 @lru_cache(maxsize=65536)
+def _leads_engineers_like(title: Title, wanted_roles: tuple[str, ...]) -> bool:
+    """An engineering manager for a user who wants an engineer's role in data (a data or
+    analytics engineer): data engineers work in engineering teams and their managers hire them,
+    though the two functions are not otherwise one (a software engineer is no data analyst's
+    peer)."""
+    if not (title.manages and title.function == "engineering"):
+        return False
+    for role in wanted_roles:
+        want = read_title(role)
+        if want.function == "data" and want.role.endswith("engineer"):
+            return True
+    return False
+
+
 def classify_role(position: str, wanted_roles: tuple[str, ...] = ()) -> Role:
     """What this person's title means for the user's search (``outreach.plan.titles``): a
     recruiter; someone who may hire for the user's role (manages people in the same or a related
@@ -129,7 +143,7 @@ def classify_role(position: str, wanted_roles: tuple[str, ...] = ()) -> Role:
         return Role("recruiter", 1.0, seniority, "recruiter")
     same = next((r for r in wanted_roles if same_role(title, r)), None)
     related = same is not None or any(related_function(title, r) for r in wanted_roles)
-    if related and (title.manages or seniority >= SENIOR_LEVEL):
+    if related and (title.manages or seniority >= SENIOR_LEVEL) or _leads_engineers_like(title, wanted_roles):
         return Role("hiring_manager", 0.9, seniority, "possibly hiring in your field")
     if same is not None:
         return Role("peer", 0.7, seniority, f"works as {with_article(title.role or same.casefold())}")
