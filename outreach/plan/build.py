@@ -16,7 +16,7 @@ from typing import Any, cast
 from urllib.parse import quote_plus
 
 from outreach.companies.knowledge import company_key
-from outreach.companies.matching import set_review_decision
+from outreach.companies.matching import analyse_names, set_review_decision
 from outreach.errors import OutreachError
 from outreach.models import Match
 from outreach.plan.conversations import Conversation, conversations
@@ -288,6 +288,8 @@ def build_plan(
                     if status_meaning(_status(v)) != "to contact"}
     # The user's current employer must not hear of their search: nobody there is written to
     # about it (rows the user already acted on stay theirs).
+    if network.current_employers:  # company_key of every target: from the analyses the workspace keeps
+        analyse_names(conn, [t.name for t in network.targets.values()])
     confidential = confidential_targets(network, (edits or {}).get(TARGETS) or {})
     if confidential:
         candidates = [c for c in candidates if c.target.id not in confidential

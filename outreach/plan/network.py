@@ -385,20 +385,31 @@ def load_ties(conn: sqlite3.Connection, contacts: dict[int, Contact], self_id: i
 
 def _unique_names(conn: sqlite3.Connection, self_id: int, loaded: dict[int, Contact]) -> dict[str, int]:
     """Normalised name -> the loaded contact of the user's that has it, when no other contact
-    of theirs (loaded or not: the plan loads only the matched ones) has the same name."""
-    if conn.execute("SELECT 1 FROM recommendations WHERE owner_id = ? UNION ALL SELECT 1 FROM endorsements"
-                    " WHERE owner_id = ? AND person_key = '' LIMIT 1", (self_id, self_id)).fetchone() is None:
+    of theirs (loaded or not: the plan loads only the matched ones) has the same name; for the
+    names the user's recommendations and URL-less endorsements give only."""
+    wanted = {normalise_name(f"{first or ''} {last or ''}".strip()) for first, last in conn.execute(
+        "SELECT first_name, last_name FROM recommendations WHERE owner_id = ? UNION "
+        "SELECT first_name, last_name FROM endorsements WHERE owner_id = ? AND person_key = ''",
+        (self_id, self_id))}
+    wanted.discard("")
+    if not wanted:
         return {}
+    lasts = {name.rsplit(" ", 1)[-1] for name in wanted}
     count: dict[str, int] = {}
-    # SQLite's lower() folds ASCII only: the names are compared in Python, by the importer's rule
+    # SQLite's lower() folds ASCII only: the names are compared in Python, by the importer's rule;
+    # an ASCII last name no wanted name ends with needs no more than a casefold to be passed over
     for first, last in conn.execute("SELECT first_name, last_name FROM contacts WHERE +owner_id = ?"
                                     " AND removed_on IS NULL", (self_id,)):
-        name = normalise_name(f"{first or ''} {last or ''}".strip())
-        count[name] = count.get(name, 0) + 1
+        last = last or ""
+        if last.strip() and last.isascii() and last.casefold().split()[-1] not in lasts:
+            continue
+        name = normalise_name(f"{first or ''} {last}".strip())
+        if name in wanted:
+            count[name] = count.get(name, 0) + 1
     out = {}
     for contact_id, c in loaded.items():
         name = normalise_name(c.name)
-        if name and count.get(name) == 1:
+        if count.get(name) == 1:
             out[name] = contact_id
     return out
 
