@@ -94,3 +94,12 @@ def test_only_recommended_groups_are_on_the_calendar():
     meetings, _ = next_meetings(plan, TODAY)
     assert {m.group for m in meetings} == {"Job Club"}
     assert meetings[0].start == datetime(2026, 3, 2, 19, 0)  # today counts
+
+
+def test_a_group_whose_meeting_falls_after_the_month_says_so():
+    """A new user's trial: a 'last Thursday' group left off the calendar without a word."""
+    today = date(2026, 11, 30)  # the month runs to 30 December; the last Thursday is the 31st
+    plan = plan_groups([club("Product Leaders", "last Thursday 7pm")], PROFILE, [])
+    meetings, skipped = next_meetings(plan, today)
+    assert meetings == []
+    assert skipped == ["Product Leaders: no meeting between 30 Nov and 30 Dec 2026 (last Thursday 7pm)"]

@@ -81,8 +81,8 @@ def _meetings_for(row: GroupRow, start: date, until: date) -> tuple[list[Meeting
     if schedule is None:
         return [], "no readable schedule"
     days, note = meeting_days(schedule, start, until)
-    if not days:
-        return [], note
+    if not days:  # a monthly meeting on the 31st may fall after the window: say so, not nothing
+        return [], note or f"no meeting between {start:%-d %b} and {until:%-d %b %Y} ({row.group.meets_text})"
     hours = row.group.duration_hours if row.group.duration_per == "meeting" else None
     meetings = []
     for day in days:
