@@ -259,3 +259,11 @@ def test_a_group_that_misses_the_budget_by_a_little_does_not_read_as_fitting():
     assert not second.recommended
     need, left = re.search(r"needs ([\d.]+) h a month, ([\d.]+) h left", second.left_out).groups()
     assert need != left
+
+
+def test_a_group_without_a_city_says_its_place_is_unknown():
+    """A new user's trial: a typed group with no city scored and was recommended, and nothing
+    said where it meets was a guess."""
+    nowhere = replace(JOB_CLUB, name="Colorado Product Guild", city="")
+    row = by_name(plan_groups([nowhere], AUSTIN, []))["Colorado Product Guild"]
+    assert "no city given: where it meets is unknown (add its city, or 'online')" in row.flags

@@ -469,6 +469,8 @@ def place_part(group: Group, ctx: Context, place: Place | None) -> tuple[GroupCo
     if place is None:
         if group.city:
             flags.append(f"city {group.city!r} not found: distance unknown")
+        else:  # a row typed without a place: its travel time is a guess
+            flags.append("no city given: where it meets is unknown (add its city, or 'online')")
         return GroupComponent("place", 7.0, 15.0, "distance unknown"), Where(None, None), flags
     if ctx.home is None:
         return GroupComponent("place", 8.0, 15.0, f"in {place.label}"), Where(place, None), flags
