@@ -150,11 +150,12 @@ def test_a_friends_applications_are_theirs(run, workspace, tmp_path):
 
 # -- the plan ------------------------------------------------------------------------------------
 
-def plan_rows(run, workspace: Path, tmp_path: Path, applied_days_ago: int) -> dict[str, dict]:
+def plan_rows(run, workspace: Path, tmp_path: Path, applied_days_ago: int, *more: str) -> dict[str, dict]:
     today = date.today()
     connections = (
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         "Dana,Ito,https://www.linkedin.com/in/dana-ito,,\"Globex, Inc.\",Data Engineer,16 Sep 2021\n"
+        + "".join(line + "\n" for line in more)
     )
     when = today - timedelta(days=applied_days_ago)
     applications = f'{HEADER}\n"{us_date(when)}",,,Globex Inc.,Senior PM,,cv.pdf,\n'
@@ -178,6 +179,15 @@ def test_a_contact_where_the_user_applied_lately_is_asked_for_a_referral(run, wo
     message = row["message"]
     assert "the Senior PM role at Globex" in message and "referr" in message
     assert "Inc" not in message
+
+
+def test_one_referral_ask_per_recent_application_not_one_per_person_there(run, workspace, tmp_path):
+    """Asking two people for a referral to the same job is one ask too many."""
+    rows = plan_rows(run, workspace, tmp_path, 5,
+                     "Sam,Lee,https://www.linkedin.com/in/sam-lee,,Globex,Accountant,02 Feb 2022")
+    kinds = {name: row["kind"] for name, row in rows.items()}
+    assert kinds["Dana Ito"] == "referral" and kinds["Sam Lee"] != "referral"
+    assert "Senior PM" not in rows["Sam Lee"]["message"]
 
 
 def test_a_contact_where_the_user_applied_within_four_months_is_still_a_referral(run, workspace, tmp_path):

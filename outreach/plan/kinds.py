@@ -161,6 +161,10 @@ def recent_application(contact: Contact, today: date) -> tuple[str, date] | None
     day = parse_day(applied[1]) if applied else None
     if applied is None or day is None or not 0 <= (today - day).days <= APPLIED_DAYS:
         return None
+    if contact.referral_for is None and (today - day).days <= ASK_NOW_DAYS:
+        # the plan asks one person, the best placed, for a referral to a job of the last 30
+        # days (``referral_asks``): a second ask for the same job would be one too many
+        return None
     return applied[0], day
 
 
