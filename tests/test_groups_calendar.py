@@ -102,4 +102,4 @@ def test_a_group_whose_meeting_falls_after_the_month_says_so():
     plan = plan_groups([club("Product Leaders", "last Thursday 7pm")], PROFILE, [])
     meetings, skipped = next_meetings(plan, today)
     assert meetings == []
-    assert skipped == ["Product Leaders: no meeting between 30 Nov and 30 Dec 2026 (last Thursday 7pm)"]
+    assert skipped == ["Product Leaders: no meeting between 30 Nov and 29 Dec 2026 (last Thursday 7pm)"]

@@ -103,7 +103,7 @@ def test_ics_for_the_coming_month(austin, tmp_path):
     path = tmp_path / "groups.ics"
     result = austin("groups", "--ics", path, "--from", "2026-03-02")
     assert result.exit_code == 0, result.output
-    assert "(2026-03-02 to 2026-04-02)" in result.output
+    assert "(2026-03-02 to 2026-04-01)" in result.output  # the last day the calendar covers
     events = list(Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
     assert events
     recommended = {g["name"] for g in json.loads(austin("groups", "--json").output)["groups"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -246,6 +246,7 @@ def groups_command(
         err = as_json  # keep stdout pure JSON
         groups = plural(len(plan.recommended), "recommended group")
         echo(f"Wrote {plural(events, 'meeting')} of {groups} "
-                   f"({first:%Y-%m-%d} to {month_later(first):%Y-%m-%d}) to {ics_path}", err=err)
+                   f"({first:%Y-%m-%d} to {month_later(first) - timedelta(days=1):%Y-%m-%d}) to {ics_path}",
+                   err=err)
         for line in skipped:
             echo(f"  not on the calendar: {line}", err=err)

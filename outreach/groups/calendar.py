@@ -82,8 +82,9 @@ def _meetings_for(row: GroupRow, start: date, until: date) -> tuple[list[Meeting
         return [], "no readable schedule"
     days, note = meeting_days(schedule, start, until)
     if not days:  # a monthly meeting on the 31st may fall after the window: say so, not nothing
+        last = until - timedelta(days=1)  # the window ends the day before ``until``
         return [], note or (f"no meeting between {start.day} {start:%b} and "
-                                f"{until.day} {until:%b %Y} ({row.group.meets_text})")
+                                f"{last.day} {last:%b %Y} ({row.group.meets_text})")
     hours = row.group.duration_hours if row.group.duration_per == "meeting" else None
     meetings = []
     for day in days:
