@@ -280,3 +280,17 @@ def test_a_group_row_deleted_from_the_sheet_takes_no_budget_until_restored(run, 
     restored = run("plan", "-o", out, "--restore", "Austin Data Engineers")
     assert restored.exit_code == 0, restored.output
     assert any(r["Group"] == "Austin Data Engineers" for r in _rows(out))
+
+
+def test_the_typed_group_columns_are_on_screen_not_on_paper(run, ready):
+    out = ready()
+    _plan(run, out)
+    sheet = openpyxl.load_workbook(out)["Groups"]
+    headers = [c.value for c in sheet[1]]
+    from openpyxl.utils import column_index_from_string
+
+    area = sheet.print_area if isinstance(sheet.print_area, str) else sheet.print_area[0]
+    last_printed = area.split(":")[-1].replace("$", "").rstrip("0123456789")
+
+    assert headers[column_index_from_string(last_printed) - 1] == "Notes"
+    assert headers.index("Focus") > headers.index("Notes")

@@ -302,9 +302,12 @@ def groups_sheet(plan: GroupPlan, guide: Guide | None = None) -> ListSheet:
         Column("Name tags to look for", "wrap", 28), Column("Left out because", "wrap", 40),
         Column("Website", "url", 28),
         Column("Status", "choice", 10, editable=True, choices=GROUP_STATUSES, advice=True),
-        Column("Notes", "wrap", 30, editable=True), Column("Cost", "text", 18),
-        Column("Duration", "text", 10), Column("Visitors allowed", "text", 12),
-        Column("Contract", "text", 12), Column("Focus", "text", 16),
+        Column("Notes", "wrap", 30, editable=True),
+        # where a group typed into an empty row gives what the catalogue's columns hold: on
+        # screen, not on paper (the print area ends at Notes)
+        Column("Cost", "text", 18, printed=False),
+        Column("Duration", "text", 10, printed=False), Column("Visitors allowed", "text", 12, printed=False),
+        Column("Contract", "text", 12, printed=False), Column("Focus", "text", 16, printed=False),
         Column("Key", "text", 14, printed=False),
     ]
     rows = []
