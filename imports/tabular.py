@@ -447,19 +447,6 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def unclosed_quote_line(text: str, delimiter: str = ",") -> int | None:
-    """The line where a quote opens that is never closed, when one swallows the end of the file
-    (the csv module reads all that follows as one cell); None otherwise. Cheap for good files:
-    only an odd number of quote marks is looked into."""
-    if text.count('"') % 2 == 0:
-        return None
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = last_end = 0
-    for _ in reader:
-        start, last_end = last_end + 1, reader.line_num
-    return start if last_end - start >= 2 else None
-
-
 def unclosed_quote_problem(name: str, line: int) -> str:
     return (f"{name}, line {line}: a quote mark opens a cell that never closes, so every line "
             "after it would be one cell; close the quote (or remove it) and import again")

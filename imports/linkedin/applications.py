@@ -30,6 +30,7 @@ from outreach.imports.tabular import (
     decode_bytes,
     find_header_row,
     normalise_header,
+    read_text_table,
     sniff_delimiter,
 )
 
@@ -124,14 +125,10 @@ def read_applications(parts: Sequence[tuple[str, bytes]]) -> ApplicationsRead:
     rows_read = 0
     for name, data in parts:
         refuse_non_text(data, name)
-        text, encoding, decoded = decode_bytes(data, name)
-        encodings.append(encoding)
-        notes += decoded
-        try:
-            rows = list(csv.reader(io.StringIO(text.replace("\x00", ""), newline=""),
-                                   delimiter=sniff_delimiter(text)))
-        except csv.Error as exc:
-            raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
+        table = read_text_table(data, name)  # one reading of a text table: encodings, quotes, NULs
+        encodings.append(table.encoding)
+        notes += table.notes
+        rows = table.rows
         index = _find_header(rows)
         if index is None:
             raise InputError(

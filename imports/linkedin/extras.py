@@ -19,8 +19,6 @@ is a note naming it (``read_extras``), never a failed import of the contacts.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,12 +29,9 @@ from outreach.imports.linkedin.extracells import ExtraRow
 from outreach.imports.linkedin.extrakinds import KINDS
 from outreach.imports.linkedin.files import refuse_non_text
 from outreach.imports.tabular import (
-    decode_bytes,
     find_header_row,
     normalise_header,
-    sniff_delimiter,
-    unclosed_quote_line,
-    unclosed_quote_problem,
+    read_text_table,
 )
 
 #: Rows looked at for a header (none of these files has a preamble; Excel may add a title).
@@ -140,21 +135,11 @@ def read_extra(key: str, parts: Sequence[tuple[str, bytes]]) -> ExtraFile:
 
 
 def _rows(name: str, data: bytes) -> tuple[list[list[str]], str, list[str]]:
-    """A text file's rows of cells, its encoding and notes (encoding fallbacks, delimiter)."""
+    """A text file's rows of cells, its encoding and notes (encoding fallbacks, delimiter):
+    ``tabular.read_text_table``'s, after the optional file's own advice for one that is not text."""
     refuse_non_text(data, name, optional=True)
-    text, encoding, notes = decode_bytes(data, name)
-    text = text.replace("\x00", "")
-    delimiter = sniff_delimiter(text)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
-    if (line := unclosed_quote_line(text, delimiter)) is not None:
-        raise InputError(unclosed_quote_problem(name, line))
-    if delimiter != ",":
-        label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]
-        notes.append(f"{name} is {label}-separated")
-    return rows, encoding, notes
+    table = read_text_table(data, name)
+    return table.rows, table.encoding, table.notes
 
 
 __all__ = ["ExtraFile", "ExtrasRead", "kind_of", "read_extra", "read_extras"]
