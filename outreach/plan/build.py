@@ -31,6 +31,7 @@ from outreach.profile import Profile
 from outreach.store import within_transaction
 from outreach.targets.suggest import (
     TargetSuggestion,
+    answer,
     apply_sheet_answers,
     plan_suggestions,
     sync_suggested_targets,
@@ -59,8 +60,6 @@ STATUS, FOLLOW_UP, NOTES, DECISION = "Status", "Follow-up date", "Notes", "Decis
 SUGGESTED, ACCEPT, ANSWERS = "Suggested", "Accept?", ("yes", "no")
 DEFAULT_TOP = 300
 PEOPLE_SEARCH = "https://www.linkedin.com/search/results/people/?keywords="
-_YES = {"accept", "accepted", "yes", "y", "ok", "match", "true", "1"}
-_NO = {"reject", "rejected", "no", "n", "not a match", "false", "0"}
 
 Edits = dict[str, dict[str, dict[str, Any]]]
 
@@ -204,11 +203,11 @@ def typed_review_decisions(edits: Edits | None) -> list[tuple[str, str, bool]]:
     """(company, target, accepted) for every decision typed in the Review sheet."""
     out = []
     for key, values in ((edits or {}).get(REVIEW) or {}).items():
-        decision = str(values.get(DECISION) or "").strip().casefold()
+        said = answer(values.get(DECISION))
         pair = parse_review_key(str(key))
-        if pair is None or decision not in _YES | _NO:
+        if pair is None or said is None:
             continue
-        out.append((*pair, decision in _YES))
+        out.append((*pair, said))
     return out
 
 

@@ -52,8 +52,9 @@ DREAM_WORDS = "a dream company in your LinkedIn job preferences"
 ACCEPT_HINT = "outreach targets --accept NAME"
 
 #: What a person types to say yes or no in a cell (any case; the first word decides: "yes
-#: please", "no thanks"). Anything else is no decision yet.
-_YES_WORDS = {"yes", "y", "yep", "yeah", "yup", "sure", "ok", "okay", "accept", "accepted", "add",
+#: please", "no thanks", "not a match"). Anything else is no decision yet. The one rule for every
+#: yes/no cell of the workbook: the Targets sheet's Accept? and the Review sheet's Decision.
+_YES_WORDS = {"yes", "y", "yep", "yeah", "yup", "sure", "ok", "okay", "accept", "accepted", "add", "match",
               "keep", "true", "1", "x", "✓", "✔", "☑", "✅", "👍", "+"}
 _NO_WORDS = {"no", "n", "nope", "nah", "reject", "rejected", "not", "never", "drop", "remove",
              "false", "0", "✗", "✘", "❌", "👎", "-"}
