@@ -452,9 +452,9 @@ def test_months_and_years_as_linkedin_and_excel_write_them(written, read_as):
     ("11/2/25, 9:15 AM", "2025-11-02T09:15"), ("2022/02/30 18:04:59 UTC", None), ("soon", None),
 ])
 def test_the_dates_of_each_file(written, read_as):
-    from outreach.imports.linkedin.extracells import extra_datetime
+    from outreach.imports.linkedin.values import parse_datetime
 
-    parsed = extra_datetime(written)
+    parsed = parse_datetime(written)
     assert (parsed.strftime("%Y-%m-%dT%H:%M") if parsed else None) == read_as
 
 

@@ -41,6 +41,15 @@ DATE_FORMATS = (
     "%d/%m/%Y",
     "%d/%m/%y",
     "%d.%m.%Y",
+    # the rest of the export (imports/linkedin/extras.py)
+    "%Y/%m/%d %H:%M:%S UTC",  # Endorsement_*_Info.csv: 2022/03/22 18:04:59 UTC
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%a %b %d %H:%M:%S UTC %Y",  # Company Follows.csv: Wed Oct 01 16:02:32 UTC 2025
+    "%a %b %d %H:%M:%S %Y",
+    "%b %d, %Y %I:%M %p",  # Events.csv: Jul 08, 2020 01:00 PM
+    "%b %d, %Y %H:%M",
+    "%B %d, %Y %I:%M %p",
 )
 
 
@@ -62,6 +71,10 @@ def email_address(value: str) -> str | None:
 
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _DAY_MON_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+# The shapes of Endorsement_*_Info.csv and Company Follows.csv, read without strptime (which
+# costs a failed try per format before them: 2,000 endorsements would take a tenth of a second).
+_SLASHED = re.compile(r"(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})(?: UTC)?")
+_JAVA = re.compile(r"[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{2}):(\d{2}):(\d{2}) UTC (\d{4})")
 
 
 @lru_cache(maxsize=8192)
@@ -76,6 +89,16 @@ def parse_datetime(value: str) -> datetime | None:
             return datetime(int(usual.group(3)), _MONTHS[usual.group(2).lower()], int(usual.group(1)))
         except ValueError:
             return None
+    try:
+        if (slashed := _SLASHED.fullmatch(text)) is not None:
+            year, number, day, hour, minute, second = (int(g) for g in slashed.groups())
+            return datetime(year, number, day, hour, minute, second)
+        java = _JAVA.fullmatch(text)
+        if java is not None and java.group(1).lower() in _MONTHS:
+            day, hour, minute, second, year = (int(g) for g in java.groups()[1:])
+            return datetime(year, _MONTHS[java.group(1).lower()], day, hour, minute, second)
+    except ValueError:
+        return None
     for fmt in DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt)
