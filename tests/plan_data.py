@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from outreach.identity import normalise_profile_url
 from outreach.models import Match
@@ -110,3 +111,30 @@ def sample_workspace(ws: Path, *extra_profile: str):
     run("profile", "--name", "Alex Moreno", "--home-city", "Austin, TX", "--roles",
         "data engineer, analytics engineer", *extra_profile)
     return run
+
+
+def read_plan(run: Any, tmp_path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
+    """Run ``outreach plan`` into tmp_path/plan.xlsx; (Outreach rows, Targets rows, the Summary's
+    values), each row as {header: value}."""
+    import openpyxl
+
+    out = tmp_path / "plan.xlsx"
+    result = run("plan", "-o", out)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+
+    def rows(name: str) -> list[dict[str, Any]]:
+        sheet = book[name]
+        header = [c.value for c in sheet[1]]
+        return [dict(zip(header, r, strict=False)) for r in sheet.iter_rows(min_row=2, values_only=True)
+                if any(v is not None for v in r)]
+
+    summary = [v for r in book["Summary"].iter_rows(values_only=True) for v in r if v is not None]
+    return rows("Outreach"), rows("Targets"), summary
+
+
+def row_of(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    """The one Outreach row written to ``name``."""
+    found = [r for r in rows if r["Write to"] == name]
+    assert len(found) == 1, [r["Write to"] for r in rows]
+    return found[0]

@@ -14,9 +14,8 @@ from __future__ import annotations
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-import openpyxl
+from plan_data import read_plan, row_of
 
 TODAY = date.today()
 CONNECTIONS_HEADER = (
@@ -62,28 +61,6 @@ def write_zip(path: Path, files: dict[str, str]) -> Path:
         for name, text in files.items():
             archive.writestr(name, text)
     return path
-
-
-def read_plan(run: Any, tmp_path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
-    out = tmp_path / "plan.xlsx"
-    result = run("plan", "-o", out)
-    assert result.exit_code == 0, result.output
-    book = openpyxl.load_workbook(out)
-
-    def rows(name: str) -> list[dict[str, Any]]:
-        sheet = book[name]
-        header = [c.value for c in sheet[1]]
-        return [dict(zip(header, r, strict=False)) for r in sheet.iter_rows(min_row=2, values_only=True)
-                if any(v is not None for v in r)]
-
-    summary = [v for r in book["Summary"].iter_rows(values_only=True) for v in r if v is not None]
-    return rows("Outreach"), rows("Targets"), summary
-
-
-def row_of(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
-    found = [r for r in rows if r["Write to"] == name]
-    assert len(found) == 1, [r["Write to"] for r in rows]
-    return found[0]
 
 
 # --- referral asks for the applications of the last 30 days -------------------------------------

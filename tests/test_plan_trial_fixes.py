@@ -16,9 +16,8 @@ import io
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-import openpyxl
+from plan_data import read_plan, row_of
 
 TODAY = date.today()
 ME, ME_URL = "Jo Ellery", "https://www.linkedin.com/in/jo-ellery-4b21"
@@ -84,28 +83,6 @@ def targets_file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "mytargets.csv"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def read_plan(run: Any, tmp_path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
-    out = tmp_path / "plan.xlsx"
-    result = run("plan", "-o", out)
-    assert result.exit_code == 0, result.output
-    book = openpyxl.load_workbook(out)
-
-    def rows(name: str) -> list[dict[str, Any]]:
-        sheet = book[name]
-        header = [c.value for c in sheet[1]]
-        return [dict(zip(header, r, strict=False)) for r in sheet.iter_rows(min_row=2, values_only=True)
-                if any(v is not None for v in r)]
-
-    summary = [v for r in book["Summary"].iter_rows(values_only=True) for v in r if v is not None]
-    return rows("Outreach"), rows("Targets"), summary
-
-
-def row_of(rows: list[dict[str, Any]], name: str) -> dict[str, Any]:
-    found = [r for r in rows if r["Write to"] == name]
-    assert len(found) == 1, [r["Write to"] for r in rows]
-    return found[0]
 
 
 # --- 1. no invented history ----------------------------------------------------------------------
