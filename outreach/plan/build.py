@@ -226,17 +226,8 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
                 stored += 1
     # The Targets sheet's "yes"/"no" to suggested targets, then the suggestions the plan uses
     # put among the targets, before anything is matched to them.
-    answered = (edits or {}).get(TARGETS)
-    apply_sheet_answers(conn, answered, ACCEPT)
-    if edits is not None and answered:
-        # An answer is taken once: a row whose only edit was it is the plan's again, so a
-        # rejected suggestion's row goes instead of staying as "kept from an earlier plan"
-        # with advice about people no longer in the plan.
-        for name in [n for n, cells in answered.items() if set(cells) == {ACCEPT}]:
-            del answered[name]
-            every_column = getattr(edits, "rows", None)  # the workbook's Edits: every cell of a row
-            if isinstance(every_column, dict):
-                every_column.get(TARGETS, {}).pop(name, None)
+    # (a row that leaves the plan is not kept for its answer alone: ``Column.answer``)
+    apply_sheet_answers(conn, (edits or {}).get(TARGETS), ACCEPT)
     sync_suggested_targets(conn)
     return stored
 

@@ -91,7 +91,7 @@ def targets_sheet(plan: Plan) -> ListSheet:
     kept by the workbook's round trip anyway."""
     columns = [
         Column("Target", "text", 26), Column("Priority", "float", 9),
-        Column(SUGGESTED, "wrap", 34), Column(ACCEPT, "choice", 9, editable=True, choices=ANSWERS),
+        Column(SUGGESTED, "wrap", 34), Column(ACCEPT, "choice", 9, editable=True, choices=ANSWERS, answer=True),
         Column("Contacts", "int", 9),
         Column("Via friends", "int", 10), Column("Best contact", "text", 40),
         Column("Next step", "wrap", 50), Column("People search", "url", 30, hosts=LINKEDIN),

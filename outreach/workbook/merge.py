@@ -243,6 +243,7 @@ class _Merge:
         self.defaults = {c.header: _default(c, i, rows) for i, c in self.editable}
         self.signals = [c.header for _, c in self.editable
                         if c.kind in SIGNAL_KINDS or c.default is not None]
+        self.answers = {c.header for _, c in self.editable if c.answer}
         # the user's columns, renamed where a header of the plan's has the same name
         taken = {h.strip().casefold() for h in self.headers} | {PLAN_NOTE_HEADER.casefold()}
         self.user_columns: list[tuple[str, str]] = []  # (header read, header written)
@@ -337,11 +338,12 @@ class _Merge:
         every = self.full.get(key, {})
         if any(not is_empty(every.get(h)) for h, _ in self.user_columns) or key in self.formulas:
             return True
+        answers = self.answers
         if key in self.changed:
-            return bool(self.changed[key])
+            return any(h not in answers for h in self.changed[key])
         values = self.old[key]
         return any(not is_empty(values.get(h)) and not _same(values.get(h), self.defaults.get(h))
-                   for h in self.signals)
+                   for h in self.signals if h not in answers)
 
     def _take_users_cells(self, r: int, row: list[Any], key: Hashable, *,
                           matched: bool) -> dict[int, str]:

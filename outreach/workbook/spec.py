@@ -37,6 +37,9 @@ class Column:
     #: in the sheet's print area: False for a long technical column nobody reads on paper
     #: (a row key, score details)
     printed: bool = True
+    #: an editable column holding a decision the plan acts on, then forgets (a suggested
+    #: target's "yes"/"no"): a row that left the plan is not kept for it alone
+    answer: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
