@@ -34,7 +34,6 @@ from outreach.targets.suggest import (
     answer,
     apply_sheet_answers,
     plan_suggestions,
-    sync_suggested_targets,
 )
 from outreach.wording import plural
 
@@ -75,6 +74,8 @@ class PlanOptions:
     templates: Any = None  # outreach.plan.messages.Templates; built-in ones when None
     today: date | None = None
     left_out: frozenset[str] = frozenset()  # Outreach keys of rows the user deleted
+    #: the current suggested targets when the caller has them (``sync_suggested_targets``)
+    suggested: list[TargetSuggestion] | None = None
 
 
 @dataclass
@@ -224,11 +225,10 @@ def apply_review_decisions(conn: sqlite3.Connection, edits: Edits | None) -> int
                 except OutreachError:
                     continue  # a row the user typed by hand with a name that cannot match
                 stored += 1
-    # The Targets sheet's "yes"/"no" to suggested targets, then the suggestions the plan uses
-    # put among the targets, before anything is matched to them.
-    # (a row that leaves the plan is not kept for its answer alone: ``Column.answer``)
+    # The Targets sheet's "yes"/"no" to suggested targets (a row that leaves the plan is not
+    # kept for its answer alone: ``Column.answer``). The caller then puts the suggestions the
+    # plan uses among the targets (``sync_suggested_targets``), before anything is matched.
     apply_sheet_answers(conn, (edits or {}).get(TARGETS), ACCEPT)
-    sync_suggested_targets(conn)
     return stored
 
 
@@ -323,7 +323,8 @@ def build_plan(
     planned = [(talk, None, None, "") for talk in going] + planned + [
         (talk, None, None, "") for talk in acted if talk not in going]
 
-    suggested = plan_suggestions(conn, today=today)  # by target name: every current suggestion
+    # by target name: every current suggestion
+    suggested = plan_suggestions(conn, today=today, found=options.suggested)
     rows = []
     for rank, (talk, week, follow_up, held) in enumerate(planned, start=1):
         c = talk.lead

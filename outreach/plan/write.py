@@ -40,6 +40,7 @@ from outreach.plan.messages import load_templates
 from outreach.plan.sheets import plan_sheets, sheet_specs
 from outreach.profile import load_profile
 from outreach.store import transaction, within_transaction
+from outreach.targets.suggest import sync_suggested_targets
 from outreach.wording import listed
 from outreach.workbook.changes import ReadBack, compare, read_back
 from outreach.workbook.files import write_workbook
@@ -108,10 +109,11 @@ def write_plan(conn: sqlite3.Connection, output: Path, options: WriteOptions = W
     with (transaction(conn) if typed_review_decisions(edits) or any_typed(edits, full_guide)
           else nullcontext(conn)):
         decided = apply_review_decisions(conn, edits)
+        suggested = sync_suggested_targets(conn)  # among the targets before anything is matched
         matches = match_contacts(conn)
         plan_options = PlanOptions(top=options.top, weights=scoring.load_weights(conn, options.weights),
                                    templates=templates,
-                                   left_out=frozenset(deleted.get(OUTREACH, {})))
+                                   left_out=frozenset(deleted.get(OUTREACH, {})), suggested=suggested)
         plan = build_plan(conn, profile, matches, options=plan_options, edits=edits)
         # Every plan has a Groups sheet: the catalogue's groups (with those the user typed into
         # the workbook read in first), the user's events, then the starter guide's kinds of

@@ -335,10 +335,13 @@ def _insert(conn: sqlite3.Connection, rows: list[tuple[str, TargetSuggestion, st
             "VALUES (?, ?, ?, '', ?, ?, ?)", (s.name, key, s.priority, order + place, s.source, source))
 
 
-def plan_suggestions(conn: sqlite3.Connection, *, today: date | None = None) -> dict[str, TargetSuggestion]:
+def plan_suggestions(conn: sqlite3.Connection, *, today: date | None = None,
+                     found: list[TargetSuggestion] | None = None) -> dict[str, TargetSuggestion]:
     """Target name as the targets table has it -> its suggestion, for every current suggestion
-    (those the plan uses under the table's name)."""
-    found = suggestions(conn, today=today)
+    (those the plan uses under the table's name); ``found``: the suggestions, when the caller
+    has just worked them out (``sync_suggested_targets`` returns them)."""
+    if found is None:
+        found = suggestions(conn, today=today)
     names = {str(k): str(n) for k, n in conn.execute(
         "SELECT key, name FROM targets WHERE source = ?", (SUGGESTED_SOURCE,))}
     return {names.get(normalise_company(s.name), s.name): s for s in found}
