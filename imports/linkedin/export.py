@@ -14,6 +14,8 @@ Nothing here touches the workspace, imports Click or prints. The pieces:
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -322,10 +324,8 @@ def _read_member(member: Member) -> LinkedInFile:
         # the usual way below says what is wrong with the member.
         try:
             return read_linkedin_file(opened, member.label, expect=member.kind)
-        except InputError:
-            raise
-        except Exception:  # noqa: BLE001 - zipfile's and zlib's errors: load() names them
-            pass
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError):
+            pass  # unzipping failed halfway (or a lying size): load() names the trouble in words
     return read_linkedin_file(member.load(), member.label, expect=member.kind)
 
 
