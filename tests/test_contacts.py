@@ -75,6 +75,7 @@ def test_stats_joining_one_contact_are_added_up(conn):
         ("www.linkedin.com/in/ahmed", "Ahmed Hassan", 1, 2, "2024-01-01T00:00:00Z", "2024-02-01T00:00:00Z"),
         ("name:ahmed hassan", "", 3, 0, "2023-01-01T00:00:00Z", "2023-06-01T00:00:00Z"),
     ))
+    joined = list(joined)
     assert len(joined) == 1
     row = joined[0]
     assert row.person_key == "name:ahmed hassan|2021-03-02" and row.person_key in keys

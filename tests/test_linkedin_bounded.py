@@ -291,3 +291,60 @@ def test_a_first_line_longer_than_any_header_is_refused_before_it_is_parsed():
     data = (",".join(HEADER) + "," * 200_000 + "\r\n").encode() + csv_bytes(conversation_rows(2)).split(b"\r\n", 1)[1]
     with pytest.raises(InputError, match=r"^messages\.csv: its first line is longer than 64 KB"):
         read_linkedin_csv(data, "messages.csv", expect="messages")
+
+
+def _limit_rows() -> list[list[str]]:
+    """Six one-to-one conversations, each with its own person; conv-5 is the newest, conv-0 the
+    oldest; the owner answers in each, and conv-4's person offers a referral."""
+    rows = []
+    for n in range(6):
+        them = (f"Person {n}", f"https://www.linkedin.com/in/person-{n}")
+        body = "Happy to refer you, send me your CV" if n == 4 else "Hello"
+        rows.append([f"conv-{n}", "", ME[0], ME[1], them[0], them[1], f"2025-0{1 + n}-02 09:00:00 UTC", "",
+                     "Thanks!", "INBOX", "No", "No"])
+        rows.append([f"conv-{n}", "", them[0], them[1], ME[0], ME[1], f"2025-0{1 + n}-01 09:00:00 UTC", "",
+                     body, "INBOX", "No", "No"])
+    return rows
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_file_naming_more_people_than_the_limit_keeps_the_newest_conversations(monkeypatch, careful):
+    """A messages.csv where every message names somebody new would take memory per name; past
+    MAX_DISTINCT_NAMES the newest conversations are read and the older ones left out, said."""
+    import outreach.imports.linkedin.messages as messages
+
+    data = csv_bytes(_limit_rows())
+    table = (read_linkedin_csv(data.replace(b",", b";"), "messages.csv", expect="messages") if careful
+             else read_coded_messages(data, "messages.csv"))
+    assert table is not None
+    # A conversation names its id, 2 senders (name and URL), 2 TO names and 2 recipient lists:
+    # 9 values, 5 of them new after the first (the owner's repeat). Three fit, not four.
+    monkeypatch.setattr(messages, "MAX_DISTINCT_NAMES", 9 + 5 + 5 + 4)
+    read = read_messages(table)
+    assert [s.person_key for s in read.stats] == [f"www.linkedin.com/in/person-{n}" for n in (3, 4, 5)]
+    assert read.owner_name == "Alex Moreno" and read.conversations == 3
+    assert [s.offered_help_at for s in read.stats] == [None, "2025-05-01T09:00:00Z", None]
+    assert (read.rows_read, read.skipped) == (12, {"in an older conversation past the limit": 6})
+    assert ["3 older ones (6 messages) left out" in n for n in read.notes].count(True) == 1
+
+
+def test_under_the_limit_nothing_is_left_out():
+    read = read_messages(read_linkedin_csv(csv_bytes(_limit_rows()), "messages.csv", expect="messages"))
+    assert len(read.stats) == 6 and not read.skipped and not read.notes
+
+
+def test_a_2018_file_past_the_limit_keeps_its_newest_pairs(monkeypatch):
+    import outreach.imports.linkedin.messages as messages
+
+    rows = [["From", "To", "Date", "Subject", "Content", "Direction", "Folder"]]
+    for n in range(5):
+        rows.append([f"Person {n}", "Alex Moreno", f"2018-0{1 + n}-01 10:00:00 UTC", "", "Hi", "INCOMING", "INBOX"])
+        rows.append(["Alex Moreno", f"Person {n}", f"2018-0{1 + n}-03 10:00:00 UTC", "", "Hi", "OUTGOING", "INBOX"])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    # A From and To pair is a conversation: the newest two name both people (4 values), the
+    # next ones a new person each (1 value): 6 takes the newest two people's four pairs.
+    monkeypatch.setattr(messages, "MAX_DISTINCT_NAMES", 6)
+    read = read_messages(read_linkedin_csv(out.getvalue().encode(), "messages.csv", expect="messages"))
+    assert [s.name for s in read.stats] == ["Person 3", "Person 4"]
+    assert read.skipped == {"in an older conversation past the limit": 6}

@@ -59,7 +59,9 @@ class CodedTable:
     name: str
     rows: int
     encoding: str
-    coded: dict[str, tuple[np.ndarray, list[str]]]
+    #: per column, (codes, distinct values): the values may still be pyarrow's, made Python
+    #: strings when first asked for (a column of ids, such as CONVERSATION ID, never needs them)
+    coded: dict[str, tuple[np.ndarray, list[str] | pa.Array]]
     texts: dict[str, list[str]]
     notes: list[str] = field(default_factory=list)
     ragged_rows: int = 0
@@ -78,7 +80,47 @@ class CodedTable:
         found = self.coded.get(name)
         if found is None:
             return np.zeros(self.rows, dtype=np.int64), [""]
-        return found
+        codes, values = found
+        if not isinstance(values, list):
+            values = values.to_pylist()
+            self.coded[name] = (codes, values)
+        return codes, values
+
+    def distinct(self, name: str) -> int:
+        """How many distinct values a column has (1 when the file does not have it)."""
+        found = self.coded.get(name)
+        return 1 if found is None else len(found[1])
+
+    def take(self, rows: np.ndarray) -> None:
+        """Keep only ``rows`` (ascending row numbers), numbered 0, 1, 2... in that order, and
+        of each column's values only those they use."""
+        for name, (codes, values) in list(self.coded.items()):
+            used, kept = np.unique(codes[rows], return_inverse=True)
+            if isinstance(values, list):
+                self.coded[name] = (kept.reshape(-1), [values[i] for i in used.tolist()])
+            else:
+                self.coded[name] = (kept.reshape(-1), values.take(_arrow_ints(used)))
+        self.texts = {name: [cells[i] for i in rows.tolist()] for name, cells in self.texts.items()}
+        self.times = {name: times[rows] for name, times in self.times.items()}
+        for name, found in self.bodies.items():
+            at = np.searchsorted(rows, np.asarray(found.rows, dtype=np.int64))
+            hit = at < len(rows)
+            hit[hit] = rows[at[hit]] == np.asarray(found.rows, dtype=np.int64)[hit]
+            self.bodies[name] = Bodies(at[hit].tolist(), [c for c, h in zip(found.cells, hit.tolist(), strict=True) if h],
+                                       found.pattern)
+        self.rows = len(rows)
+
+    def codes_only(self, name: str) -> np.ndarray:
+        """The codes of a column, without making its values."""
+        found = self.coded.get(name)
+        return np.zeros(self.rows, dtype=np.int64) if found is None else found[0]
+
+    def release(self) -> None:
+        """Drop every column: what was read from them takes their memory."""
+        self.coded.clear()
+        self.texts.clear()
+        self.times.clear()
+        self.bodies.clear()
 
     def text(self, name: str) -> list[str]:
         found = self.texts.get(name)
@@ -125,7 +167,8 @@ class CodedTable:
     @classmethod
     def from_csv(cls, table: CsvTable) -> CodedTable:
         columns = {name: cells for name, cells in table.columns.items() if name not in BODY_COLUMNS}
-        coded = {name: factorize(cells) for name, cells in columns.items() if name not in TEXT_COLUMNS}
+        coded: dict[str, tuple[np.ndarray, list[str] | pa.Array]] = {
+            name: factorize(cells) for name, cells in columns.items() if name not in TEXT_COLUMNS}
         texts = {name: cells for name, cells in columns.items() if name in TEXT_COLUMNS}
         bodies = dict(table.bodies)
         return cls(table.name, table.rows, table.encoding, coded, texts, list(table.notes), table.ragged_rows,
@@ -184,7 +227,7 @@ def read_coded_messages(data: Source, name: str, header: list[str] | None = None
     if parsed is None:
         return None
     table, bodies = parsed
-    coded: dict[str, tuple[np.ndarray, list[str]]] = {}
+    coded: dict[str, tuple[np.ndarray, list[str] | pa.Array]] = {}
     texts: dict[str, list[str]] = {}
     times: dict[str, np.ndarray] = {}
     for raw, key in wanted.items():
@@ -306,11 +349,20 @@ def timestamps(cells: list[str]) -> np.ndarray:
     return np.array([p if p is not None else "NaT" for p in parsed], dtype="datetime64[s]")
 
 
-def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
+    """(codes, distinct values): the values stay pyarrow's until asked for as Python strings."""
     encoded = column.combine_chunks().dictionary_encode()
     indices = encoded.indices
     if not len(indices):
-        return np.zeros(0, dtype=np.int64), encoded.dictionary.to_pylist()
+        return np.zeros(0, dtype=np.int32), encoded.dictionary
     # Straight from the buffer: pyarrow's to_numpy() would import pandas (~0.5 s).
     codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset : indices.offset + len(indices)]
-    return codes.astype(np.int64), encoded.dictionary.to_pylist()
+    return codes, encoded.dictionary
+
+
+def _arrow_ints(values: np.ndarray) -> pa.Array:
+    """int64 numpy as a pyarrow array, through its buffer (pa.array() would import pandas)."""
+    import pyarrow as pa
+
+    values = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])

@@ -29,11 +29,11 @@ referral ("happy to refer you", "send me your CV"): see ``imports/linkedin/offer
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import chain
-from operator import itemgetter
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from outreach.identity import (
 from outreach.imports.linkedin.coded import CodedTable, factorize, in_order_of_appearance
 from outreach.imports.linkedin.csvfile import CsvTable
 from outreach.imports.linkedin.offers import OFFER_FILTER, offers_help
-from outreach.imports.linkedin.stats import OWNER, THEM, MessagesRead, MessageStats
+from outreach.imports.linkedin.stats import ISO_WIDTH, MessagesRead, MessageStats, StatsTable
 from outreach.imports.linkedin.values import map_distinct, strip
 
 # "LinkedIn Member" stands for anyone who has left or hidden themselves: not one person.
@@ -106,10 +106,21 @@ class _Read:
     hidden: int = 0
 
 
+#: The columns that name people and conversations: each distinct value costs memory (a Python
+#: string, a person id) however short the file's rows are.
+_IDENTITY_COLUMNS = ("conversation id", "from", "sender profile url", "to", "recipient profile urls")
+#: The most distinct values of those columns read from one messages.csv. A LinkedIn export at
+#: the 30,000-connection cap has ~100,000 (20,000 conversations); past this, the newest
+#: conversations are read up to it, so memory stays bounded for a file where every message
+#: names somebody new.
+MAX_DISTINCT_NAMES = 400_000
+
+
 def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
     """Per-person 1:1 message statistics from a messages.csv, read by ``read_linkedin_csv`` or
-    ``read_coded_messages``."""
+    ``read_coded_messages``. A CodedTable's columns are dropped as it is read."""
     coded = table if isinstance(table, CodedTable) else CodedTable.from_csv(table)
+    left_out = _newest_within_limit(coded)
     blank = coded.blank("date")
     for column in coded.coded if blank.any() else ():  # a blank row has nothing in any column
         blank &= coded.flags(column, _is_empty)
@@ -124,19 +135,58 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
         generation = GENERATION_2024 if coded.has("recipient profile urls") else GENERATION_2020
     times = coded.timestamps("date")[~blank]
     times = times[~np.isnat(times)]
-    newest = _iso(times.max(keepdims=True).astype(np.int64), np.ones(1, dtype=bool))[0] if len(times) else None
+    newest = _iso(times.max(keepdims=True).astype(np.int64), np.ones(1, dtype=bool))[0].decode() if len(times) else None
     theirs = np.flatnonzero(~read.counted.sent)
     offer = np.zeros(len(read.counted.sent), dtype=bool)
     offer[theirs] = _offers(coded, read.counted.row[theirs])
-    skipped = {"blank row": int(blank.sum()) + coded.blank_rows, "more cells than the header": coded.ragged_rows}
+    skipped = {"blank row": int(blank.sum()) + coded.blank_rows, "more cells than the header": coded.ragged_rows,
+               "in an older conversation past the limit": left_out[1]}
+    notes = list(coded.notes)
+    if left_out[0]:
+        notes.append(f"{coded.name} holds more people and conversations than outreach reads (over "
+                     f"{MAX_DISTINCT_NAMES:,} names, conversation ids and profile addresses): the newest "
+                     f"conversations were read, {left_out[0]:,} older ones ({left_out[1]:,} messages) left out")
+    coded.release()  # what is left to do takes the memory of the columns
     return MessagesRead(
         coded.name, _aggregate(read.counted, offer), generation, coded.encoding,
-        int((~blank).sum()) + coded.ragged_rows, read.owner_name, read.owner_key,
+        int((~blank).sum()) + coded.ragged_rows + left_out[1], read.owner_name, read.owner_key,
         conversations=read.conversations, one_to_one=read.one_to_one, group=read.group,
         hidden=read.hidden, group_messages=read.group_messages, drafts=int(draft.sum()),
         system=int(system.sum()), newest_at=newest,
-        skipped={k: v for k, v in skipped.items() if v}, notes=list(coded.notes),
+        skipped={k: v for k, v in skipped.items() if v}, notes=notes,
     )
+
+
+def _newest_within_limit(coded: CodedTable) -> tuple[int, int]:
+    """Keep the newest conversations whose names, ids and addresses (_IDENTITY_COLUMNS) number
+    MAX_DISTINCT_NAMES at most; returns (conversations, messages) left out. Worked out on the
+    columns' codes: no Python string is made for what is left out. Without conversation ids
+    (2018), a conversation is a From and To pair."""
+    if sum(coded.distinct(c) for c in _IDENTITY_COLUMNS) <= MAX_DISTINCT_NAMES:
+        return 0, 0
+    if coded.has("conversation id"):
+        _, group = np.unique(coded.codes_only("conversation id"), return_inverse=True)
+    else:
+        pairs = coded.codes_only("from").astype(np.int64) * coded.distinct("to") + coded.codes_only("to")
+        _, group = np.unique(pairs, return_inverse=True)
+    group = group.reshape(-1)
+    n = int(group.max()) + 1
+    newest = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(newest, group, coded.timestamps("date").astype(np.int64))  # NaT: the smallest
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(-newest, kind="stable")] = np.arange(n)  # 0: the newest conversation
+    row_rank = rank[group]
+    # How many distinct values each conversation, taken newest first, adds.
+    adds = np.zeros(n, dtype=np.int64)
+    for column in _IDENTITY_COLUMNS:
+        if coded.has(column):
+            first = np.full(coded.distinct(column), n, dtype=np.int64)
+            np.minimum.at(first, coded.codes_only(column), row_rank)
+            adds += np.bincount(first, minlength=n + 1)[:n]
+    taken = int(np.searchsorted(np.cumsum(adds), MAX_DISTINCT_NAMES, side="right"))
+    rows = np.flatnonzero(row_rank < taken)
+    coded.take(rows)
+    return n - taken, len(row_rank) - len(rows)
 
 
 def _comparable(name: str) -> str:
@@ -272,7 +322,7 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
         codes, values = coded.codes(name)
         return codes[kept], values
 
-    _, conv = np.unique(column("conversation id")[0], return_inverse=True)
+    _, conv = np.unique(coded.codes_only("conversation id")[kept], return_inverse=True)
     conv = conv.reshape(-1)  # numpy 2.0 and 2.1 disagree on the shape
     n_conv = int(conv.max()) + 1 if len(conv) else 0
     from_codes, from_names = column("from")
@@ -444,10 +494,11 @@ def _read_2018(coded: CodedTable, kept: np.ndarray) -> _Read:
     )
 
 
-def _aggregate(counted: _Counted, offer: np.ndarray) -> list[MessageStats]:
-    """One row per person: messages each way, first and last message each way (ISO, UTC), who
-    wrote last and how many messages in a row they wrote unanswered, the latest non-empty
-    spelling of the person's name, and when they last offered help (``offer``: per message)."""
+def _aggregate(counted: _Counted, offer: np.ndarray) -> StatsTable | list[MessageStats]:
+    """One row per person, by person key: messages each way, first and last message each way
+    (ISO, UTC), who wrote last and how many messages in a row they wrote unanswered, the latest
+    non-empty spelling of the person's name, and when they last offered help (``offer``: per
+    message)."""
     if not len(counted.person):
         return []
     # Each person's messages in the order they were written: by time (no readable time first),
@@ -467,34 +518,29 @@ def _aggregate(counted: _Counted, offer: np.ndarray) -> list[MessageStats]:
     last_answer = starts - 1
     np.maximum.at(last_answer, segment[answered], answered)
     unanswered = ends - last_answer
-    # First and last message each way; overall, the first and last of those (found by the
-    # direction of the first and last message with a time, rather than converted twice).
+    # First and last message, each way and overall.
     sent_first, sent_last, has_sent = _ends(segment, timed & sent, len(ends))
     received_first, received_last, has_received = _ends(segment, timed & ~sent, len(ends))
-    any_first, any_last, _ = _ends(segment, timed, len(ends))
-    first_sent, last_sent = _iso(when[sent_first], has_sent), _iso(when[sent_last], has_sent)
-    first_received = _iso(when[received_first], has_received)
-    last_received = _iso(when[received_last], has_received)
     _, offer_last, has_offer = _ends(segment, timed & offer[order], len(ends))
-    offered = _iso(when[offer_last], has_offer)
-    first = [s if mine else r for s, r, mine in zip(first_sent, first_received, sent[any_first].tolist(), strict=True)]
-    last = [s if mine else r for s, r, mine in zip(last_sent, last_received, sent[any_last].tolist(), strict=True)]
+    times = {
+        "first_sent_at": _iso(when[sent_first], has_sent), "last_sent_at": _iso(when[sent_last], has_sent),
+        "first_received_at": _iso(when[received_first], has_received),
+        "last_received_at": _iso(when[received_last], has_received),
+        "offered_help_at": _iso(when[offer_last], has_offer),
+    }
     # Their name as last written (names can change, and messages can carry none).
     name = counted.name[order]
     named = np.array([bool(v.strip()) for v in counted.names], dtype=bool)[name]
     spelt = np.full(len(ends), -1, dtype=np.int64)
     np.maximum.at(spelt, segment[named], np.flatnonzero(named))
     spelt = np.where(spelt >= 0, name[np.maximum(spelt, 0)], -1)  # the message -> its name
-    make = tuple.__new__  # MessageStats(...) parses its arguments: slower, 10,000 times
-    rows = [make(MessageStats, fields) for fields in zip(
-        [counted.keys[p] for p in people.tolist()],
-        [counted.names[code].strip() if code >= 0 else "" for code in spelt.tolist()],
-        n_sent.tolist(), n_received.tolist(), first, last, first_sent, last_sent, first_received,
-        last_received, [OWNER if mine else THEM for mine in sent[ends].tolist()], unanswered.tolist(),
-        offered, strict=True,
-    )]
-    rows.sort(key=itemgetter(0))  # by person_key
-    return rows
+    by_key = np.argsort(np.array([counted.keys[p] for p in people.tolist()], dtype=object))
+    keys = [counted.keys[p] for p in people[by_key].tolist()]
+    names = [counted.names[code].strip() if code >= 0 else "" for code in spelt[by_key].tolist()]
+    sent_n, received_n, unanswered_n = (array("q", c[by_key].astype(np.int64).tobytes())
+                                        for c in (n_sent, n_received, unanswered))
+    last_from = np.where(sent[ends][by_key], ord("o"), ord("t")).astype(np.uint8).tobytes()
+    return StatsTable(keys, names, (sent_n, received_n, unanswered_n), {f: t[by_key].tobytes() for f, t in times.items()}, last_from)
 
 
 def _ends(segment: np.ndarray, mask: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -513,10 +559,19 @@ def _ends(segment: np.ndarray, mask: np.ndarray, n: int) -> tuple[np.ndarray, np
     return first, last, present
 
 
-def _iso(seconds: np.ndarray, present: np.ndarray) -> list[str | None]:
-    """Seconds since 1970 as ISO text, UTC ('2024-12-16T18:24:37Z'); None where not present."""
-    text = np.datetime_as_string(np.where(present, seconds, 0).astype("datetime64[s]"), unit="s", timezone="UTC")
-    return [t if ok else None for t, ok in zip(text.tolist(), present.tolist(), strict=True)]
+def _iso(seconds: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """Seconds since 1970 as ISO text, UTC ('2024-12-16T18:24:37Z'), ISO_WIDTH bytes each;
+    spaces where not present. Converted a block at a time: numpy's text is 4 bytes a character."""
+    text = np.full(len(seconds), b" " * ISO_WIDTH, dtype=f"S{ISO_WIDTH}")
+    for start in range(0, len(seconds), _ISO_BLOCK):
+        block = slice(start, start + _ISO_BLOCK)
+        stamps = np.where(present[block], seconds[block], 0).astype("datetime64[s]")
+        iso = np.datetime_as_string(stamps, unit="s", timezone="UTC").astype(f"S{ISO_WIDTH}")
+        text[block] = np.where(present[block], iso, text[block])
+    return text
+
+
+_ISO_BLOCK = 1 << 16
 
 
 def _offers(coded: CodedTable, rows: np.ndarray) -> np.ndarray:

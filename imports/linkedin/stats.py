@@ -6,8 +6,11 @@ a result read in a second process can unpickle it without importing numpy.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from itertools import accumulate
+from typing import NamedTuple, overload
 
 #: ``MessageStats.last_from``: who wrote the last message, the export's owner or the other person.
 OWNER, THEM = "owner", "them"
@@ -66,13 +69,105 @@ def _latest(a: str | None, b: str | None) -> str | None:
 #: Fields of MessageStats, in order: the columns of the message_stats table.
 STATS_COLUMNS = list(MessageStats._fields)
 
+#: The time fields StatsTable keeps (the first and last message are the earlier and later of each way's).
+TIME_FIELDS = ("first_sent_at", "last_sent_at", "first_received_at", "last_received_at", "offered_help_at")
+#: The width of an ISO time ('2024-12-16T18:24:37Z'); StatsTable keeps no time as this many spaces.
+ISO_WIDTH = 20
+_NO_TIME = b" " * ISO_WIDTH
+_LAST_FROM = {ord("o"): OWNER, ord("t"): THEM}
+
+
+class Texts:
+    """Many strings as one (and where each ends): ~1 byte a character instead of a Python
+    object of ~50 bytes more per string, here and once pickled to another process."""
+
+    __slots__ = ("_ends", "_text")
+
+    def __init__(self, strings: list[str]) -> None:
+        self._text = "".join(strings)
+        self._ends = array("q", accumulate(map(len, strings)))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> str:
+        return self._text[self._ends[i - 1] if i else 0 : self._ends[i]]
+
+
+class StatsTable(Sequence[MessageStats]):
+    """Per-person statistics (MessageStats rows, by person_key) kept as columns.
+
+    A tuple of 13 Python objects per person costs ~600 bytes, in the process that reads the
+    file and again in the one that stores it; these columns cost ~200 (the key and name text,
+    20 bytes per ISO time, 8 per count). Rows are made one at a time, as they are read.
+    """
+
+    __slots__ = ("_counts", "_keys", "_last_from", "_names", "_times")
+
+    def __init__(self, keys: list[str], names: list[str], counts: tuple[array[int], array[int], array[int]],
+                 times: dict[str, bytes], last_from: bytes) -> None:
+        """``counts``: (messages_sent, messages_received, unanswered); ``times``: per TIME_FIELDS,
+        ISO_WIDTH bytes per person, spaces for none; ``last_from``: b'o' (owner) or b't' each."""
+        self._keys, self._names = Texts(keys), Texts(names)
+        self._counts = counts
+        self._times = tuple(times[f] for f in TIME_FIELDS)
+        self._last_from = last_from
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, i: int) -> MessageStats: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[MessageStats]: ...
+    def __getitem__(self, i: int | slice) -> MessageStats | list[MessageStats]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._row(i)
+
+    def _row(self, i: int) -> MessageStats:
+        at, end = i * ISO_WIDTH, (i + 1) * ISO_WIDTH
+        first_sent, last_sent, first_received, last_received, offered = [
+            None if (t := times[at:end]) == _NO_TIME else t.decode("ascii") for times in self._times]
+        sent, received, unanswered = self._counts
+        return tuple.__new__(MessageStats, (  # MessageStats(...) parses its arguments: slower
+            self._keys[i], self._names[i], sent[i], received[i],
+            first_sent if first_received is None or (first_sent is not None and first_sent <= first_received)
+            else first_received,
+            last_sent if last_received is None or (last_sent is not None and last_sent >= last_received)
+            else last_received,
+            first_sent, last_sent, first_received, last_received, _LAST_FROM.get(self._last_from[i]),
+            unanswered[i], offered))
+
+    def __iter__(self) -> Iterator[MessageStats]:
+        return map(self._row, range(len(self)))
+
+    def people(self) -> Iterator[tuple[str, str]]:
+        """(person_key, name) of each row, without making the rest."""
+        keys, names = self._keys, self._names
+        return ((keys[i], names[i]) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"StatsTable({list(self)!r})"
+
 
 @dataclass
 class MessagesRead:
     """A messages.csv, read: per-person 1:1 statistics plus what was left out and why."""
 
     name: str
-    stats: list[MessageStats]  # by person_key
+    stats: Sequence[MessageStats]  # by person_key: a StatsTable, or a list
     generation: str  # the file's shape, for --verbose: '2020-2023 (conversation ids, ...)'
     encoding: str
     rows_read: int  # rows with something in them: messages, drafts, system rows

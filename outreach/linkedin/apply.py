@@ -37,14 +37,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from outreach.companies.knowledge import company_key
 from outreach.identity import NAME_KEY_PREFIX, normalise_name
-from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats
+from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats, StatsTable
 from outreach.linkedin.extras import apply_extras
 from outreach.linkedin.extras import not_imported as extras_not_imported
 from outreach.linkedin.owners import (
@@ -405,37 +405,63 @@ def _job_changes(
 
 def _replace_rows(
     conn: sqlite3.Connection, table: str, owner_id: int, key: list[str], values: list[str],
-    rows: Sequence[tuple[Any, ...]],
+    rows: Iterable[tuple[Any, ...]],
 ) -> dict[str, int]:
-    """Make the owner's rows of ``table`` exactly ``rows`` (tuples of ``key`` then ``values``);
-    count what that changes.
+    """Make the owner's rows of ``table`` exactly ``rows`` (tuples of ``key`` then ``values``; of
+    rows with one key, the last counts); count what that changes.
 
-    Writes nothing when nothing changes, so re-importing a file leaves the table untouched.
+    Writes nothing when nothing changes, so re-importing a file leaves the table untouched. The
+    rows are compared in SQLite, through a temporary table: they are never all in memory at
+    once, however many people an export has.
     """
     columns = [*key, *values]
-    before = {
-        tuple(r[: len(key)]): tuple(r)
-        for r in conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE owner_id = ?", (owner_id,))
-    }
-    after = {tuple(r[: len(key)]): tuple(r) for r in rows}
-    new = sum(1 for k in after if k not in before)
-    unchanged = sum(1 for k, r in after.items() if before.get(k) == r)
-    removed = sum(1 for k in before if k not in after)
-    if len(after) - unchanged or removed:
-        conn.execute(f"DELETE FROM {table} WHERE owner_id = ?", (owner_id,))
-        conn.executemany(
-            f"INSERT INTO {table} (owner_id, {', '.join(columns)})"
-            f" VALUES (?, {', '.join('?' * len(columns))})",
-            [(owner_id, *row) for row in after.values()],
-        )
-    return {"new": new, "updated": len(after) - new - unchanged, "unchanged": unchanged, "removed": removed}
+    listed = ", ".join(columns)
+    if conn.execute(f"SELECT 1 FROM {table} WHERE owner_id = ? LIMIT 1", (owner_id,)).fetchone() is None:
+        conn.executemany(f"INSERT OR REPLACE INTO {table} (owner_id, {listed}) VALUES (?{', ?' * len(columns)})",
+                         ((owner_id, *row) for row in rows))
+        new = conn.execute(f"SELECT count(*) FROM {table} WHERE owner_id = ?", (owner_id,)).fetchone()[0]
+        return {"new": new, "updated": 0, "unchanged": 0, "removed": 0}
+    same_key = " AND ".join(f"t.{c} = i.{c}" for c in key)
+    conn.execute("DROP TABLE IF EXISTS temp.incoming")
+    conn.execute(f"CREATE TEMP TABLE incoming AS SELECT {listed} FROM main.{table} WHERE 0")
+    conn.execute(f"CREATE UNIQUE INDEX temp.incoming_key ON incoming ({', '.join(key)})")
+    try:
+        conn.executemany(f"INSERT OR REPLACE INTO temp.incoming VALUES ({', '.join('?' * len(columns))})", rows)
+        mine = f"main.{table} t WHERE t.owner_id = ?"
+        new, unchanged, total = conn.execute(
+            f"SELECT count(*) - count(t.owner_id),"
+            f" coalesce(sum({' AND '.join(['t.owner_id IS NOT NULL'] + [f't.{c} IS i.{c}' for c in values])}), 0),"
+            f" count(*)"
+            f" FROM temp.incoming i LEFT JOIN main.{table} t ON t.owner_id = ? AND {same_key}",
+            (owner_id,),
+        ).fetchone()
+        removed = conn.execute(
+            f"SELECT count(*) FROM {mine} AND NOT EXISTS (SELECT 1 FROM temp.incoming i WHERE {same_key})",
+            (owner_id,),
+        ).fetchone()[0]
+        if total - unchanged or removed:
+            conn.execute(f"DELETE FROM main.{table} WHERE owner_id = ?", (owner_id,))
+            conn.execute(f"INSERT INTO main.{table} (owner_id, {listed}) SELECT ?, {listed} FROM temp.incoming",
+                         (owner_id,))
+    finally:
+        conn.execute("DROP TABLE temp.incoming")
+    return {"new": new, "updated": total - new - unchanged, "unchanged": unchanged, "removed": removed}
 
 
 def _apply_messages(
     conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None
 ) -> FileSummary:
     stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
-    counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], stats)
+    people = among_contacts = 0
+
+    def tallied() -> Iterator[MessageStats]:
+        nonlocal people, among_contacts
+        for s in stats:
+            people += 1
+            among_contacts += s.person_key in contact_keys
+            yield s
+
+    counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], tallied())
     details = {
         "you": read.owner_name,
         "owner_key": read.owner_key,
@@ -447,8 +473,8 @@ def _apply_messages(
         "drafts_not_counted": read.drafts,
         "system_messages_not_counted": read.system,
         "newest_message_at": read.newest_at,
-        "people": len(stats),
-        "people_among_contacts": sum(1 for s in stats if s.person_key in contact_keys),
+        "people": people,
+        "people_among_contacts": among_contacts,
         "people_removed": counts.pop("removed"),
     }
     return FileSummary(
@@ -459,15 +485,16 @@ def _apply_messages(
 
 
 def _join_to_contacts(
-    conn: sqlite3.Connection, owner_id: int, stats: list[MessageStats],
+    conn: sqlite3.Connection, owner_id: int, stats: Sequence[MessageStats],
     contacts: list[tuple[str, str, str]] | None = None,
-) -> tuple[list[MessageStats], set[str]]:
+) -> tuple[Iterable[MessageStats], set[str]]:
     """Re-key stats that match no contact to the one contact with the same full name.
 
     Only where a name is all we have on one side: a stat keyed by name (2018 messages), or a
     contact keyed by name (exports before 2024). Two different profile URLs are two people.
     ``contacts``: the owner's (person_key, first_name, last_name), read from the store if None.
-    Returns the stats (merged where two rows now share a key) and the contacts' keys.
+    Returns the stats, one per key (merged where two now share one), as they are iterated, and
+    the contacts' keys.
     """
     if contacts is None:
         contacts = [tuple(r) for r in conn.execute(
@@ -476,9 +503,10 @@ def _join_to_contacts(
         )]
     keys = {c[0] for c in contacts}
     weak_contacts = any(k.startswith(NAME_KEY_PREFIX) for k in keys)
-    orphans = [s.person_key not in keys and (weak_contacts or s.person_key.startswith(NAME_KEY_PREFIX))
-               for s in stats]
-    if not any(orphans):
+    people = stats.people() if isinstance(stats, StatsTable) else ((s.person_key, s.name) for s in stats)
+    orphans = [(i, key, name) for i, (key, name) in enumerate(people)
+               if key not in keys and (weak_contacts or key.startswith(NAME_KEY_PREFIX))]
+    if not orphans:
         return stats, keys
     by_name: dict[str, list[str]] = {}
     for key, first, last in contacts:
@@ -492,15 +520,24 @@ def _join_to_contacts(
             return found[0]
         return key
 
-    stats = [s._replace(person_key=contact_for(s.person_key, s.name)) if orphan else s
-             for s, orphan in zip(stats, orphans, strict=True)]
-    merged: dict[str, MessageStats] = {}
-    for s in stats:
-        seen = merged.get(s.person_key)
-        merged[s.person_key] = s if seen is None else seen.combined(s)
-    if len(merged) < len(stats):
-        return sorted(merged.values()), keys
-    return stats, keys
+    moved = {i: new for i, key, name in orphans if (new := contact_for(key, name)) != key}
+    if not moved:
+        return stats, keys
+    onto = set(moved.values())  # keys that may now have two rows
+
+    def joined() -> Iterator[MessageStats]:
+        merged: dict[str, MessageStats] = {}
+        for i, s in enumerate(stats):
+            if i in moved:
+                s = s._replace(person_key=moved[i])
+            if s.person_key in onto:
+                seen = merged.get(s.person_key)
+                merged[s.person_key] = s if seen is None else seen.combined(s)
+            else:
+                yield s
+        yield from merged.values()
+
+    return joined(), keys
 
 
 def _join_message_stats(conn: sqlite3.Connection, owner_id: int) -> None:
