@@ -389,7 +389,8 @@ class CsvRows:
 
     After the last row, ``unclosed_quote_line`` tells whether a quote mark opened a cell that
     never closed (the csv module reads everything after it as one cell): the line it opened on,
-    or None. Iterate once."""
+    or None; ``swallowed_lines`` whether one opened a cell that a stray quote mark further on
+    closed, so that the rows between became one cell. Iterate once."""
 
     def __init__(self, source: Source, encoding: str, delimiter: str) -> None:
         self._source, self._encoding, self._delimiter = source, encoding, delimiter
@@ -398,6 +399,7 @@ class CsvRows:
         self._on_bytes = isinstance(source, bytes) and not encoding.startswith("utf-16")
         self._quotes = source.count(b'"') if isinstance(source, bytes) and self._on_bytes else 0
         self._reader = csv.reader(self._lines(), delimiter=delimiter)
+        self._suspect: list[tuple[int, int]] = []  # rows of several lines holding lines like rows
 
     def _lines(self) -> Iterator[str]:
         text = _text(self._source, self._encoding)
@@ -405,15 +407,46 @@ class CsvRows:
             return text  # the csv module iterates it in C
         return self._lines_counted(text)
 
-    def _lines_counted(self, text: io.TextIOWrapper) -> Iterator[str]:
+    def _lines_counted(self, text: io.TextIOWrapper, *, count: bool = True) -> Iterator[str]:
         with text:
             for line in text:
-                if not self._on_bytes:
+                if count and not self._on_bytes:
                     self._quotes += line.count('"')
                 yield line.replace("\x00", "") if "\x00" in line else line
 
     def __iter__(self) -> Iterator[list[str]]:
-        return self._reader
+        reader, delimiter, suspect = self._reader, self._delimiter, self._suspect
+        last = 0
+        for row in reader:
+            line = reader.line_num
+            if line - last > 1 and len(suspect) < _MOST_SUSPECTS and _holds_rows(row, delimiter):
+                suspect.append((last + 1, line))
+            last = line
+            yield row
+
+    def swallowed_lines(self) -> tuple[int, int] | None:
+        """(first, last) line of a row that a misplaced quote mark made of several rows: a cell
+        opened by a quote mark holds lines that look like rows of their own (as many
+        delimiters), up to a quote mark that does not end a cell (a quote followed by more
+        text, which a correct CSV file never has). None if there is none."""
+        if not self._suspect:
+            return None
+        lines = self._lines_counted(_text(self._source, self._encoding), count=False)
+        read = 0
+        for first, last in self._suspect:
+            text = []
+            for line in lines:
+                read += 1
+                if read >= first:
+                    text.append(line)
+                if read == last:
+                    break
+            try:
+                for _ in csv.reader(text, delimiter=self._delimiter, strict=True):
+                    pass
+            except csv.Error:
+                return first, last
+        return None
 
     def unclosed_quote_line(self) -> int | None:
         if self._quotes % 2 == 0:
@@ -424,6 +457,24 @@ class CsvRows:
         for _ in reader:
             start, last_end = last_end + 1, reader.line_num
         return start if last_end - start >= 2 else None
+
+
+#: The multi-line rows looked at again, at most, by CsvRows.swallowed_lines.
+_MOST_SUSPECTS = 20
+
+
+def _holds_rows(row: list[str], delimiter: str) -> bool:
+    """Whether a cell of ``row`` holds a line (after its first) with a delimiter for each of
+    the row's other cells: a row of its own, taken in by a quote mark left open."""
+    least = len(row) - 1
+    return least >= 2 and any(
+        "\n" in cell and any(line.count(delimiter) >= least for line in cell.splitlines()[1:]) for cell in row)
+
+
+def swallowed_lines_problem(name: str, first: int, last: int) -> str:
+    return (f"{name}, lines {first}-{last}: a quote mark opens a cell that takes in the lines after it, rows "
+            "of their own, until a stray quote mark closes it; close the quote where the cell ends (or "
+            "remove it) and import again")
 
 
 def sniff_delimiter(text: str) -> str:
@@ -471,6 +522,8 @@ def read_text_table(data: bytes, name: str) -> TextTable:
         raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
     if (line := reader.unclosed_quote_line()) is not None:
         raise InputError(unclosed_quote_problem(name, line))
+    if (lines := reader.swallowed_lines()) is not None:
+        raise InputError(swallowed_lines_problem(name, *lines))
     if delimiter != ",":
         label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]
         notes.append(f"{name} is {label}-separated")

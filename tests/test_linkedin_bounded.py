@@ -103,6 +103,8 @@ def test_the_encoding_found_without_decoding_the_file_decodes_it(data):
     except csv.Error:
         return
     assert rows.unclosed_quote_line() is None or data.count(b'"') % 2 == 1 or encoding.startswith("utf-16")
+    lines = rows.swallowed_lines()
+    assert lines is None or (1 <= lines[0] < lines[1] and b'"' in data)
 
 
 @settings(deadline=None)  # the first call imports pyarrow
@@ -348,3 +350,56 @@ def test_a_2018_file_past_the_limit_keeps_its_newest_pairs(monkeypatch):
     read = read_messages(read_linkedin_csv(out.getvalue().encode(), "messages.csv", expect="messages"))
     assert [s.name for s in read.stats] == ["Person 3", "Person 4"]
     assert read.skipped == {"in an older conversation past the limit": 6}
+
+
+def _stray_quote_file(delimiter: str) -> bytes:
+    """Ten messages; the third's body opens a quote that never ends, and the sixth's body has
+    a quote mark in its text, which closes it: the rows between would become one cell."""
+    rows = conversation_rows(2)
+    rows[2][8] = '"Quoted start, never closed'
+    rows[5][8] = 'He said "yes" to it'
+    text = csv_bytes(rows, delimiter=delimiter).decode()
+    return text.replace('"""Quoted start, never closed"', '"Quoted start, never closed') \
+        .replace('"He said ""yes"" to it"', 'He said "yes" to it').encode()
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_quote_left_open_until_a_stray_quote_is_named_with_its_lines(delimiter):
+    data = _stray_quote_file(delimiter)
+    assert read_coded_messages(data, "messages.csv") is None  # the careful way reads it
+    with pytest.raises(InputError, match=r"messages\.csv, lines 4-7: a quote mark opens a cell that takes in"):
+        read_linkedin_csv(data, "messages.csv", expect="messages")
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_quoted_body_holding_lines_like_rows_is_read_as_it_is(delimiter):
+    """A message quoting a CSV row, correctly quoted, is one message: no false alarm."""
+    rows = conversation_rows(2)
+    pasted = delimiter.join(["conv-1", "", "Person 1", "", "Alex Moreno", "", "2025-01-01 10:00:00 UTC", "", "hi",
+                             "INBOX", "No", "No"])
+    rows[3][8] = f"Here is the row you asked for:\n{pasted}\n{pasted}\nthanks"
+    data = csv_bytes(rows, delimiter=delimiter)
+    table = read_linkedin_csv(data, "messages.csv", expect="messages")
+    assert table.rows == 10
+    if delimiter == ",":
+        assert read_coded_messages(data, "messages.csv") is None  # looked at twice, then read
+    assert read_messages(table).stats == read_messages(read_linkedin_csv(
+        csv_bytes(conversation_rows(2)), "messages.csv", expect="messages")).stats
+
+
+def test_a_stray_quote_in_a_connections_file_is_named_too(tmp_path):
+    from click.testing import CliRunner
+
+    from outreach.cli import cli
+
+    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    lines += [f"Ann{n},Lee,https://www.linkedin.com/in/ann{n},,Acme,Engineer,01 Mar 2024" for n in range(6)]
+    lines[2] = lines[2].replace(",Acme,", ',"Acme,')  # opened, never closed
+    lines[5] = lines[5].replace("Engineer", 'Engineer "lead"')  # closes it
+    path = tmp_path / "Connections.csv"
+    path.write_text("\r\n".join(lines) + "\r\n")
+    workspace = tmp_path / "ws"
+    result = CliRunner().invoke(cli, ["--workspace", str(workspace), "import", "linkedin", str(path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "Connections.csv, lines 3-6: a quote mark opens a cell" in result.output
+    assert len(result.output.strip().splitlines()) == 1

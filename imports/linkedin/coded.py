@@ -286,7 +286,15 @@ def _parse(data: Source, name: str, start: int, header: list[str], wanted: dict[
                 check_utf8=True,
             ),
         )
+        # A line inside a cell with a comma for each other column: a row of its own, taken in by
+        # a quote mark left open (CsvRows.swallowed_lines tells; the careful way reads it).
+        swallowed = f"[\r\n](?:[^\r\n,]*,){{{len(header) - 1}}}"
         for batch in reader:
+            for cells in batch.columns:
+                multiline = pc.match_substring(cells, "\n")
+                if pc.any(multiline).as_py() and pc.any(
+                        pc.match_substring_regex(cells.filter(multiline), swallowed)).as_py():
+                    return None
             for raw in body_columns:
                 cells = batch.column(raw)
                 hits = pc.match_substring_regex(cells, OFFER_FILTER, ignore_case=True)

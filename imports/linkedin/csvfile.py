@@ -31,6 +31,7 @@ from outreach.imports.tabular import (
     normalise_header,
     sniff_delimiter,
     source_head,
+    swallowed_lines_problem,
     text_encoding,
     unclosed_quote_problem,
 )
@@ -174,6 +175,8 @@ def read_linkedin_csv(data: Source, name: str, *, expect: str | None = None) -> 
         raise InputError(f"{name}: not a readable CSV file ({exc}); re-save it as CSV UTF-8") from exc
     if (line := reader.unclosed_quote_line()) is not None:
         raise InputError(unclosed_quote_problem(name, line))
+    if (lines := reader.swallowed_lines()) is not None:
+        raise InputError(swallowed_lines_problem(name, *lines))
     if delimiter != ",":
         label = {"\t": "tab", ";": "semicolon", "|": "pipe"}[delimiter]
         notes.append(f"{name} is {label}-separated")
