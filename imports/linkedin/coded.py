@@ -19,7 +19,7 @@ Imported only when a messages file is read: numpy and pyarrow stay off ``outreac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -115,9 +115,14 @@ class CodedTable:
         found = self.coded.get(name)
         return np.zeros(self.rows, dtype=np.int64) if found is None else found[0]
 
-    def release(self) -> None:
-        """Drop every column: what was read from them takes their memory."""
-        self.coded.clear()
+    def drop_values(self, name: str) -> None:
+        """Free a column's distinct values, which will not be asked for again (its codes stay)."""
+        if name in self.coded:
+            self.coded[name] = (self.coded[name][0], [])
+
+    def release(self, keep: tuple[str, ...] = ()) -> None:
+        """Drop every column but ``keep``: what was read from them takes their memory."""
+        self.coded = {name: found for name, found in self.coded.items() if name in keep}
         self.texts.clear()
         self.times.clear()
         self.bodies.clear()
@@ -146,8 +151,28 @@ class CodedTable:
 
     def flags(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
         """``test`` of each row's cell, as a bool array; ``test`` runs once per distinct value."""
-        codes, values = self.codes(name)
-        return np.array([test(v) for v in values], dtype=bool)[codes]
+        tested = self.tested(name, test)
+        return tested[self.codes_only(name)] if name in self.coded else np.full(self.rows, tested[0])
+
+    def tested(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
+        """``test`` of each distinct value of a column (by code), as a bool array."""
+        n = self.distinct(name)
+        return np.fromiter(map(test, self.values_at(name, np.arange(n))), dtype=bool, count=n)
+
+    def values_at(self, name: str, codes: np.ndarray) -> Iterator[str]:
+        """The values of ``codes`` of a column, in that order. Values still pyarrow's are made
+        Python strings a block at a time, and not kept: a column of (nearly) unique cells, such
+        as profile URLs, is never whole as Python strings."""
+        found = self.coded.get(name)
+        if found is None:
+            yield from ("" for _ in range(len(codes)))
+            return
+        values = found[1]
+        if isinstance(values, list):
+            yield from map(values.__getitem__, codes.tolist())
+            return
+        for start in range(0, len(codes), _VALUES_BLOCK):
+            yield from values.take(_arrow_ints(codes[start : start + _VALUES_BLOCK])).to_pylist()
 
     def search(self, name: str, rows: np.ndarray, pattern: str) -> tuple[np.ndarray, list[str]]:
         """Which of ``rows`` (row numbers) have a body cell matching ``pattern``: (their
@@ -191,6 +216,9 @@ def _positions(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return values[array.offset : array.offset + len(array)].astype(np.int64)
 
 
+_VALUES_BLOCK = 1 << 14
+
+
 def factorize(cells: list[str]) -> tuple[np.ndarray, list[str]]:
     """(codes, distinct values in order of first appearance)."""
     index: dict[str, int] = {}
@@ -227,21 +255,25 @@ def read_coded_messages(data: Source, name: str, header: list[str] | None = None
     if parsed is None:
         return None
     table, bodies = parsed
+    del parsed  # or it would keep every column of the table to the end
     coded: dict[str, tuple[np.ndarray, list[str] | pa.Array]] = {}
     texts: dict[str, list[str]] = {}
     times: dict[str, np.ndarray] = {}
+    rows = table.num_rows
     for raw, key in wanted.items():
         if key in BODY_COLUMNS:
             continue
         column = table.column(raw)
+        table = table.drop_columns([raw])  # its memory goes once it is coded
         if key not in TEXT_COLUMNS:
             coded[key] = _codes(column)
         elif (found := _times(column)) is not None:
             times[key] = found
         else:
             texts[key] = column.to_pylist()
+        del column
     encoding = "utf-8-sig" if start else "utf-8"
-    return CodedTable(name, table.num_rows, encoding, coded, texts, times=times, bodies=bodies)
+    return CodedTable(name, rows, encoding, coded, texts, times=times, bodies=bodies)
 
 
 #: Bytes pyarrow parses at a time: the bodies of one block are filtered before the next is read.
@@ -322,11 +354,17 @@ _UTC = np.frombuffer(b" UTC", dtype=np.uint8)
 
 def _times(column: pa.ChunkedArray) -> np.ndarray | None:
     """LinkedIn's ``2024-12-16 18:24:37 UTC`` in every cell, parsed straight from the column's
-    bytes by numpy (no Python string per message); None for anything else (blank or other
-    formats), which then goes cell by cell through ``timestamps``."""
-    array = column.combine_chunks()
+    bytes by numpy (no Python string per message), a chunk at a time; None for anything else
+    (blank or other formats), which then goes cell by cell through ``timestamps``."""
+    parsed = [_chunk_times(chunk) for chunk in column.chunks if len(chunk)]
+    if not parsed or any(p is None for p in parsed):
+        return None
+    return np.concatenate(parsed)  # type: ignore[arg-type]
+
+
+def _chunk_times(array: pa.Array) -> np.ndarray | None:
     n = len(array)
-    if not n or array.null_count:
+    if array.null_count:
         return None
     offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[array.offset : array.offset + n + 1]
     if not (np.diff(offsets) == 23).all():
@@ -358,14 +396,20 @@ def timestamps(cells: list[str]) -> np.ndarray:
 
 
 def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
-    """(codes, distinct values): the values stay pyarrow's until asked for as Python strings."""
-    encoded = column.combine_chunks().dictionary_encode()
-    indices = encoded.indices
-    if not len(indices):
-        return np.zeros(0, dtype=np.int32), encoded.dictionary
-    # Straight from the buffer: pyarrow's to_numpy() would import pandas (~0.5 s).
-    codes = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset : indices.offset + len(indices)]
-    return codes, encoded.dictionary
+    """(codes, distinct values): the values stay pyarrow's until asked for as Python strings.
+    Coded chunk by chunk, which share one dictionary: the column is never copied whole."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(column)
+    chunks = [chunk for chunk in encoded.chunks if len(chunk)]
+    if not chunks:
+        return np.zeros(0, dtype=np.int32), pa.array([], type=pa.string())
+    # Straight from the buffers: pyarrow's to_numpy() would import pandas (~0.5 s).
+    codes = np.concatenate([
+        np.frombuffer(c.indices.buffers()[1], dtype=np.int32)[c.indices.offset : c.indices.offset + len(c)]
+        for c in chunks])
+    return codes, chunks[-1].dictionary
 
 
 def _arrow_ints(values: np.ndarray) -> pa.Array:

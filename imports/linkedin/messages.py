@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -47,7 +47,7 @@ from outreach.identity import (
 from outreach.imports.linkedin.coded import CodedTable, factorize, in_order_of_appearance
 from outreach.imports.linkedin.csvfile import CsvTable
 from outreach.imports.linkedin.offers import OFFER_FILTER, offers_help
-from outreach.imports.linkedin.stats import ISO_WIDTH, MessagesRead, MessageStats, StatsTable
+from outreach.imports.linkedin.stats import ISO_WIDTH, MessagesRead, MessageStats, StatsTable, Texts
 from outreach.imports.linkedin.values import map_distinct, strip
 
 # "LinkedIn Member" stands for anyone who has left or hidden themselves: not one person.
@@ -88,8 +88,33 @@ class _Counted:
     sent: np.ndarray  # bool: by the owner; else by the other person
     when: np.ndarray  # datetime64[s], NaT where unreadable
     row: np.ndarray  # row in the file (orders messages of one second: newest first, as LinkedIn writes)
-    name: np.ndarray  # the other person's name as written: index into names
-    names: list[str]
+    name: np.ndarray  # the other person's name as written: a name code
+    #: the names of name codes, in their order: made when asked for, for the few wanted
+    names: Callable[[np.ndarray], list[str]]
+    named: np.ndarray  # bool per name code: not blank
+
+
+def _listed_names(names: list[str]) -> tuple[Callable[[np.ndarray], list[str]], np.ndarray]:
+    """``_Counted.names`` and ``.named`` of a list of names."""
+    return (lambda codes: [names[c] for c in codes.tolist()]), np.array([bool(v.strip()) for v in names], dtype=bool)
+
+
+def _coded_names(coded: CodedTable) -> tuple[Callable[[np.ndarray], list[str]], np.ndarray]:
+    """``_Counted.names`` and ``.named`` of FROM's values (codes 0, 1, ...) then TO's: made
+    from the columns a block at a time, so that the names of a file naming many people are
+    not all Python strings at once."""
+    n_from = coded.distinct("from")
+
+    def names(codes: np.ndarray) -> list[str]:
+        found = [""] * len(codes)
+        of_from = codes < n_from
+        for where, column, first in ((np.flatnonzero(of_from), "from", 0), (np.flatnonzero(~of_from), "to", n_from)):
+            for i, value in zip(where.tolist(), coded.values_at(column, codes[where] - first), strict=True):
+                found[i] = value
+        return found
+
+    named = np.concatenate([~coded.tested("from", _is_empty), ~coded.tested("to", _is_empty)])
+    return names, named
 
 
 @dataclass
@@ -146,8 +171,8 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
         notes.append(f"{coded.name} holds more people and conversations than outreach reads (over "
                      f"{MAX_DISTINCT_NAMES:,} names, conversation ids and profile addresses): the newest "
                      f"conversations were read, {left_out[0]:,} older ones ({left_out[1]:,} messages) left out")
-    coded.release()  # what is left to do takes the memory of the columns
-    return MessagesRead(
+    coded.release(keep=("from", "to"))  # what is left to do takes their memory (FROM and TO spell names)
+    read_file = MessagesRead(
         coded.name, _aggregate(read.counted, offer), generation, coded.encoding,
         int((~blank).sum()) + coded.ragged_rows + left_out[1], read.owner_name, read.owner_key,
         conversations=read.conversations, one_to_one=read.one_to_one, group=read.group,
@@ -155,6 +180,8 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
         system=int(system.sum()), newest_at=newest,
         skipped={k: v for k, v in skipped.items() if v}, notes=notes,
     )
+    coded.release()
+    return read_file
 
 
 def _newest_within_limit(coded: CodedTable) -> tuple[int, int]:
@@ -198,7 +225,7 @@ def _comparable(name: str) -> str:
 _MOST_PARTS = 4
 
 
-def recipient_names(to: str, known: Collection[str]) -> list[str]:
+def recipient_names(to: str, known: Container[str]) -> list[str]:
     """The people a TO cell names: one, or several joined by commas.
 
     Names hold commas too ("Priya Sharma, PMP", "Anna Kreuzer, PhD"). So a run of parts that
@@ -253,6 +280,11 @@ class _People:
             found = self._urls[url] = self._id(normalise_profile_url(url))
         return found
 
+    def by_sender_url(self, url: str) -> int:
+        """``by_url``, for a value seen once (each distinct sender URL): not kept to be looked up,
+        here or in normalise_profile_url's cache (which would keep ~130,000 of them)."""
+        return self._id(normalise_profile_url.__wrapped__(url))
+
     def by_name(self, name: str) -> int:
         found = self._names.get(name)
         if found is None:
@@ -262,6 +294,10 @@ class _People:
     def find_name(self, name: str) -> int:
         return self._ids.get(_name_key(name) or "", -1)
 
+    def forget_lookups(self) -> None:
+        """Every id is given: drop what finds them (``keys`` stay)."""
+        self._ids, self._urls, self._names = {}, {}, {}
+
 
 def _each_distinct(codes: np.ndarray, values: list[str], func: Callable[[str], int]) -> np.ndarray:
     """``func`` of each row's value, called once per distinct value in order of appearance."""
@@ -269,6 +305,29 @@ def _each_distinct(codes: np.ndarray, values: list[str], func: Callable[[str], i
     for code in in_order_of_appearance(codes).tolist():
         lookup[code] = func(values[code])
     return lookup[codes]
+
+
+def _each_distinct_in(coded: CodedTable, name: str, codes: np.ndarray, func: Callable[[str], int]) -> np.ndarray:
+    """``_each_distinct`` over a column of ``coded`` whose values are made a block at a time."""
+    order = in_order_of_appearance(codes)
+    lookup = np.full(coded.distinct(name), -1, dtype=np.int64)
+    lookup[order] = np.fromiter(map(func, coded.values_at(name, order)), dtype=np.int64, count=len(order))
+    return lookup[codes]
+
+
+class _Known:
+    """Senders' names as compared (``_comparable``): how TO lists are split into names. Made
+    when a TO list first needs it (one with a comma), not for every file."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names: Callable[[], Iterable[str]] | None = names
+        self._known: set[str] = set()
+
+    def __contains__(self, name: object) -> bool:
+        if self._names is not None:
+            self._known = {_comparable(n) for n in self._names()}
+            self._names = None
+        return name in self._known
 
 
 def _first_of_each(*columns: np.ndarray) -> np.ndarray:
@@ -317,32 +376,99 @@ class _SenderNames:
 
 def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     """The 2020-2023 and 2024+ shapes: messages grouped by CONVERSATION ID."""
-
-    def column(name: str) -> tuple[np.ndarray, list[str]]:
-        codes, values = coded.codes(name)
-        return codes[kept], values
-
     _, conv = np.unique(coded.codes_only("conversation id")[kept], return_inverse=True)
+    coded.drop_values("conversation id")  # the ids themselves are never needed
     conv = conv.reshape(-1)  # numpy 2.0 and 2.1 disagree on the shape
     n_conv = int(conv.max()) + 1 if len(conv) else 0
-    from_codes, from_names = column("from")
-    to_codes, to_names = column("to")
+    from_codes, to_codes = coded.codes_only("from")[kept], coded.codes_only("to")[kept]
     people = _People()
     # Person ids in a fixed order (senders by URL, then by name; then recipients), which
     # decides ties when finding the owner.
-    sender = _each_distinct(*column("sender profile url"), people.by_url)
+    sender = _each_distinct_in(coded, "sender profile url", coded.codes_only("sender profile url")[kept],
+                               people.by_sender_url)
+    coded.drop_values("sender profile url")
     missing = sender < 0
-    sender[missing] = _each_distinct(from_codes[missing], from_names, people.by_name)
+    sender[missing] = _each_distinct_in(coded, "from", from_codes[missing], people.by_name)
 
-    # Everyone in a conversation, as (conversation, person) pairs: its senders, and whom each
-    # message went to: the recipient URLs, or the TO names where there are none. Conversations
-    # repeat the same lists, so only the distinct (conversation, list) pairs are looked at.
+    found = _members(coded, kept, conv, from_codes, to_codes, sender, people)
+    member_conv, member, listed, list_codes, has_list, addressed = (
+        found.conv, found.person, found.listed, found.list_codes, found.has_list, found.addressed)
+    del found
+    n_people = max(len(people.keys), 1)
+
+    # Before 2024 the owner is a URL in the threads they write in and a name in the others.
+    alike = (np.arange(n_people) if has_list.all()
+             else _alike_by_name(people, sender, from_codes, coded.codes("from")[1]))
+    owner_ids = _owner(member_conv, member, sender, alike)
+    del alike
+    owner_name = _mode_of_codes(coded, "from", from_codes[np.isin(sender, owner_ids)])
+    if owner_ids and not owner_name:  # they never write: the name messages are sent to
+        # Recipient URLs stand in the order of the names in TO.
+        known = _Known(lambda: coded.values_at("from", np.arange(coded.distinct("from"))))
+        written = [name for pairs in addressed.values() for p, name in pairs if p in owner_ids]
+        pairs_to = _distinct(list_codes[has_list], to_codes[has_list])
+        tos = np.unique(np.array([to for _, to in pairs_to], dtype=np.int64))
+        to_of = dict(zip(tos.tolist(), coded.values_at("to", tos), strict=True))
+        for code, to in pairs_to:
+            spelt = recipient_names(to_of[to], known)
+            if len(spelt) == len(listed[code]):
+                written += [name for name, p in zip(spelt, listed[code], strict=True) if p in owner_ids]
+        owner_name = _mode(written)
+    owner_name = owner_name.strip()
+    # Their key: the URL they write under most, else any of theirs (a URL before a name).
+    owner = max(owner_ids, key=lambda p: (int((sender == p).sum()), not people.keys[p].startswith(NAME_KEY_PREFIX), -p),
+                default=-1)
+    # The owner under a second key: a name of theirs no URL could be found for.
+    owner_ids = sorted({*owner_ids, people.find_name(owner_name)} - {-1})
+    people.forget_lookups()
+
+    rest = ~np.isin(member, owner_ids)
+    others = np.bincount(member_conv[rest], minlength=n_conv)
+    other_of = np.full(n_conv, -1, dtype=np.int64)  # the one other person, in one-to-one threads
+    other_of[member_conv[rest]] = member[rest]  # (where there are several, others says so)
+    other_of[others != 1] = -1
+    del member_conv, member, rest
+    other = other_of[conv]
+    is_owner = np.isin(sender, owner_ids)
+    sent = is_owner & (other >= 0)
+    counted = sent | ((sender == other) & (other >= 0))
+    # The other person's name as written: theirs on messages they sent, TO on the owner's.
+    name = np.where(sent, to_codes.astype(np.int64) + coded.distinct("from"), from_codes)[counted]
+    messages = _Counted(
+        other[counted], people.keys, sent[counted], coded.timestamps("date")[kept[counted]],
+        kept[counted], name, *_coded_names(coded),
+    )
+    return _Read(
+        messages, owner_name, people.keys[owner] if owner >= 0 else "",
+        conversations=n_conv, one_to_one=int((others == 1).sum()), group=int((others > 1).sum()),
+        group_messages=int((others[conv] > 1).sum()), hidden=int((others == 0).sum()),
+    )
+
+
+@dataclass
+class _Members:
+    """Who is in each conversation (see ``_members``)."""
+
+    conv: np.ndarray  # the distinct (conversation, person) pairs
+    person: np.ndarray
+    listed: list[tuple[int, ...]]  # per recipient list code: its people
+    list_codes: np.ndarray  # per message: its recipient list
+    has_list: np.ndarray  # per message: whether it has one
+    addressed: dict[tuple[int, int], list[tuple[int, str]]]  # (conversation, TO code) -> (person, name)
+
+
+def _members(coded: CodedTable, kept: np.ndarray, conv: np.ndarray, from_codes: np.ndarray, to_codes: np.ndarray,
+             sender: np.ndarray, people: _People) -> _Members:
+    """Everyone in a conversation, as (conversation, person) pairs: its senders, and whom each
+    message went to: the recipient URLs, or the TO names where there are none. Conversations
+    repeat the same lists, so only the distinct (conversation, list) pairs are looked at. The
+    arrays it takes to work them out are gone when it returns."""
     named = sender >= 0
     pair_conv, pair_who = [conv[named]], [sender[named]]
-    list_codes, lists = column("recipient profile urls")
-    listed: list[tuple[int, ...]] = [()] * len(lists)
-    for code in in_order_of_appearance(list_codes).tolist():
-        text = lists[code]
+    list_codes = coded.codes_only("recipient profile urls")[kept]
+    listed: list[tuple[int, ...]] = [()] * coded.distinct("recipient profile urls")
+    order = in_order_of_appearance(list_codes)
+    for code, text in zip(order.tolist(), coded.values_at("recipient profile urls", order), strict=True):
         urls = _URL_LIST.split(text) if "," in text or ";" in text else [text]
         listed[code] = tuple([p for p in [people.by_url(u) for u in urls if u.strip()] if p >= 0])
     lengths = np.array([len(m) for m in listed], dtype=np.int64)
@@ -355,8 +481,9 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     pair_conv.append(np.repeat(with_list, sizes))
     pair_who.append(flat[np.repeat(starts, sizes) + within])
-    addressed: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (conversation, TO) -> people
+    addressed: dict[tuple[int, int], list[tuple[int, str]]] = {}
     if not has_list.all():
+        from_names, to_names = coded.codes("from")[1], coded.codes("to")[1]
         names = _SenderNames(conv, from_codes, from_names, sender)
         for c, code in _distinct(conv[~has_list], to_codes[~has_list]):
             addressed[c, code] = names.resolve(c, to_names[code], people)
@@ -365,48 +492,7 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     n_people = max(len(people.keys), 1)
     pairs = np.unique(np.concatenate(pair_conv) * n_people + np.concatenate(pair_who))
     member_conv, member = np.divmod(pairs, n_people)
-
-    # Before 2024 the owner is a URL in the threads they write in and a name in the others.
-    alike = np.arange(n_people) if has_list.all() else _alike_by_name(people, sender, from_codes, from_names)
-    owner_ids = _owner(member_conv, member, sender, alike)
-    mine = np.isin(sender, owner_ids)
-    owner_name = _mode_of_codes(from_codes[mine], from_names)
-    if owner_ids and not owner_name:  # they never write: the name messages are sent to
-        # Recipient URLs stand in the order of the names in TO.
-        known = {_comparable(n) for n in from_names}
-        written = [name for pairs in addressed.values() for p, name in pairs if p in owner_ids]
-        for code, to in _distinct(list_codes[has_list], to_codes[has_list]):
-            spelt = recipient_names(to_names[to], known)
-            if len(spelt) == len(listed[code]):
-                written += [name for name, p in zip(spelt, listed[code], strict=True) if p in owner_ids]
-        owner_name = _mode(written)
-    owner_name = owner_name.strip()
-    # Their key: the URL they write under most, else any of theirs (a URL before a name).
-    owner = max(owner_ids, key=lambda p: (int((sender == p).sum()), not people.keys[p].startswith(NAME_KEY_PREFIX), -p),
-                default=-1)
-    # The owner under a second key: a name of theirs no URL could be found for.
-    owner_ids = sorted({*owner_ids, people.find_name(owner_name)} - {-1})
-
-    rest = ~np.isin(member, owner_ids)
-    others = np.bincount(member_conv[rest], minlength=n_conv)
-    other_of = np.full(n_conv, -1, dtype=np.int64)  # the one other person, in one-to-one threads
-    other_of[member_conv[rest]] = member[rest]  # (where there are several, others says so)
-    other_of[others != 1] = -1
-    other = other_of[conv]
-    is_owner = np.isin(sender, owner_ids)
-    sent = is_owner & (other >= 0)
-    counted = sent | ((sender == other) & (other >= 0))
-    # The other person's name as written: theirs on messages they sent, TO on the owner's.
-    name = np.where(sent, to_codes + len(from_names), from_codes)[counted]
-    messages = _Counted(
-        other[counted], people.keys, sent[counted], coded.timestamps("date")[kept[counted]],
-        kept[counted], name, from_names + to_names,
-    )
-    return _Read(
-        messages, owner_name, people.keys[owner] if owner >= 0 else "",
-        conversations=n_conv, one_to_one=int((others == 1).sum()), group=int((others > 1).sum()),
-        group_messages=int((others[conv] > 1).sum()), hidden=int((others == 0).sum()),
-    )
+    return _Members(member_conv, member, listed, list_codes, has_list, addressed)
 
 
 def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alike: np.ndarray) -> list[int]:
@@ -436,10 +522,13 @@ def _alike_by_name(people: _People, sender: np.ndarray, from_codes: np.ndarray, 
     return codes
 
 
-def _mode_of_codes(codes: np.ndarray, values: list[str]) -> str:
-    """``_mode([values[c] for c in codes])``, counted without a string per message."""
-    counts = np.bincount(codes, minlength=len(values)).tolist() if len(codes) else []
-    return _most_common(Counter({v: n for v, n in zip(values, counts, strict=False) if n}))
+def _mode_of_codes(coded: CodedTable, column: str, codes: np.ndarray) -> str:
+    """``_mode`` of the column's values at ``codes``, counted without a string per message."""
+    if not len(codes):
+        return ""
+    counts = np.bincount(codes, minlength=coded.distinct(column))
+    used = np.flatnonzero(counts)
+    return _most_common(Counter(dict(zip(coded.values_at(column, used), counts[used].tolist(), strict=True))))
 
 
 def _mode(values: list[str]) -> str:
@@ -485,7 +574,7 @@ def _read_2018(coded: CodedTable, kept: np.ndarray) -> _Read:
     name, names = factorize([other_name[i] for i in counted])
     sent = np.array([outgoing[i] for i in counted], dtype=bool)
     when = coded.timestamps("date")[kept][counted]
-    messages = _Counted(person, keys, sent, when, kept[counted], name, names)
+    messages = _Counted(person, keys, sent, when, kept[counted], name, *_listed_names(names))
     group_to = {t for t, g in zip(to, group, strict=True) if g}
     return _Read(
         messages, owner_name, owner_key or "",
@@ -498,9 +587,49 @@ def _aggregate(counted: _Counted, offer: np.ndarray) -> StatsTable | list[Messag
     """One row per person, by person key: messages each way, first and last message each way
     (ISO, UTC), who wrote last and how many messages in a row they wrote unanswered, the latest
     non-empty spelling of the person's name, and when they last offered help (``offer``: per
-    message)."""
+    message). ``counted``'s keys are used up: the table takes their memory."""
     if not len(counted.person):
         return []
+    found = _per_person(counted, offer)
+    by_key = np.argsort(np.array([counted.keys[p] for p in found.people.tolist()], dtype=object))
+    keys = Texts(counted.keys[p] for p in found.people[by_key].tolist())
+    counted.keys.clear()
+    names = Texts(_spellings(counted, found.spelt[by_key]))
+    sent, received, unanswered = (array("q", c[by_key].astype(np.int64).tobytes())
+                                  for c in (found.sent, found.received, found.unanswered))
+    last_from = np.where(found.last_by_owner[by_key], ord("o"), ord("t")).astype(np.uint8).tobytes()
+    times = {field: _iso(seconds[by_key], present[by_key]).tobytes()
+             for field, (seconds, present) in found.times.items()}
+    return StatsTable(keys, names, (sent, received, unanswered), times, last_from)
+
+
+def _spellings(counted: _Counted, codes: np.ndarray) -> Iterator[str]:
+    """The names of name ``codes`` ('' for -1), made a block at a time."""
+    for start in range(0, len(codes), _NAMES_BLOCK):
+        block = codes[start : start + _NAMES_BLOCK]
+        found = iter(counted.names(block[block >= 0]))
+        yield from (next(found).strip() if code >= 0 else "" for code in block.tolist())
+
+
+_NAMES_BLOCK = 1 << 14
+
+
+@dataclass
+class _PerPerson:
+    """``_aggregate``'s figures, one array element per person, in the order of their ids."""
+
+    people: np.ndarray  # their ids
+    sent: np.ndarray
+    received: np.ndarray
+    unanswered: np.ndarray
+    last_by_owner: np.ndarray  # bool: the owner wrote the last message
+    spelt: np.ndarray  # their name as last written: a name code (see _Counted), -1 for none
+    times: dict[str, tuple[np.ndarray, np.ndarray]]  # per TIME_FIELDS: (seconds, whether there is one)
+
+
+def _per_person(counted: _Counted, offer: np.ndarray) -> _PerPerson:
+    """The per-person figures (see ``_aggregate``); the per-message arrays they are worked out
+    from are gone when this returns."""
     # Each person's messages in the order they were written: by time (no readable time first),
     # then, within one second, in the file's order reversed (LinkedIn writes newest first).
     when = counted.when.astype(np.int64)  # NaT is the smallest int64
@@ -509,38 +638,30 @@ def _aggregate(counted: _Counted, offer: np.ndarray) -> StatsTable | list[Messag
     timed = ~np.isnat(counted.when[order])
     ends = np.flatnonzero(np.append(person[1:] != person[:-1], True))  # each person's last message
     starts = np.append(0, ends[:-1] + 1)
-    people = person[ends]
     segment = np.repeat(np.arange(len(ends)), ends - starts + 1)
     n_sent = np.bincount(segment, weights=sent).astype(np.int64)
-    n_received = (ends - starts + 1) - n_sent
     # The last writer's run: the messages since the other side last wrote.
     answered = np.flatnonzero(sent != sent[ends][segment])
     last_answer = starts - 1
     np.maximum.at(last_answer, segment[answered], answered)
-    unanswered = ends - last_answer
-    # First and last message, each way and overall.
+    # First and last message each way, and the last offer of help.
     sent_first, sent_last, has_sent = _ends(segment, timed & sent, len(ends))
     received_first, received_last, has_received = _ends(segment, timed & ~sent, len(ends))
     _, offer_last, has_offer = _ends(segment, timed & offer[order], len(ends))
     times = {
-        "first_sent_at": _iso(when[sent_first], has_sent), "last_sent_at": _iso(when[sent_last], has_sent),
-        "first_received_at": _iso(when[received_first], has_received),
-        "last_received_at": _iso(when[received_last], has_received),
-        "offered_help_at": _iso(when[offer_last], has_offer),
+        "first_sent_at": (when[sent_first], has_sent), "last_sent_at": (when[sent_last], has_sent),
+        "first_received_at": (when[received_first], has_received),
+        "last_received_at": (when[received_last], has_received),
+        "offered_help_at": (when[offer_last], has_offer),
     }
     # Their name as last written (names can change, and messages can carry none).
     name = counted.name[order]
-    named = np.array([bool(v.strip()) for v in counted.names], dtype=bool)[name]
+    named = counted.named[name]
     spelt = np.full(len(ends), -1, dtype=np.int64)
     np.maximum.at(spelt, segment[named], np.flatnonzero(named))
     spelt = np.where(spelt >= 0, name[np.maximum(spelt, 0)], -1)  # the message -> its name
-    by_key = np.argsort(np.array([counted.keys[p] for p in people.tolist()], dtype=object))
-    keys = [counted.keys[p] for p in people[by_key].tolist()]
-    names = [counted.names[code].strip() if code >= 0 else "" for code in spelt[by_key].tolist()]
-    sent_n, received_n, unanswered_n = (array("q", c[by_key].astype(np.int64).tobytes())
-                                        for c in (n_sent, n_received, unanswered))
-    last_from = np.where(sent[ends][by_key], ord("o"), ord("t")).astype(np.uint8).tobytes()
-    return StatsTable(keys, names, (sent_n, received_n, unanswered_n), {f: t[by_key].tobytes() for f, t in times.items()}, last_from)
+    return _PerPerson(person[ends], n_sent, (ends - starts + 1) - n_sent, ends - last_answer, sent[ends], spelt,
+                      times)
 
 
 def _ends(segment: np.ndarray, mask: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

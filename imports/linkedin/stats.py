@@ -7,9 +7,9 @@ a result read in a second process can unpickle it without importing numpy.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import NamedTuple, overload
 
 #: ``MessageStats.last_from``: who wrote the last message, the export's owner or the other person.
@@ -77,15 +77,25 @@ _NO_TIME = b" " * ISO_WIDTH
 _LAST_FROM = {ord("o"): OWNER, ord("t"): THEM}
 
 
+_BLOCK = 1 << 14
+
+
 class Texts:
     """Many strings as one (and where each ends): ~1 byte a character instead of a Python
     object of ~50 bytes more per string, here and once pickled to another process."""
 
     __slots__ = ("_ends", "_text")
 
-    def __init__(self, strings: list[str]) -> None:
-        self._text = "".join(strings)
-        self._ends = array("q", accumulate(map(len, strings)))
+    def __init__(self, strings: Iterable[str]) -> None:
+        """``strings`` are joined a block at a time: an iterator of them is never a list."""
+        parts: list[str] = []
+        self._ends = ends = array("q")
+        strings = iter(strings)
+        while block := list(islice(strings, _BLOCK)):
+            start = ends[-1] if ends else 0
+            ends.extend(start + end for end in accumulate(map(len, block)))
+            parts.append("".join(block))
+        self._text = "".join(parts)
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -104,11 +114,12 @@ class StatsTable(Sequence[MessageStats]):
 
     __slots__ = ("_counts", "_keys", "_last_from", "_names", "_times")
 
-    def __init__(self, keys: list[str], names: list[str], counts: tuple[array[int], array[int], array[int]],
-                 times: dict[str, bytes], last_from: bytes) -> None:
+    def __init__(self, keys: list[str] | Texts, names: list[str] | Texts,
+                 counts: tuple[array[int], array[int], array[int]], times: dict[str, bytes], last_from: bytes) -> None:
         """``counts``: (messages_sent, messages_received, unanswered); ``times``: per TIME_FIELDS,
         ISO_WIDTH bytes per person, spaces for none; ``last_from``: b'o' (owner) or b't' each."""
-        self._keys, self._names = Texts(keys), Texts(names)
+        self._keys = keys if isinstance(keys, Texts) else Texts(keys)
+        self._names = names if isinstance(names, Texts) else Texts(names)
         self._counts = counts
         self._times = tuple(times[f] for f in TIME_FIELDS)
         self._last_from = last_from
