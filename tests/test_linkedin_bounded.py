@@ -403,3 +403,37 @@ def test_a_stray_quote_in_a_connections_file_is_named_too(tmp_path):
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert "Connections.csv, lines 3-6: a quote mark opens a cell" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_connections_file_past_linkedins_cap_is_refused_while_it_is_read(monkeypatch):
+    import outreach.imports.linkedin.csvfile as csvfile
+
+    monkeypatch.setitem(csvfile.MAX_ROWS_OF, "connections", 5000)
+    lines = ["First Name,Last Name,URL,Email Address,Company,Position,Connected On"]
+    lines += [f"Ann{n},Lee,https://www.linkedin.com/in/ann{n},,Acme,Engineer,01 Mar 2024" for n in range(6000)]
+    with pytest.raises(InputError, match=r"Connections\.csv: more than 5,000 rows, where LinkedIn allows 30,000"):
+        read_linkedin_csv("\r\n".join(lines).encode(), "Connections.csv")
+    assert read_linkedin_csv("\r\n".join(lines[:4001]).encode(), "Connections.csv").rows == 4000
+
+
+def test_an_optional_file_far_larger_than_linkedins_is_left_out_with_a_note(tmp_path, monkeypatch):
+    import zipfile
+
+    import outreach.imports.linkedin.export as export
+    from outreach.imports.linkedin.export import find_export_files, read_export
+
+    monkeypatch.setattr(export, "MAX_OPTIONAL_BYTES", 2000)
+    path = tmp_path / "Basic_LinkedInDataExport_11-20-2026.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+                   "Ann,Lee,https://www.linkedin.com/in/ann,,Acme,Engineer,01 Mar 2024\r\n")
+        z.writestr("Endorsement_Received_Info.csv", "Endorsement Date,Skill Name,Endorser First Name,"
+                   "Endorser Last Name,Endorser Public Url,Endorsement Status\r\n"
+                   + "2024/01/02 10:00:00 UTC,SQL,Bo,Chan,https://www.linkedin.com/in/bo,ACCEPTED\r\n" * 100)
+        z.writestr("Positions.csv", "Company Name,Title,Description,Location,Started On,Finished On\r\n"
+                   "Acme,Engineer,,Berlin,Jan 2020,\r\n")
+    read = read_export(find_export_files(path))
+    notes = " ".join(read.files.notes)
+    assert "Endorsement_Received_Info.csv in" in notes and "not a LinkedIn file (not imported)" in notes
+    assert read.extras is not None and list(read.extras.files) == ["positions"]
+    assert read.connections is not None and len(read.connections.people) == 1

@@ -42,6 +42,9 @@ MAX_HEADER_SCAN = 60
 #: More rows than any LinkedIn export holds (LinkedIn's 30,000-connection cap comes with ~100,000
 #: messages): a file past it is refused while it is read, before it takes the memory it would.
 MAX_ROWS = 1_000_000
+#: Fewer for the files LinkedIn itself keeps small, which are read whole into Python objects
+#: (~900 bytes a contact): LinkedIn allows 30,000 connections, and far fewer invitations.
+MAX_ROWS_OF = {"connections": 40_000, "invitations": 50_000}
 #: More columns than any LinkedIn file's header has (they have 3 to 13).
 MAX_COLUMNS = 200
 
@@ -188,7 +191,12 @@ def read_linkedin_csv(data: Source, name: str, *, expect: str | None = None) -> 
 _NOT_AN_EXPORT = "the file is damaged or not a LinkedIn export: download the export again"
 
 
-def too_many_rows(name: str) -> str:
+def too_many_rows(name: str, kind: str = "messages") -> str:
+    if kind == "connections":
+        return (f"{name}: more than {MAX_ROWS_OF[kind]:,} rows, where LinkedIn allows 30,000 connections: "
+                f"{_NOT_AN_EXPORT}")
+    if kind in MAX_ROWS_OF:
+        return f"{name}: more than {MAX_ROWS_OF[kind]:,} rows, far more than LinkedIn's: {_NOT_AN_EXPORT}"
     return (f"{name}: more than {MAX_ROWS:,} rows, where a LinkedIn export at its 30,000-connection "
             f"cap holds about 100,000: {_NOT_AN_EXPORT}")
 
@@ -202,7 +210,8 @@ class _Columns:
     """The wanted columns of the rows under a header, filled a few thousand rows at a time."""
 
     def __init__(self, name: str, width: int, wanted: dict[int, str], kind: str) -> None:
-        self.name, self.width = name, width
+        self.name, self.width, self.kind = name, width, kind
+        self.most_rows = MAX_ROWS_OF.get(kind, MAX_ROWS)
         self.rows = self.ragged = self.blank = 0
         self.notes: list[str] = []
         self.columns: dict[str, list[str]] = {}
@@ -224,8 +233,8 @@ class _Columns:
 
     def _add_chunk(self, chunk: list[list[str]]) -> None:
         width = self.width
-        if self.rows + self.ragged + self.blank + len(chunk) > MAX_ROWS:
-            raise InputError(too_many_rows(self.name))
+        if self.rows + self.ragged + self.blank + len(chunk) > self.most_rows:
+            raise InputError(too_many_rows(self.name, self.kind))
         if any(len(r) != width or not r[0] for r in chunk):
             kept = []
             for row in chunk:

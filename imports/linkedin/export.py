@@ -169,6 +169,9 @@ def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n
     if files.shape == "file" and (is_applications_file(files.members[0].path)
                                   or looks_like_applications(files.members[0].load())):
         member = files.members[0]  # Job Applications.csv given by itself
+        if member.size > MAX_OPTIONAL_BYTES:
+            raise InputError(f"{member.label} is {member.size / (1 << 20):,.1f} MB, where LinkedIn's job "
+                             "applications are at most a few hundred KB: not a LinkedIn file")
         export.applications = read_applications([(member.label, member.load())])
         advance(member.size)
         return export
@@ -253,6 +256,12 @@ def application_files(files: ExportFiles) -> list[tuple[str, Callable[[], bytes]
     return [(f.label, f.load) for f in found.get("applications", [])]
 
 
+#: The most an optional file (Job Applications.csv, Endorsement_Received_Info.csv ...) may
+#: be: they are read whole into Python objects, at several times their size; LinkedIn's
+#: largest are a few hundred KB.
+MAX_OPTIONAL_BYTES = 8 << 20
+
+
 def _within_limits(files: ExportFiles, found: dict[str, list[OptionalFile]]) -> dict[str, list[OptionalFile]]:
     """The optional files the zip-bomb limits (``files.check_unpacked``) allow; a note for each
     one they refuse. The export's main files count towards the total."""
@@ -262,6 +271,10 @@ def _within_limits(files: ExportFiles, found: dict[str, list[OptionalFile]]) -> 
             check_unpacked([(f.label, f.size, f.packed) for f in parts], files.source)
         except InputError as exc:
             files.notes.append(f"{exc} (not imported)")
+            continue
+        if (big := next((f for f in parts if f.size > MAX_OPTIONAL_BYTES), None)) is not None:
+            files.notes.append(f"{big.label} is {big.size / (1 << 20):,.1f} MB, where LinkedIn's is at most a few "
+                               f"hundred KB: not a LinkedIn file (not imported)")
             continue
         kept[kind] = parts
     everything = [(m.label, m.size, m.size) for m in files.members]
