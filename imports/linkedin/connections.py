@@ -135,7 +135,9 @@ def read_connections(csv: CsvTable) -> ConnectionsRead:
     if unreadable:
         notes.append(f"unreadable Connected On dates (kept without a date): {unreadable:,}")
     make = tuple.__new__  # Connection(...) parses its arguments: slower, 30,000 times
-    people = [make(Connection, (key, *row[1:])) for key, row in zip(_person_keys(rows, notes), rows, strict=True)]
+    for i, key in enumerate(_person_keys(rows, notes)):  # in place: one tuple a row at a time
+        rows[i] = make(Connection, (key, *rows[i][1:]))
+    people: list[Connection] = rows  # type: ignore[assignment]
     return ConnectionsRead(
         csv.name, people, _generation(csv, raw_dates), csv.encoding,
         csv.rows + csv.ragged_rows + csv.blank_rows, +skipped, notes,

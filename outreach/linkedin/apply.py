@@ -295,12 +295,12 @@ def _apply_connections(
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         # In key order, the unique index grows at its end instead of splitting pages all over
         # (keys are unique, so tuples compare on the key alone).
-        [(owner_id, *row, seen_on, seen_on, gone_since) for row in sorted(new)],
+        ((owner_id, *row, seen_on, seen_on, gone_since) for row in sorted(new)),
     )
     conn.executemany(
         "UPDATE contacts SET first_name = ?, last_name = ?, profile_url = ?, email = ?, company = ?,"
         " position = ?, connected_on = ?, last_seen_on = MAX(last_seen_on, ?) WHERE id = ?",
-        [(*fields, seen_on, stored[_ID]) for stored, fields, _ in updated],
+        ((*fields, seen_on, stored[_ID]) for stored, fields, _ in updated),
     )
     conn.executemany("UPDATE contacts SET last_seen_on = ? WHERE id = ?", [(seen_on, i) for i in still])
     conn.executemany("UPDATE contacts SET first_seen_on = ? WHERE id = ?", [(seen_on, i) for i in earlier])
@@ -317,8 +317,9 @@ def _apply_connections(
     if rekeyed:
         notes.append(f"contacts stored without a profile URL that now have one: {len(rekeyed):,}")
     contacts = [(p.person_key, p.first_name, p.last_name) for p in incoming]
-    keys = {p.person_key for p in incoming}
-    contacts += [(key, row[2], row[3]) for key, row in existing.items() if key not in keys]
+    if existing:
+        keys = {p.person_key for p in incoming}
+        contacts += [(key, row[2], row[3]) for key, row in existing.items() if key not in keys]
     summary = FileSummary(
         "connections", read.name, read.generation, read.encoding, read.rows_read,
         new=len(new), updated=len(updated), unchanged=unchanged,
@@ -338,7 +339,7 @@ def _mark_removed(
     An older export removes nobody, and neither does a file without people: a Connections.csv
     read as empty says nothing about who is connected.
     """
-    if not incoming or (newest is not None and seen_on < newest):
+    if not incoming or not existing or (newest is not None and seen_on < newest):
         return []
     # A contact stored by name + date that this export has under a URL it could not be re-keyed
     # to (two people share the name and date) may be either of them: still connected.
