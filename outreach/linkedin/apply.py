@@ -424,8 +424,9 @@ def _replace_rows(
         return {"new": new, "updated": 0, "unchanged": 0, "removed": 0}
     same_key = " AND ".join(f"t.{c} = i.{c}" for c in key)
     conn.execute("DROP TABLE IF EXISTS temp.incoming")
-    conn.execute(f"CREATE TEMP TABLE incoming AS SELECT {listed} FROM main.{table} WHERE 0")
-    conn.execute(f"CREATE UNIQUE INDEX temp.incoming_key ON incoming ({', '.join(key)})")
+    types = {r[1]: r[2] for r in conn.execute(f"PRAGMA main.table_info({table})")}
+    conn.execute(f"CREATE TEMP TABLE incoming ({', '.join(f'{c} {types[c]}' for c in columns)},"
+                 f" PRIMARY KEY ({', '.join(key)})) WITHOUT ROWID")
     try:
         conn.executemany(f"INSERT OR REPLACE INTO temp.incoming VALUES ({', '.join('?' * len(columns))})", rows)
         mine = f"main.{table} t WHERE t.owner_id = ?"
