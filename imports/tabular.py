@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 import zipfile
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -399,7 +400,7 @@ class CsvRows:
         self._on_bytes = isinstance(source, bytes) and not encoding.startswith("utf-16")
         self._quotes = source.count(b'"') if isinstance(source, bytes) and self._on_bytes else 0
         self._reader = csv.reader(self._lines(), delimiter=delimiter)
-        self._suspect: list[tuple[int, int]] = []  # rows of several lines holding lines like rows
+        self._spans = array("q")  # first and last line of each row of several lines
 
     def _lines(self) -> Iterator[str]:
         text = _text(self._source, self._encoding)
@@ -415,25 +416,27 @@ class CsvRows:
                 yield line.replace("\x00", "") if "\x00" in line else line
 
     def __iter__(self) -> Iterator[list[str]]:
-        reader, delimiter, suspect = self._reader, self._delimiter, self._suspect
+        reader, spans = self._reader, self._spans
         last = 0
         for row in reader:
             line = reader.line_num
-            if line - last > 1 and len(suspect) < _MOST_SUSPECTS and _holds_rows(row, delimiter):
-                suspect.append((last + 1, line))
+            if line - last > 1:
+                spans.extend((last + 1, line))
             last = line
             yield row
 
     def swallowed_lines(self) -> tuple[int, int] | None:
         """(first, last) line of a row that a misplaced quote mark made of several rows: a cell
-        opened by a quote mark holds lines that look like rows of their own (as many
-        delimiters), up to a quote mark that does not end a cell (a quote followed by more
-        text, which a correct CSV file never has). None if there is none."""
-        if not self._suspect:
+        opened by a quote mark runs on over lines up to a quote mark that does not end a cell
+        (a quote followed by more text, which a correct CSV file never has). Each row of several
+        lines is read again, strictly. None if there is none."""
+        spans = self._spans
+        if not spans:
             return None
         lines = self._lines_counted(_text(self._source, self._encoding), count=False)
         read = 0
-        for first, last in self._suspect:
+        for at in range(0, len(spans), 2):
+            first, last = spans[at], spans[at + 1]
             text = []
             for line in lines:
                 read += 1
@@ -457,18 +460,6 @@ class CsvRows:
         for _ in reader:
             start, last_end = last_end + 1, reader.line_num
         return start if last_end - start >= 2 else None
-
-
-#: The multi-line rows looked at again, at most, by CsvRows.swallowed_lines.
-_MOST_SUSPECTS = 20
-
-
-def _holds_rows(row: list[str], delimiter: str) -> bool:
-    """Whether a cell of ``row`` holds a line (after its first) with a delimiter for each of
-    the row's other cells: a row of its own, taken in by a quote mark left open."""
-    least = len(row) - 1
-    return least >= 2 and any(
-        "\n" in cell and any(line.count(delimiter) >= least for line in cell.splitlines()[1:]) for cell in row)
 
 
 def swallowed_lines_problem(name: str, first: int, last: int) -> str:

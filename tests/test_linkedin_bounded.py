@@ -437,3 +437,37 @@ def test_an_optional_file_far_larger_than_linkedins_is_left_out_with_a_note(tmp_
     assert "Endorsement_Received_Info.csv in" in notes and "not a LinkedIn file (not imported)" in notes
     assert read.extras is not None and list(read.extras.files) == ["positions"]
     assert read.connections is not None and len(read.connections.people) == 1
+
+
+_2020 = ("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\r\n"
+         "2-cHJpeWEx,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Priya Natarajan,"
+         "2024-10-15 10:00:00 UTC,,Last nudge from me :),INBOX\r\n"
+         "2-cHJpeWEx,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Priya Natarajan,"
+         '2024-10-08 10:00:00 UTC,,"Hi again Priya - any news?,INBOX\r\n'
+         "2-cHJpeWEx,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Priya Natarajan,"
+         '2024-10-01 10:00:00 UTC,,Hi Priya - I applied on my 27" monitor,INBOX\r\n'
+         "2-cHJpeWEx,,Priya Natarajan,https://www.linkedin.com/in/priya-natarajan,Riley Quinn,"
+         "2024-09-30 10:00:00 UTC,,Thanks for connecting,INBOX\r\n"
+         "2-dG9tMQ,,Tom O'Brien,https://www.linkedin.com/in/tom-obrien-42,Riley Quinn,"
+         "2024-09-01 16:45:00 UTC,,Nice write-up,INBOX\r\n")
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_quote_closed_by_a_stray_quote_on_the_next_line_is_named(delimiter):
+    """(Found by a tester: the line after the open quote is only partly taken in.)"""
+    data = _2020.replace(",", delimiter).replace("Priya - any news?;", "Priya - any news?;").encode()
+    if delimiter == ",":
+        assert read_coded_messages(data, "messages.csv") is None
+    with pytest.raises(InputError, match=r"messages\.csv, lines 3-4: a quote mark opens a cell"):
+        read_linkedin_csv(data, "messages.csv", expect="messages")
+
+
+def test_a_quote_closed_by_the_next_quoted_cell_is_named():
+    """An open quote that the opening quote of a correctly quoted cell further on closes: the
+    row comes out with more cells than the header (which alone would only be skipped)."""
+    lines = _2020.replace('"Hi again', "Hi again").splitlines()
+    lines[1] = lines[1].replace("Last nudge from me :)", '"Last nudge from me :)')  # never closed
+    lines[3] = lines[3].replace('my 27" monitor', '"Attached, thank you!"')
+    data = ("\r\n".join(lines) + "\r\n").encode()
+    with pytest.raises(InputError, match=r"messages\.csv, lines 2-4: a quote mark opens a cell"):
+        read_linkedin_csv(data, "messages.csv", expect="messages")

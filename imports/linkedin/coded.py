@@ -318,9 +318,11 @@ def _parse(data: Source, name: str, start: int, header: list[str], wanted: dict[
                 check_utf8=True,
             ),
         )
-        # A line inside a cell with a comma for each other column: a row of its own, taken in by
-        # a quote mark left open (CsvRows.swallowed_lines tells; the careful way reads it).
-        swallowed = f"[\r\n](?:[^\r\n,]*,){{{len(header) - 1}}}"
+        # A line inside a cell with a comma for each other column, or a message's time: a row
+        # (or part of one) taken in by a quote mark left open. The careful way reads such a
+        # file, and CsvRows.swallowed_lines tells whether it was.
+        swallowed = (f"[\r\n](?:[^\r\n,]*,){{{len(header) - 1}}}"
+                     r"|[\r\n][^\r\n]*,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC,")
         for batch in reader:
             for cells in batch.columns:
                 multiline = pc.match_substring(cells, "\n")
