@@ -483,3 +483,34 @@ def test_importing_an_export_loads_neither_pandas_nor_numpy_here(tmp_path):
     assert "message stats: 4 new" in result.stdout
     children = 1 if sys.platform.startswith("linux") else 0  # elsewhere it is read here
     assert result.stdout.strip().splitlines()[-1] == f"{children} []"
+
+
+def test_a_later_messages_file_says_whom_it_no_longer_has_and_a_header_alone_wipes_nothing(run, workspace, tmp_path):
+    """(Found by a tester: a person dropped from messages.csv went without a word, and a
+    messages.csv of only its header, imported over a full one, emptied the history.)"""
+    full = (FIXTURES / "messages_2024.csv").read_bytes()
+    assert run("import", "linkedin", export_zip(tmp_path, "01-15-2025", (FIXTURES / "connections_2024.csv")
+                                                .read_bytes(), messages=full)).exit_code == 0
+    before = dump(workspace)
+    header = full.splitlines(keepends=True)[0]
+    (tmp_path / "later").mkdir()
+    only_header = export_zip(tmp_path / "later", "02-15-2025", (FIXTURES / "connections_2024.csv").read_bytes(),
+                             messages=header)
+    result = run("import", "linkedin", only_header)
+    assert result.exit_code == 0
+    assert "holds no messages, only its header: the message history of 4 people stored before is kept" in result.stdout
+    assert [r for r in dump(workspace) if "message_stats" in r] == [r for r in before if "message_stats" in r]
+    # Without the messages of one person (every row naming them left out): "1 removed".
+    import io
+
+    rows = list(csv.reader(io.StringIO(full.decode(), newline="")))
+    kept = [r for r in rows if r[0] != "2-jane"]  # Jane Doe's conversation
+    assert len(kept) < len(rows)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(kept)
+    (tmp_path / "fewer").mkdir()
+    fewer = export_zip(tmp_path / "fewer", "03-15-2025", (FIXTURES / "connections_2024.csv").read_bytes(),
+                       messages=out.getvalue().encode())
+    result = run("import", "linkedin", fewer)
+    assert result.exit_code == 0
+    assert ", 1 removed" in result.stdout

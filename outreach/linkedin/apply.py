@@ -453,6 +453,8 @@ def _replace_rows(
 def _apply_messages(
     conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None
 ) -> FileSummary:
+    if not read.rows_read and not read.skipped:  # a header and nothing else says nothing of the history
+        return _kept_messages(conn, owner_id, read)
     stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
     people = among_contacts = 0
 
@@ -484,6 +486,21 @@ def _apply_messages(
         new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
         skipped=dict(read.skipped), notes=list(read.notes), details=details,
     )
+
+
+def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead) -> FileSummary:
+    """The summary of a messages.csv with no messages at all: what was stored stays."""
+    stored = conn.execute("SELECT count(*) FROM message_stats WHERE owner_id = ?", (owner_id,)).fetchone()[0]
+    notes = list(read.notes)
+    if stored:
+        notes.append(f"{read.name} holds no messages, only its header: the message history of "
+                     f"{stored:,} people stored before is kept")
+    details = {"you": read.owner_name, "owner_key": read.owner_key, "conversations": 0,
+               "one_to_one_conversations": 0, "group_conversations": 0, "hidden_conversations": 0,
+               "group_messages_not_counted": 0, "drafts_not_counted": 0, "system_messages_not_counted": 0,
+               "newest_message_at": None, "people": 0, "people_among_contacts": 0, "people_removed": 0}
+    return FileSummary("messages", read.name, read.generation, read.encoding, 0, unchanged=stored,
+                       notes=notes, details=details)
 
 
 def _join_to_contacts(
