@@ -514,3 +514,29 @@ def test_a_later_messages_file_says_whom_it_no_longer_has_and_a_header_alone_wip
     result = run("import", "linkedin", fewer)
     assert result.exit_code == 0
     assert ", 1 removed" in result.stdout
+
+
+def test_a_messages_file_of_one_group_conversation_claims_nobody_as_you(run, tmp_path):
+    """(Found by a tester: three people of one group thread, one message each, made the first
+    of them 'you', and the user's own export was then refused as someone else's.)"""
+    head = ("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
+            "CONTENT,FOLDER\r\n")
+    people = [("Lars Eriksson", "lars-eriksson"), ("Riley Quinn", "riley-quinn-dev"), ("Mei Chen", "mei-chen-ux")]
+    rows = [f'2-grp,Data meetup crew,{name},https://www.linkedin.com/in/{slug},"{", ".join(n for n, _ in people if n != name)}",'
+            f'"{",".join("https://www.linkedin.com/in/" + s for _, s in people if s != slug)}",'
+            f"2024-12-0{i + 1} 08:00:00 UTC,,Count me in.,INBOX\r\n" for i, (name, slug) in enumerate(people)]
+    path = tmp_path / "messages.csv"
+    path.write_text(head + "".join(rows))
+    result = run("import", "linkedin", path)
+    assert result.exit_code == 0 and "you are not recognisable" in result.stdout
+    mine = head + ("2-one,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Mei Chen,"
+                   "https://www.linkedin.com/in/mei-chen-ux,2025-01-02 09:00:00 UTC,,Coffee?,INBOX\r\n"
+                   "2-two,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Lars Eriksson,"
+                   "https://www.linkedin.com/in/lars-eriksson,2025-01-03 09:00:00 UTC,,Hi Lars,INBOX\r\n")
+    (tmp_path / "later").mkdir()
+    export = export_zip(tmp_path / "later", "02-03-2025", connections_csv(
+        "Lars,Eriksson,https://www.linkedin.com/in/lars-eriksson,,Acme,Engineer,01 Mar 2024",
+        "Mei,Chen,https://www.linkedin.com/in/mei-chen-ux,,Globex,Designer,02 Mar 2024"), messages=mine.encode())
+    result = run("import", "linkedin", export)
+    assert result.exit_code == 0, result.output
+    assert "you are Riley Quinn" in result.stdout

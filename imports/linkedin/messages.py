@@ -498,7 +498,8 @@ def _members(coded: CodedTable, kept: np.ndarray, conv: np.ndarray, from_codes: 
 def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alike: np.ndarray) -> list[int]:
     """The export's owner, as every person id that is theirs: in the most conversations
     (``member_conv``, ``member``: the distinct (conversation, person) pairs), counting people
-    ``alike`` as one; ties go to the most frequent sender, then to the first person seen."""
+    ``alike`` as one; ties go to the most frequent sender, then to the first person seen, but
+    in a file of one conversation a tie leaves the owner unknown (none)."""
     if not len(member):
         return []
     pairs = np.unique(member_conv * (int(alike.max()) + 1) + alike[member])
@@ -507,6 +508,8 @@ def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alik
     if len(top) > 1:
         sent = np.bincount(alike[sender[sender >= 0]], minlength=len(threads))[top]
         top = top[sent == sent.max()]
+    if len(top) > 1 and threads.max() == 1:
+        return []  # one conversation, each of its people as likely as the other: nobody is sure
     return np.flatnonzero(alike == top[0]).tolist()
 
 
