@@ -540,3 +540,21 @@ def test_a_messages_file_of_one_group_conversation_claims_nobody_as_you(run, tmp
     result = run("import", "linkedin", export)
     assert result.exit_code == 0, result.output
     assert "you are Riley Quinn" in result.stdout
+
+
+def test_an_older_messages_export_after_a_newer_one_keeps_the_newer_history(run, workspace, tmp_path):
+    """(Found by a tester: an older export imported after a newer one rolled each person's last
+    message back.) Like Connections.csv, an older export never undoes a newer one."""
+    full = (FIXTURES / "messages_2024.csv").read_bytes()
+    newer = full + (b"2-jane,,Alex Moreno,https://www.linkedin.com/in/alex-moreno,Jane Doe,"
+                    b"https://www.linkedin.com/in/jane-doe-1a2b3c,2025-03-01 10:00:00 UTC,,Any news?,INBOX,No,No\r\n"
+                    )
+    connections = (FIXTURES / "connections_2024.csv").read_bytes()
+    assert run("import", "linkedin", export_zip(tmp_path, "03-02-2025", connections, messages=newer)).exit_code == 0
+    before = [r for r in dump(workspace) if "message_stats" in r]
+    (tmp_path / "old").mkdir()
+    result = run("import", "linkedin", export_zip(tmp_path / "old", "01-15-2025", connections, messages=full))
+    assert result.exit_code == 0
+    assert ("is from an export of 2025-01-15, older than the message history stored (from 2025-03-02): the newer "
+            "history of 4 people is kept") in result.stdout
+    assert [r for r in dump(workspace) if "message_stats" in r] == before

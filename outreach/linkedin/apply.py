@@ -162,7 +162,7 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
         whose = export_owner(export)
         check_whose(export, whose, owner, user)
         if export.messages is not None:
-            files.append(_apply_messages(conn, owner_id, export.messages, contacts))
+            files.append(_apply_messages(conn, owner_id, export.messages, contacts, seen_on))
         elif export.connections is not None:
             _join_message_stats(conn, owner_id)
         if export.invitations is not None:
@@ -451,10 +451,16 @@ def _replace_rows(
 
 
 def _apply_messages(
-    conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None
+    conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None,
+    seen_on: str,
 ) -> FileSummary:
     if not read.rows_read and not read.skipped:  # a header and nothing else says nothing of the history
         return _kept_messages(conn, owner_id, read)
+    stored_on = conn.execute(
+        "SELECT json_extract(summary_json, '$.export_date') FROM imports WHERE kind = 'messages' AND owner_id = ?"
+        " ORDER BY id DESC LIMIT 1", (owner_id,)).fetchone()
+    if stored_on and stored_on[0] and seen_on < stored_on[0]:
+        return _kept_messages(conn, owner_id, read, older=(seen_on, stored_on[0]))
     stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
     people = among_contacts = 0
 
@@ -488,19 +494,27 @@ def _apply_messages(
     )
 
 
-def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead) -> FileSummary:
-    """The summary of a messages.csv with no messages at all: what was stored stays."""
+def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
+                   older: tuple[str, str] | None = None) -> FileSummary:
+    """The summary of a messages.csv that leaves the stored history as it is: one with no
+    messages at all, or one from an ``older`` export (its date, the stored history's): an older
+    export never undoes a newer one."""
     stored = conn.execute("SELECT count(*) FROM message_stats WHERE owner_id = ?", (owner_id,)).fetchone()[0]
     notes = list(read.notes)
-    if stored:
+    if older is not None:
+        notes.append(f"{read.name} is from an export of {older[0]}, older than the message history stored "
+                     f"(from {older[1]}): the newer history of {stored:,} people is kept")
+    elif stored:
         notes.append(f"{read.name} holds no messages, only its header: the message history of "
                      f"{stored:,} people stored before is kept")
-    details = {"you": read.owner_name, "owner_key": read.owner_key, "conversations": 0,
-               "one_to_one_conversations": 0, "group_conversations": 0, "hidden_conversations": 0,
-               "group_messages_not_counted": 0, "drafts_not_counted": 0, "system_messages_not_counted": 0,
-               "newest_message_at": None, "people": 0, "people_among_contacts": 0, "people_removed": 0}
-    return FileSummary("messages", read.name, read.generation, read.encoding, 0, unchanged=stored,
-                       notes=notes, details=details)
+    details = {"you": read.owner_name, "owner_key": read.owner_key, "conversations": read.conversations,
+               "one_to_one_conversations": read.one_to_one, "group_conversations": read.group,
+               "hidden_conversations": read.hidden, "group_messages_not_counted": read.group_messages,
+               "drafts_not_counted": read.drafts, "system_messages_not_counted": read.system,
+               "newest_message_at": read.newest_at, "people": len(read.stats), "people_among_contacts": 0,
+               "people_removed": 0}
+    return FileSummary("messages", read.name, read.generation, read.encoding, read.rows_read, unchanged=stored,
+                       skipped=dict(read.skipped), notes=notes, details=details)
 
 
 def _join_to_contacts(
