@@ -7,6 +7,7 @@ these through ``outreach.cli._text``, which adds what only a terminal needs.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 
@@ -55,3 +56,11 @@ def article(phrase: str) -> str:
 def with_article(phrase: str) -> str:
     """``phrase`` after its article: "an analytics engineer"."""
     return f"{article(phrase)} {phrase.strip()}"
+
+
+def alphabetical(text: str) -> str:
+    """A sort key for names as a reader looks them up: accents and case aside ('Álvarez' with
+    the A's, not after 'Zhou')."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold()

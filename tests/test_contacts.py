@@ -91,3 +91,15 @@ def test_company_filter_is_the_text_case_and_spacing_aside(conn):
     assert [r["first_name"] for r in list_contacts(conn, "  ACME   CORP ")] == ["Jane"]
     assert list_contacts(conn, "Acme") == []
     assert len(list_contacts(conn)) == 5
+
+
+def test_contacts_are_listed_by_name_accents_aside(conn, tmp_path):
+    """(Found by a tester: "José Álvarez" came after "Tom O'Brien".)"""
+    path = tmp_path / "Connections.csv"
+    path.write_text("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                    "Tom,O'Brien,https://www.linkedin.com/in/tom-obrien,,Acme,Engineer,01 Mar 2024\n"
+                    "José,Álvarez,https://www.linkedin.com/in/jose-alvarez,,Acme,Engineer,01 Mar 2024\n"
+                    "Zoë,zhou,https://www.linkedin.com/in/zoe-zhou,,Acme,Engineer,01 Mar 2024\n"
+                    "Ann,Baker,https://www.linkedin.com/in/ann-baker,,Acme,Engineer,01 Mar 2024\n", encoding="utf-8")
+    apply_linkedin_export(conn, read_export(find_export_files(path)), today=date(2026, 1, 1))
+    assert [c["last_name"] for c in list_contacts(conn)] == ["Álvarez", "Baker", "O'Brien", "zhou"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from outreach.wording import alphabetical
+
 
 def _as_written(company: str) -> str:
     """A company as text, case and spacing aside: the filter for strings that name no employer
@@ -43,5 +45,7 @@ def list_contacts(
         for stamp in ("first_message_at", "last_message_at"):
             item[stamp] = item[stamp][:10] if item[stamp] else None
         out.append(item)
+    # By name as a reader looks it up (accents aside); the query's order among equal names.
+    out.sort(key=lambda c: (alphabetical(c["last_name"] or ""), alphabetical(c["first_name"] or "")))
     return out
 
