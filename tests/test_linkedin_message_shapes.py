@@ -266,3 +266,19 @@ def test_header_only_and_blank_lines_are_no_messages(ending):
 def test_recipient_names(to, names):
     known = {"priya sharma , pmp", "lee , dr. jo"}
     assert recipient_names(to, known) == names
+
+
+def test_a_2018_group_thread_is_one_conversation_however_each_member_addresses_it():
+    """(Found by a tester: each member's To lists the others, so one thread counted as three.)"""
+    from outreach.imports.linkedin.csvfile import read_linkedin_csv
+    from outreach.imports.linkedin.messages import read_messages
+
+    data = (b"From,To,Date,Subject,Content,Direction,Folder\r\n"
+            b'Lars Eriksson,"Riley Quinn, Mei Chen, Aisha Bello",2024-12-02 08:05:00 UTC,,Count me in.,INCOMING,INBOX\r\n'
+            b'Riley Quinn,"Mei Chen, Lars Eriksson, Aisha Bello",2024-12-01 17:20:00 UTC,,Me!,OUTGOING,INBOX\r\n'
+            b'Mei Chen,"Riley Quinn, Lars Eriksson, Aisha Bello",2024-12-01 17:00:00 UTC,,Who is going?,INCOMING,INBOX\r\n'
+            b"Mei Chen,Riley Quinn,2024-12-04 09:30:00 UTC,,Coffee?,INCOMING,INBOX\r\n"
+            b"Riley Quinn,Mei Chen,2024-12-03 21:00:00 UTC,,Great seeing you.,OUTGOING,INBOX\r\n")
+    read = read_messages(read_linkedin_csv(data, "Messages.csv", expect="messages"))
+    assert (read.conversations, read.one_to_one, read.group, read.group_messages) == (2, 1, 1, 3)
+    assert [(s.name, s.messages_sent, s.messages_received) for s in read.stats] == [("Mei Chen", 1, 1)]

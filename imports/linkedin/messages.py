@@ -578,7 +578,9 @@ def _read_2018(coded: CodedTable, kept: np.ndarray) -> _Read:
     sent = np.array([outgoing[i] for i in counted], dtype=bool)
     when = coded.timestamps("date")[kept][counted]
     messages = _Counted(person, keys, sent, when, kept[counted], name, *_listed_names(names))
-    group_to = {t for t, g in zip(to, group, strict=True) if g}
+    # A group conversation is its people: each member's messages go To the others.
+    group_to = {frozenset([_comparable(s), *map(_comparable, recipient_names(t, known))])
+                for s, t in {(s, t) for s, t, g in zip(sender, to, group, strict=True) if g}}
     return _Read(
         messages, owner_name, owner_key or "",
         conversations=len(keys) + len(group_to), one_to_one=len(keys), group=len(group_to),
