@@ -346,7 +346,7 @@ def test_a_2018_file_past_the_limit_keeps_its_newest_pairs(monkeypatch):
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     # A From and To pair is a conversation: the newest two name both people (4 values), the
     # next ones a new person each (1 value): 6 takes the newest two people's four pairs.
-    monkeypatch.setattr(messages, "MAX_DISTINCT_NAMES", 6)
+    monkeypatch.setattr(messages, "MAX_DISTINCT_NAMES_2018", 6)
     read = read_messages(read_linkedin_csv(out.getvalue().encode(), "messages.csv", expect="messages"))
     assert [s.name for s in read.stats] == ["Person 3", "Person 4"]
     assert read.skipped == {"in an older conversation past the limit": 6}

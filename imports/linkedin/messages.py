@@ -139,6 +139,9 @@ _IDENTITY_COLUMNS = ("conversation id", "from", "sender profile url", "to", "rec
 #: conversations are read up to it, so memory stays bounded for a file where every message
 #: names somebody new.
 MAX_DISTINCT_NAMES = 400_000
+#: The same for a 2018 messages.csv (no conversation ids): a person there is one name, read
+#: into Python objects row by row, and costs what three values of the later shapes do.
+MAX_DISTINCT_NAMES_2018 = 100_000
 
 
 def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
@@ -168,8 +171,9 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
                "in an older conversation past the limit": left_out[1]}
     notes = list(coded.notes)
     if left_out[0]:
+        limit = MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
         notes.append(f"{coded.name} holds more people and conversations than outreach reads (over "
-                     f"{MAX_DISTINCT_NAMES:,} names, conversation ids and profile addresses): the newest "
+                     f"{limit:,} names, conversation ids and profile addresses): the newest "
                      f"conversations were read, {left_out[0]:,} older ones ({left_out[1]:,} messages) left out")
     coded.release(keep=("from", "to"))  # what is left to do takes their memory (FROM and TO spell names)
     read_file = MessagesRead(
@@ -189,7 +193,8 @@ def _newest_within_limit(coded: CodedTable) -> tuple[int, int]:
     MAX_DISTINCT_NAMES at most; returns (conversations, messages) left out. Worked out on the
     columns' codes: no Python string is made for what is left out. Without conversation ids
     (2018), a conversation is a From and To pair."""
-    if sum(coded.distinct(c) for c in _IDENTITY_COLUMNS) <= MAX_DISTINCT_NAMES:
+    limit = MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
+    if sum(coded.distinct(c) for c in _IDENTITY_COLUMNS) <= limit:
         return 0, 0
     if coded.has("conversation id"):
         _, group = np.unique(coded.codes_only("conversation id"), return_inverse=True)
@@ -210,7 +215,7 @@ def _newest_within_limit(coded: CodedTable) -> tuple[int, int]:
             first = np.full(coded.distinct(column), n, dtype=np.int64)
             np.minimum.at(first, coded.codes_only(column), row_rank)
             adds += np.bincount(first, minlength=n + 1)[:n]
-    taken = int(np.searchsorted(np.cumsum(adds), MAX_DISTINCT_NAMES, side="right"))
+    taken = int(np.searchsorted(np.cumsum(adds), limit, side="right"))
     rows = np.flatnonzero(row_rank < taken)
     coded.take(rows)
     return n - taken, len(row_rank) - len(rows)
@@ -343,35 +348,49 @@ def _first_of_each(*columns: np.ndarray) -> np.ndarray:
     return first
 
 
-def _distinct(*columns: np.ndarray) -> list[tuple[int, ...]]:
-    """The distinct tuples of equal-length columns of non-negative ints, in order of appearance."""
+def _distinct(*columns: np.ndarray) -> Iterator[tuple[int, ...]]:
+    """The distinct tuples of equal-length columns of non-negative ints, in order of appearance,
+    made a block at a time (there may be one a message)."""
     first = _first_of_each(*columns)
-    return list(zip(*(column[first].tolist() for column in columns), strict=True))
+    for start in range(0, len(first), _DISTINCT_BLOCK):
+        block = first[start : start + _DISTINCT_BLOCK]
+        yield from zip(*(column[block].tolist() for column in columns), strict=True)
+
+
+_DISTINCT_BLOCK = 1 << 14
 
 
 class _SenderNames:
     """Who a TO name is, in a file without recipient URLs: the sender of that name in the same
-    conversation, else a name (see the module's docstring)."""
+    conversation, else a name (see the module's docstring). Kept as ints, not a set per name
+    and conversation: a file can name a great many people."""
 
     def __init__(self, conv: np.ndarray, from_codes: np.ndarray, from_names: list[str], sender: np.ndarray):
-        comparable = [_comparable(n) for n in from_names]
-        self.known = set(comparable)  # every sender's name: how TO lists are split into names
-        self.here: dict[tuple[int, str], set[int]] = {}
+        #: every sender's name as compared, numbered: how TO lists are split into names
+        self.known: dict[str, int] = {}
+        canonical = np.array([self.known.setdefault(_comparable(n), len(self.known)) for n in from_names],
+                             dtype=np.int64)
+        self._count = max(len(self.known), 1)
+        #: (conversation, name) -> the one sender of that name there, or -1 for several
+        self.here: dict[int, int] = {}
         named = sender >= 0
-        for c, f, s in _distinct(conv[named], from_codes[named], sender[named]):
-            self.here.setdefault((c, comparable[f]), set()).add(s)
+        for c, f, s in _distinct(conv[named], canonical[from_codes[named]], sender[named]):
+            key = c * self._count + f
+            self.here[key] = s if self.here.get(key, s) == s else -1
         self._names: dict[str, list[tuple[str, str]]] = {}  # TO -> its names, and as compared
 
-    def resolve(self, conv: int, to: str, people: _People) -> list[tuple[int, str]]:
-        """(person, name as written) for each person named in ``to`` (hidden members left out)."""
+    def resolve(self, conv: int, to: str, people: _People) -> list[tuple[int, int]]:
+        """(person, where their name stands in ``recipient_names(to)``) for each person named in
+        ``to`` (hidden members left out)."""
         names = self._names.get(to)
         if names is None:
             names = self._names[to] = [(n, _comparable(n)) for n in recipient_names(to, self.known)]
         found = []
-        for name, comparable in names:
-            senders = self.here.get((conv, comparable), ())
-            found.append((next(iter(senders)) if len(senders) == 1 else people.by_name(name), name))
-        return [(p, name) for p, name in found if p >= 0]
+        for i, (name, comparable) in enumerate(names):
+            index = self.known.get(comparable)
+            sender = -1 if index is None else self.here.get(conv * self._count + index, -1)
+            found.append((sender if sender >= 0 else people.by_name(name), i))
+        return [(p, i) for p, i in found if p >= 0]
 
 
 def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
@@ -405,8 +424,11 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     if owner_ids and not owner_name:  # they never write: the name messages are sent to
         # Recipient URLs stand in the order of the names in TO.
         known = _Known(lambda: coded.values_at("from", np.arange(coded.distinct("from"))))
-        written = [name for pairs in addressed.values() for p, name in pairs if p in owner_ids]
-        pairs_to = _distinct(list_codes[has_list], to_codes[has_list])
+        mine_to = addressed[np.isin(addressed[:, 2], owner_ids)]
+        spellings = {code: recipient_names(to, known) for code, to in zip(
+            np.unique(mine_to[:, 0]).tolist(), coded.values_at("to", np.unique(mine_to[:, 0])), strict=True)}
+        written = [spellings[code][i] for code, i in mine_to[:, :2].tolist()]
+        pairs_to = list(_distinct(list_codes[has_list], to_codes[has_list]))
         tos = np.unique(np.array([to for _, to in pairs_to], dtype=np.int64))
         to_of = dict(zip(tos.tolist(), coded.values_at("to", tos), strict=True))
         for code, to in pairs_to:
@@ -454,7 +476,9 @@ class _Members:
     listed: list[tuple[int, ...]]  # per recipient list code: its people
     list_codes: np.ndarray  # per message: its recipient list
     has_list: np.ndarray  # per message: whether it has one
-    addressed: dict[tuple[int, int], list[tuple[int, str]]]  # (conversation, TO code) -> (person, name)
+    #: whom each TO names, where there are no recipient URLs: (TO code, where the name stands in
+    #: ``recipient_names`` of it, person), one row each
+    addressed: np.ndarray
 
 
 def _members(coded: CodedTable, kept: np.ndarray, conv: np.ndarray, from_codes: np.ndarray, to_codes: np.ndarray,
@@ -481,18 +505,21 @@ def _members(coded: CodedTable, kept: np.ndarray, conv: np.ndarray, from_codes: 
     within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
     pair_conv.append(np.repeat(with_list, sizes))
     pair_who.append(flat[np.repeat(starts, sizes) + within])
-    addressed: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    addressed = array("q")  # conversation, TO code, where the name stands, person; four a row
     if not has_list.all():
         from_names, to_names = coded.codes("from")[1], coded.codes("to")[1]
         names = _SenderNames(conv, from_codes, from_names, sender)
         for c, code in _distinct(conv[~has_list], to_codes[~has_list]):
-            addressed[c, code] = names.resolve(c, to_names[code], people)
-        pair_conv.append(np.array([c for (c, _), found in addressed.items() for _ in found], dtype=np.int64))
-        pair_who.append(np.array([p for found in addressed.values() for p, _ in found], dtype=np.int64))
+            for p, i in names.resolve(c, to_names[code], people):
+                addressed.extend((c, code, i, p))
+        del names
+    table = np.frombuffer(addressed, dtype=np.int64).reshape(-1, 4) if addressed else np.zeros((0, 4), np.int64)
+    pair_conv.append(table[:, 0])
+    pair_who.append(table[:, 3])
     n_people = max(len(people.keys), 1)
     pairs = np.unique(np.concatenate(pair_conv) * n_people + np.concatenate(pair_who))
     member_conv, member = np.divmod(pairs, n_people)
-    return _Members(member_conv, member, listed, list_codes, has_list, addressed)
+    return _Members(member_conv, member, listed, list_codes, has_list, table[:, 1:].copy())
 
 
 def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alike: np.ndarray) -> list[int]:
@@ -557,7 +584,7 @@ def _read_2018(coded: CodedTable, kept: np.ndarray) -> _Read:
         return [cells[i] for i in rows]
 
     sender, to = strip(column("from")), strip(column("to"))
-    known = {_comparable(s) for s in set(sender)}
+    known = _Known(lambda: set(sender))
     group = map_distinct(to, lambda t: len(recipient_names(t, known)) > 1)
     direction = map_distinct(column("direction"), lambda v: v.strip().upper())
     if {"OUTGOING", "INCOMING"} & set(direction):
@@ -571,11 +598,12 @@ def _read_2018(coded: CodedTable, kept: np.ndarray) -> _Read:
     other_name = [t if out else s for s, t, out in zip(sender, to, outgoing, strict=True)]
     other = map_distinct(other_name, _name_key)
     owner_key = _name_key(owner_name)
-    counted = [i for i, (key, g) in enumerate(zip(other, group, strict=True))
-               if not g and key is not None and key != owner_key]
-    person, keys = factorize([other[i] for i in counted])  # type: ignore[misc]
-    name, names = factorize([other_name[i] for i in counted])
-    sent = np.array([outgoing[i] for i in counted], dtype=bool)
+    counted = np.flatnonzero(np.fromiter(
+        (not g and key is not None and key != owner_key for key, g in zip(other, group, strict=True)),
+        dtype=bool, count=len(other)))
+    person, keys = factorize([other[i] for i in counted.tolist()])  # type: ignore[misc]
+    name, names = factorize([other_name[i] for i in counted.tolist()])
+    sent = np.fromiter((outgoing[i] for i in counted.tolist()), dtype=bool, count=len(counted))
     when = coded.timestamps("date")[kept][counted]
     messages = _Counted(person, keys, sent, when, kept[counted], name, *_listed_names(names))
     # A group conversation is its people: each member's messages go To the others.
