@@ -558,3 +558,21 @@ def test_an_older_messages_export_after_a_newer_one_keeps_the_newer_history(run,
     assert ("is from an export of 2025-01-15, older than the message history stored (from 2025-03-02): the newer "
             "history of 4 people is kept") in result.stdout
     assert [r for r in dump(workspace) if "message_stats" in r] == before
+
+
+def test_a_bare_messages_file_that_ends_earlier_is_still_imported_with_a_note(run, workspace, tmp_path):
+    """A messages.csv without a dated file name is dated by its newest message, which a newer
+    export lacks when its newest conversation was deleted: it is imported, and the note says
+    what to do if it really is older."""
+    full = (FIXTURES / "messages_2024.csv").read_bytes()
+    newer = full + (b"2-jane,,Alex Moreno,https://www.linkedin.com/in/alex-moreno,Jane Doe,"
+                    b"https://www.linkedin.com/in/jane-doe-1a2b3c,2025-03-01 10:00:00 UTC,,Any news?,INBOX,No,No\r\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "messages.csv").write_bytes(newer)
+    (tmp_path / "b" / "messages.csv").write_bytes(full)
+    assert run("import", "linkedin", tmp_path / "a" / "messages.csv").exit_code == 0
+    result = run("import", "linkedin", tmp_path / "b" / "messages.csv")
+    assert result.exit_code == 0
+    assert "message stats: 0 new, 1 updated" in result.stdout
+    assert "ends before the message history stored (from an export of 2025-03-01)" in result.stdout

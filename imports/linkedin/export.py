@@ -108,7 +108,7 @@ class LinkedInExport:
         aside (a "Connected On" of 2099 is a typo, not the export's date). Waits for a file
         still being read when the name has no date."""
         if self.files.export_date:
-            return self.files.export_date, "from the file name"
+            return self.files.export_date, DATED_BY_NAME
         self.wait()
         dated = [
             (self.connections.newest_connected_on if self.connections else None, "newest Connected On date"),
@@ -147,6 +147,9 @@ def read_linkedin_file(data: Source, name: str, *, expect: str | None = None) ->
     csv = read_linkedin_csv(data, name, expect=expect)
     return _READERS[csv.kind](csv)
 
+
+#: How ``LinkedInExport.export_date`` says the date came from the export's file name.
+DATED_BY_NAME = "from the file name"
 
 #: A file at least this big (messages.csv at LinkedIn's cap is ~35 MB) is read in a second
 #: process while this one reads the others.

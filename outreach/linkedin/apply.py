@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach.companies.knowledge import company_key
 from outreach.identity import NAME_KEY_PREFIX, normalise_name
+from outreach.imports.linkedin.export import DATED_BY_NAME
 from outreach.imports.linkedin.stats import STATS_COLUMNS, MessageStats, StatsTable
 from outreach.linkedin.extras import apply_extras
 from outreach.linkedin.extras import not_imported as extras_not_imported
@@ -162,7 +163,8 @@ def _apply(conn: sqlite3.Connection, export: LinkedInExport, owner: str | None, 
         whose = export_owner(export)
         check_whose(export, whose, owner, user)
         if export.messages is not None:
-            files.append(_apply_messages(conn, owner_id, export.messages, contacts, seen_on))
+            files.append(_apply_messages(conn, owner_id, export.messages, contacts, seen_on,
+                                         how.startswith(DATED_BY_NAME)))
         elif export.connections is not None:
             _join_message_stats(conn, owner_id)
         if export.invitations is not None:
@@ -452,15 +454,22 @@ def _replace_rows(
 
 def _apply_messages(
     conn: sqlite3.Connection, owner_id: int, read: MessagesRead, contacts: list[tuple[str, str, str]] | None,
-    seen_on: str,
+    seen_on: str, dated_by_name: bool,
 ) -> FileSummary:
     if not read.rows_read and not read.skipped:  # a header and nothing else says nothing of the history
         return _kept_messages(conn, owner_id, read)
-    stored_on = conn.execute(
-        "SELECT json_extract(summary_json, '$.export_date') FROM imports WHERE kind = 'messages' AND owner_id = ?"
-        " ORDER BY id DESC LIMIT 1", (owner_id,)).fetchone()
-    if stored_on and stored_on[0] and seen_on < stored_on[0]:
-        return _kept_messages(conn, owner_id, read, older=(seen_on, stored_on[0]))
+    stored = conn.execute(
+        "SELECT json_extract(summary_json, '$.export_date'), json_extract(summary_json, '$.export_date_from')"
+        " FROM imports WHERE kind = 'messages' AND owner_id = ? ORDER BY id DESC LIMIT 1", (owner_id,)).fetchone()
+    older = stored is not None and stored[0] is not None and seen_on < stored[0]
+    # Only the export's own date (its file name) says it is older: a messages.csv dated by its
+    # newest message may be newer with its newest conversation deleted.
+    if older and dated_by_name and str(stored[1] or "").startswith(DATED_BY_NAME):
+        return _kept_messages(conn, owner_id, read, older=(seen_on, stored[0]))
+    notes = list(read.notes)
+    if older:
+        notes.append(f"{read.name} ends before the message history stored (from an export of {stored[0]}): "
+                     "if it comes from an older export, import the newer one again")
     stats, contact_keys = _join_to_contacts(conn, owner_id, read.stats, contacts)
     people = among_contacts = 0
 
@@ -490,7 +499,7 @@ def _apply_messages(
     return FileSummary(
         "messages", read.name, read.generation, read.encoding, read.rows_read,
         new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
-        skipped=dict(read.skipped), notes=list(read.notes), details=details,
+        skipped=dict(read.skipped), notes=notes, details=details,
     )
 
 
