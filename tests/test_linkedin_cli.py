@@ -576,3 +576,43 @@ def test_a_bare_messages_file_that_ends_earlier_is_still_imported_with_a_note(ru
     assert result.exit_code == 0
     assert "message stats: 0 new, 1 updated" in result.stdout
     assert "ends before the message history stored (from an export of 2025-03-01)" in result.stdout
+
+
+def test_a_messages_file_of_one_recruiters_message_does_not_make_the_recruiter_you(run, tmp_path):
+    """(Found by a tester: whoever wrote more in a file of one conversation became 'you', and the
+    user's own export was then refused.)"""
+    head = ("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
+            "CONTENT,FOLDER\r\n")
+    path = tmp_path / "messages.csv"
+    path.write_text(head + "2-rec,,Sam Park,https://www.linkedin.com/in/sam-park-talent,Riley Quinn,"
+                    "https://www.linkedin.com/in/riley-quinn-dev,2025-01-05 09:00:00 UTC,,"
+                    "\"Hi Riley, are you open to new roles?\",INBOX\r\n")
+    result = run("import", "linkedin", path)
+    assert result.exit_code == 0 and "you are not recognisable" in result.stdout
+    assert "1 conversation: 1 one-to-one, 0 group" in result.stdout
+    assert "does not show which of its people is you" in result.stdout
+    mine = head + ("2-one,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Mei Chen,"
+                   "https://www.linkedin.com/in/mei-chen-ux,2025-01-02 09:00:00 UTC,,Coffee?,INBOX\r\n"
+                   "2-two,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Sam Park,"
+                   "https://www.linkedin.com/in/sam-park-talent,2025-01-06 09:00:00 UTC,,Yes!,INBOX\r\n")
+    (tmp_path / "later").mkdir()
+    result = run("import", "linkedin", export_zip(tmp_path / "later", "02-03-2025", connections_csv(
+        "Mei,Chen,https://www.linkedin.com/in/mei-chen-ux,,Globex,Designer,02 Mar 2024"), messages=mine.encode()))
+    assert result.exit_code == 0, result.output
+    assert "you are Riley Quinn" in result.stdout
+
+
+def test_a_header_only_messages_file_does_not_date_the_stored_history(run, workspace, tmp_path):
+    """(Found by a tester: a header-only messages.csv of a newer export kept a later import of an
+    export older than it, but newer than the history, out.)"""
+    full = (FIXTURES / "messages_2024.csv").read_bytes()
+    connections = (FIXTURES / "connections_2024.csv").read_bytes()
+    for folder, date, messages in (("a", "01-10-2025", full), ("b", "03-01-2025", full.splitlines(True)[0])):
+        (tmp_path / folder).mkdir()
+        assert run("import", "linkedin", export_zip(tmp_path / folder, date, connections,
+                                                    messages=messages)).exit_code == 0
+    (tmp_path / "c").mkdir()
+    result = run("import", "linkedin", export_zip(tmp_path / "c", "02-03-2025", connections, messages=full))
+    assert result.exit_code == 0
+    assert "older than the message history" not in result.stdout
+    assert "message stats: 0 new, 0 updated, 4 unchanged" in result.stdout

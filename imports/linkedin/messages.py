@@ -170,6 +170,10 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
     skipped = {"blank row": int(blank.sum()) + coded.blank_rows, "more cells than the header": coded.ragged_rows,
                "in an older conversation past the limit": left_out[1]}
     notes = list(coded.notes)
+    if not read.owner_key and read.conversations and coded.has("conversation id"):
+        notes.append(f"{coded.name} does not show which of its people is you (nobody is in more than one of "
+                     "its conversations), so its messages are not counted: import the whole export zip "
+                     "LinkedIn sent")
     if left_out[0]:
         limit = MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
         notes.append(f"{coded.name} holds more people and conversations than outreach reads (over "
@@ -446,6 +450,9 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
 
     rest = ~np.isin(member, owner_ids)
     others = np.bincount(member_conv[rest], minlength=n_conv)
+    if not owner_ids:  # nothing is counted; a conversation of two is still one-to-one
+        others = np.maximum(others - 1, 0)
+        rest[:] = False
     other_of = np.full(n_conv, -1, dtype=np.int64)  # the one other person, in one-to-one threads
     other_of[member_conv[rest]] = member[rest]  # (where there are several, others says so)
     other_of[others != 1] = -1
@@ -525,8 +532,9 @@ def _members(coded: CodedTable, kept: np.ndarray, conv: np.ndarray, from_codes: 
 def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alike: np.ndarray) -> list[int]:
     """The export's owner, as every person id that is theirs: in the most conversations
     (``member_conv``, ``member``: the distinct (conversation, person) pairs), counting people
-    ``alike`` as one; ties go to the most frequent sender, then to the first person seen, but
-    in a file of one conversation a tie leaves the owner unknown (none)."""
+    ``alike`` as one; ties go to the most frequent sender, then to the first person seen. Nobody
+    when nobody is in two conversations (a file of one conversation does not say which side is
+    the owner: the one who wrote more may well be a recruiter)."""
     if not len(member):
         return []
     pairs = np.unique(member_conv * (int(alike.max()) + 1) + alike[member])
@@ -535,8 +543,8 @@ def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alik
     if len(top) > 1:
         sent = np.bincount(alike[sender[sender >= 0]], minlength=len(threads))[top]
         top = top[sent == sent.max()]
-    if len(top) > 1 and threads.max() == 1:
-        return []  # one conversation, each of its people as likely as the other: nobody is sure
+    if threads.max() < 2:
+        return []  # the owner is in every conversation: in one alone, either side may be them
     return np.flatnonzero(alike == top[0]).tolist()
 
 

@@ -457,15 +457,17 @@ def _apply_messages(
     seen_on: str, dated_by_name: bool,
 ) -> FileSummary:
     if not read.rows_read and not read.skipped:  # a header and nothing else says nothing of the history
-        return _kept_messages(conn, owner_id, read)
+        return _kept_messages(conn, owner_id, read, contacts)
     stored = conn.execute(
         "SELECT json_extract(summary_json, '$.export_date'), json_extract(summary_json, '$.export_date_from')"
-        " FROM imports WHERE kind = 'messages' AND owner_id = ? ORDER BY id DESC LIMIT 1", (owner_id,)).fetchone()
+        " FROM imports WHERE kind = 'messages' AND owner_id = ?"
+        " AND json_extract(summary_json, '$.files[0].details.history_kept') IS NULL"  # the history's own
+        " ORDER BY id DESC LIMIT 1", (owner_id,)).fetchone()
     older = stored is not None and stored[0] is not None and seen_on < stored[0]
     # Only the export's own date (its file name) says it is older: a messages.csv dated by its
     # newest message may be newer with its newest conversation deleted.
     if older and dated_by_name and str(stored[1] or "").startswith(DATED_BY_NAME):
-        return _kept_messages(conn, owner_id, read, older=(seen_on, stored[0]))
+        return _kept_messages(conn, owner_id, read, contacts, older=(seen_on, stored[0]))
     notes = list(read.notes)
     if older:
         notes.append(f"{read.name} ends before the message history stored (from an export of {stored[0]}): "
@@ -504,11 +506,13 @@ def _apply_messages(
 
 
 def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
-                   older: tuple[str, str] | None = None) -> FileSummary:
+                   contacts: list[tuple[str, str, str]] | None, older: tuple[str, str] | None = None) -> FileSummary:
     """The summary of a messages.csv that leaves the stored history as it is: one with no
     messages at all, or one from an ``older`` export (its date, the stored history's): an older
     export never undoes a newer one."""
     stored = conn.execute("SELECT count(*) FROM message_stats WHERE owner_id = ?", (owner_id,)).fetchone()[0]
+    keys = {c[0] for c in contacts} if contacts is not None else {r[0] for r in conn.execute(
+        f"SELECT person_key FROM contacts WHERE {_ALL_ROWS_OF_OWNER}", (owner_id,))}
     notes = list(read.notes)
     if older is not None:
         notes.append(f"{read.name} is from an export of {older[0]}, older than the message history stored "
@@ -520,8 +524,9 @@ def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
                "one_to_one_conversations": read.one_to_one, "group_conversations": read.group,
                "hidden_conversations": read.hidden, "group_messages_not_counted": read.group_messages,
                "drafts_not_counted": read.drafts, "system_messages_not_counted": read.system,
-               "newest_message_at": read.newest_at, "people": len(read.stats), "people_among_contacts": 0,
-               "people_removed": 0}
+               "newest_message_at": read.newest_at, "people": len(read.stats),
+               "people_among_contacts": sum(1 for s in read.stats if s.person_key in keys),
+               "people_removed": 0, "history_kept": True}
     return FileSummary("messages", read.name, read.generation, read.encoding, read.rows_read, unchanged=stored,
                        skipped=dict(read.skipped), notes=notes, details=details)
 
