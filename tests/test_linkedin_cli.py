@@ -616,3 +616,26 @@ def test_a_header_only_messages_file_does_not_date_the_stored_history(run, works
     assert result.exit_code == 0
     assert "older than the message history" not in result.stdout
     assert "message stats: 0 new, 0 updated, 4 unchanged" in result.stdout
+
+
+def test_a_messages_file_of_one_conversation_is_read_when_the_stored_contacts_confirm_whose(run, tmp_path):
+    """Nobody is in two conversations, but the one who wrote more is not a contact and the
+    other is: the guess stands, and the messages count."""
+    connections = tmp_path / "Connections.csv"
+    connections.write_bytes(connections_csv("Dana,Whitfield,https://www.linkedin.com/in/dana-whitfield-3c,,Acme,"
+                                            "Engineer,01 Mar 2024", preamble=False))
+    assert run("import", "linkedin", connections).exit_code == 0
+    messages = tmp_path / "messages.csv"
+    messages.write_text(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,"
+        "FOLDER\r\n"
+        "2-d,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Dana Whitfield,"
+        "https://www.linkedin.com/in/dana-whitfield-3c,2025-01-11 08:00:00 UTC,,Thanks for connecting,INBOX\r\n"
+        "2-d,,Riley Quinn,https://www.linkedin.com/in/riley-quinn-dev,Dana Whitfield,"
+        "https://www.linkedin.com/in/dana-whitfield-3c,2025-01-10 08:00:00 UTC,,Hi Dana,INBOX\r\n"
+        "2-d,,Dana Whitfield,https://www.linkedin.com/in/dana-whitfield-3c,Riley Quinn,"
+        "https://www.linkedin.com/in/riley-quinn-dev,2025-01-12 09:00:00 UTC,,Sure,INBOX\r\n")
+    result = run("import", "linkedin", messages)
+    assert result.exit_code == 0
+    assert "you are Riley Quinn" in result.stdout
+    assert "messaged one-to-one: 1 person, 1 of them among the contacts" in result.stdout

@@ -129,6 +129,8 @@ class _Read:
     group: int
     group_messages: int
     hidden: int = 0
+    #: False when nobody is in two conversations: the owner is then a guess (see ``_owner``)
+    owner_certain: bool = True
 
 
 #: The columns that name people and conversations: each distinct value costs memory (a Python
@@ -170,10 +172,6 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
     skipped = {"blank row": int(blank.sum()) + coded.blank_rows, "more cells than the header": coded.ragged_rows,
                "in an older conversation past the limit": left_out[1]}
     notes = list(coded.notes)
-    if not read.owner_key and read.conversations and coded.has("conversation id"):
-        notes.append(f"{coded.name} does not show which of its people is you (nobody is in more than one of "
-                     "its conversations), so its messages are not counted: import the whole export zip "
-                     "LinkedIn sent")
     if left_out[0]:
         limit = MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
         notes.append(f"{coded.name} holds more people and conversations than outreach reads (over "
@@ -185,6 +183,7 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
         int((~blank).sum()) + coded.ragged_rows + left_out[1], read.owner_name, read.owner_key,
         conversations=read.conversations, one_to_one=read.one_to_one, group=read.group,
         hidden=read.hidden, group_messages=read.group_messages, drafts=int(draft.sum()),
+        owner_certain=read.owner_certain,
         system=int(system.sum()), newest_at=newest,
         skipped={k: v for k, v in skipped.items() if v}, notes=notes,
     )
@@ -423,6 +422,7 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     alike = (np.arange(n_people) if has_list.all()
              else _alike_by_name(people, sender, from_codes, coded.codes("from")[1]))
     owner_ids = _owner(member_conv, member, sender, alike)
+    certain = _certain(member_conv, alike[member]) if owner_ids else True
     del alike
     owner_name = _mode_of_codes(coded, "from", from_codes[np.isin(sender, owner_ids)])
     if owner_ids and not owner_name:  # they never write: the name messages are sent to
@@ -450,9 +450,6 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
 
     rest = ~np.isin(member, owner_ids)
     others = np.bincount(member_conv[rest], minlength=n_conv)
-    if not owner_ids:  # nothing is counted; a conversation of two is still one-to-one
-        others = np.maximum(others - 1, 0)
-        rest[:] = False
     other_of = np.full(n_conv, -1, dtype=np.int64)  # the one other person, in one-to-one threads
     other_of[member_conv[rest]] = member[rest]  # (where there are several, others says so)
     other_of[others != 1] = -1
@@ -470,7 +467,7 @@ def _read_conversations(coded: CodedTable, kept: np.ndarray) -> _Read:
     return _Read(
         messages, owner_name, people.keys[owner] if owner >= 0 else "",
         conversations=n_conv, one_to_one=int((others == 1).sum()), group=int((others > 1).sum()),
-        group_messages=int((others[conv] > 1).sum()), hidden=int((others == 0).sum()),
+        group_messages=int((others[conv] > 1).sum()), hidden=int((others == 0).sum()), owner_certain=certain,
     )
 
 
@@ -532,9 +529,8 @@ def _members(coded: CodedTable, kept: np.ndarray, conv: np.ndarray, from_codes: 
 def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alike: np.ndarray) -> list[int]:
     """The export's owner, as every person id that is theirs: in the most conversations
     (``member_conv``, ``member``: the distinct (conversation, person) pairs), counting people
-    ``alike`` as one; ties go to the most frequent sender, then to the first person seen. Nobody
-    when nobody is in two conversations (a file of one conversation does not say which side is
-    the owner: the one who wrote more may well be a recruiter)."""
+    ``alike`` as one; ties go to the most frequent sender, then to the first person seen. Where
+    nobody is in two conversations, that is a guess (``_certain``)."""
     if not len(member):
         return []
     pairs = np.unique(member_conv * (int(alike.max()) + 1) + alike[member])
@@ -543,9 +539,15 @@ def _owner(member_conv: np.ndarray, member: np.ndarray, sender: np.ndarray, alik
     if len(top) > 1:
         sent = np.bincount(alike[sender[sender >= 0]], minlength=len(threads))[top]
         top = top[sent == sent.max()]
-    if threads.max() < 2:
-        return []  # the owner is in every conversation: in one alone, either side may be them
     return np.flatnonzero(alike == top[0]).tolist()
+
+
+def _certain(member_conv: np.ndarray, member: np.ndarray) -> bool:
+    """Whether somebody is in two conversations: the owner is in every one, so in a file where
+    nobody is (one conversation, say), either side may be the owner, and the one who wrote more
+    may well be a recruiter."""
+    pairs = np.unique(member_conv * (int(member.max()) + 1) + member) if len(member) else member
+    return bool(len(pairs)) and int(np.bincount(pairs % (int(member.max()) + 1)).max()) >= 2
 
 
 def _alike_by_name(people: _People, sender: np.ndarray, from_codes: np.ndarray, from_names: list[str]) -> np.ndarray:

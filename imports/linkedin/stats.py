@@ -194,3 +194,6 @@ class MessagesRead:
     newest_at: str | None = None  # the newest time in the file (ISO, UTC): the export is newer
     skipped: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: False when the owner is a guess: nobody is in two of the file's conversations (one
+    #: conversation, say), so either side may be them; the import confirms it with the contacts
+    owner_certain: bool = True

@@ -458,6 +458,8 @@ def _apply_messages(
 ) -> FileSummary:
     if not read.rows_read and not read.skipped:  # a header and nothing else says nothing of the history
         return _kept_messages(conn, owner_id, read, contacts)
+    if not read.owner_certain and not _owner_confirmed(conn, owner_id, read, contacts):
+        return _kept_messages(conn, owner_id, read, contacts, unrecognised=True)
     stored = conn.execute(
         "SELECT json_extract(summary_json, '$.export_date'), json_extract(summary_json, '$.export_date_from')"
         " FROM imports WHERE kind = 'messages' AND owner_id = ?"
@@ -505,27 +507,48 @@ def _apply_messages(
     )
 
 
+def _owner_confirmed(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
+                     contacts: list[tuple[str, str, str]] | None) -> bool:
+    """Whether the contacts confirm a guessed owner (``MessagesRead.owner_certain``): the guess
+    is not one of them, and somebody they messaged is."""
+    keys = _contact_keys(conn, owner_id, contacts)
+    people = read.stats.people() if isinstance(read.stats, StatsTable) else ((s.person_key, s.name) for s in read.stats)
+    return read.owner_key not in keys and any(key in keys for key, _ in people)
+
+
+def _contact_keys(conn: sqlite3.Connection, owner_id: int, contacts: list[tuple[str, str, str]] | None) -> set[str]:
+    if contacts is not None:
+        return {c[0] for c in contacts}
+    return {r[0] for r in conn.execute(f"SELECT person_key FROM contacts WHERE {_ALL_ROWS_OF_OWNER}", (owner_id,))}
+
+
 def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
-                   contacts: list[tuple[str, str, str]] | None, older: tuple[str, str] | None = None) -> FileSummary:
+                   contacts: list[tuple[str, str, str]] | None, older: tuple[str, str] | None = None,
+                   unrecognised: bool = False) -> FileSummary:
     """The summary of a messages.csv that leaves the stored history as it is: one with no
     messages at all, or one from an ``older`` export (its date, the stored history's): an older
     export never undoes a newer one."""
     stored = conn.execute("SELECT count(*) FROM message_stats WHERE owner_id = ?", (owner_id,)).fetchone()[0]
-    keys = {c[0] for c in contacts} if contacts is not None else {r[0] for r in conn.execute(
-        f"SELECT person_key FROM contacts WHERE {_ALL_ROWS_OF_OWNER}", (owner_id,))}
+    keys = _contact_keys(conn, owner_id, contacts)
     notes = list(read.notes)
-    if older is not None:
+    if unrecognised:
+        notes.append(f"{read.name} does not show which of its people is you (nobody is in more than one of its "
+                     "conversations, and your contacts do not tell): its messages are not counted"
+                     + (" and the history stored is kept" if stored else "")
+                     + "; import the whole export zip LinkedIn sent")
+    elif older is not None:
         notes.append(f"{read.name} is from an export of {older[0]}, older than the message history stored "
                      f"(from {older[1]}): the newer history of {stored:,} people is kept")
     elif stored:
         notes.append(f"{read.name} holds no messages, only its header: the message history of "
                      f"{stored:,} people stored before is kept")
-    details = {"you": read.owner_name, "owner_key": read.owner_key, "conversations": read.conversations,
+    details = {"you": "" if unrecognised else read.owner_name, "owner_key": "" if unrecognised else read.owner_key,
+               "conversations": read.conversations,
                "one_to_one_conversations": read.one_to_one, "group_conversations": read.group,
                "hidden_conversations": read.hidden, "group_messages_not_counted": read.group_messages,
                "drafts_not_counted": read.drafts, "system_messages_not_counted": read.system,
-               "newest_message_at": read.newest_at, "people": len(read.stats),
-               "people_among_contacts": sum(1 for s in read.stats if s.person_key in keys),
+               "newest_message_at": read.newest_at, "people": 0 if unrecognised else len(read.stats),
+               "people_among_contacts": 0 if unrecognised else sum(1 for s in read.stats if s.person_key in keys),
                "people_removed": 0, "history_kept": True}
     return FileSummary("messages", read.name, read.generation, read.encoding, read.rows_read, unchanged=stored,
                        skipped=dict(read.skipped), notes=notes, details=details)

@@ -62,9 +62,10 @@ def user_identity(conn: sqlite3.Connection) -> Identity:
 
 
 def export_owner(export: LinkedInExport) -> tuple[str, str] | None:
-    """(person key, name) of whoever the export's messages, else its invitations, belong to."""
+    """(person key, name) of whoever the export's messages, else its invitations, belong to (a
+    guess from messages where nobody is in two conversations does not count)."""
     for read in (export.messages, export.invitations):
-        if read is not None and (read.owner_key or read.owner_name):
+        if read is not None and (read.owner_key or read.owner_name) and getattr(read, "owner_certain", True):
             return read.owner_key, read.owner_name
     return None
 
