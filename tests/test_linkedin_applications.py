@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from zipped import make_zip
 
 from outreach.imports.linkedin.applications import is_applications_file, read_applications
 from outreach.imports.linkedin.export import read_export
@@ -36,12 +37,6 @@ def us_date(day: date) -> str:
     """LinkedIn's own shape: 11/3/25, 4:12 PM."""
     return f"{day.month}/{day.day}/{day:%y}, 4:12 PM"
 
-
-def make_zip(path: Path, members: dict[str, str]) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in members.items():
-            archive.writestr(name, text)
-    return path
 
 
 # -- the reader ----------------------------------------------------------------------------------

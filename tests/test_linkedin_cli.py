@@ -6,10 +6,10 @@ import csv
 import json
 import shutil
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
+from zipped import make_zip
 
 FIXTURES = Path(__file__).parent / "fixtures" / "linkedin"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
@@ -19,12 +19,6 @@ PREAMBLE = 'Notes:\n"When exporting your connection data, you may notice that so
 def connections_csv(*rows: str, preamble: bool = True) -> bytes:
     return ((PREAMBLE if preamble else "") + "\n".join([HEADER, *rows]) + "\n").encode()
 
-
-def make_zip(path: Path, members: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path
 
 
 def export_zip(folder: Path, date: str, connections: bytes, **more: bytes) -> Path:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from zipped import make_zip
 
 from outreach.errors import InputError
 from outreach.identity import normalise_profile_url
@@ -119,12 +119,6 @@ EXPORT = {
         'Resume Name,Question And Answers\r\n"11/3/25, 4:12 PM",,,Globex,Staff Data Engineer,,cv.pdf,\r\n'),
 }
 
-
-def make_zip(path: Path, members: dict[str, str | bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in members.items():
-            archive.writestr(name, text)
-    return path
 
 
 def read(kind: str, text: str | bytes, name: str | None = None):

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from zipped import make_zip
 
 from outreach.errors import InputError
 from outreach.imports.linkedin.export import (
@@ -38,12 +39,6 @@ def records(result) -> list[dict]:
 def people(result: ConnectionsRead) -> dict[str, dict]:
     return {f"{r['first_name']} {r['last_name']}".strip(): r for r in records(result)}
 
-
-def make_zip(path: Path, members: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path
 
 
 # -- Connections.csv ---------------------------------------------------------------------------

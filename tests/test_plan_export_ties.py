@@ -11,11 +11,11 @@ and companies are made up."""
 
 from __future__ import annotations
 
-import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
 from plan_data import read_plan, row_of
+from zipped import make_zip
 
 TODAY = date.today()
 CONNECTIONS_HEADER = (
@@ -56,12 +56,6 @@ def person(first: str, last: str, company: str, title: str, days: int) -> str:
     return f"{first},{last},https://www.linkedin.com/in/{slug},,{company},{title},{connected(days)}\n"
 
 
-def write_zip(path: Path, files: dict[str, str]) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return path
-
 
 # --- referral asks for the applications of the last 30 days -------------------------------------
 
@@ -86,7 +80,7 @@ def referral_export(tmp_path: Path) -> Path:
                     + f"{applied(3)},me@example.com,,Umbrella,Analytics Engineer,,cv.pdf,\n"
                     + f"{applied(9)},me@example.com,,Initech,Analytics Engineer,"
                       "https://www.linkedin.com/jobs/view/4079876543,cv.pdf,\n")
-    return write_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
+    return make_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
         "Connections.csv": connections, "Jobs/Job Applications.csv": applications,
         "Positions.csv": POSITIONS})
 
@@ -155,7 +149,7 @@ def ties_export(tmp_path: Path, name: str, *, with_ivy: bool, invite_ivy: bool) 
         files["Invitations.csv"] = (
             INVITATIONS_HEADER + f'Me Myself,Ivy Ives,"{sent.month}/{sent.day}/{sent:%y}, 9:14 AM",,OUTGOING,'
             "https://www.linkedin.com/in/me,https://www.linkedin.com/in/ivy-ives\n")
-    return write_zip(tmp_path / name, files)
+    return make_zip(tmp_path / name, files)
 
 
 def test_a_recommender_outranks_an_endorser_who_outranks_a_plain_contact(run, tmp_path):
@@ -181,7 +175,7 @@ def test_a_person_with_a_pending_invitation_is_not_written_to_as_a_connection(ru
     rows, _, _ = read_plan(run, tmp_path)
     assert "Ivy Ives" not in [r["Write to"] for r in rows]
     # a friend who knows her can introduce the user: the ask says the invitation is pending
-    friend = write_zip(tmp_path / "friend.zip", {
+    friend = make_zip(tmp_path / "friend.zip", {
         "Connections.csv": CONNECTIONS_HEADER + person("Ivy", "Ives", "Acme Analytics", "Data Engineer", 50)})
     assert run("import", "linkedin", "--owner", "Fay Field", friend).exit_code == 0
     rows, _, _ = read_plan(run, tmp_path)
@@ -193,7 +187,7 @@ def test_a_person_with_a_pending_invitation_is_not_written_to_as_a_connection(ru
 
 def test_a_friends_export_does_not_lend_its_recommendations(run, tmp_path):
     assert run("import", "linkedin", ties_export(tmp_path, "mine.zip", with_ivy=False, invite_ivy=False)).exit_code == 0
-    friend = write_zip(tmp_path / "friend.zip", {
+    friend = make_zip(tmp_path / "friend.zip", {
         "Connections.csv": CONNECTIONS_HEADER + person("Pat", "Park", "Acme Analytics", "Data Engineer", 50),
         "Recommendations_Received.csv": RECOMMENDATIONS_HEADER
         + f'Pat,Park,Acme Analytics,Data Engineer,"Great.","{ago(30):%m/%d/%y}, 07:36 PM",VISIBLE\r\n',

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from plan_data import read_plan, row_of
+from zipped import make_zip
 
 TODAY = date.today()
 ME, ME_URL = "Jo Ellery", "https://www.linkedin.com/in/jo-ellery-4b21"
@@ -72,12 +72,6 @@ def messages(turns: list[tuple[str, str, bool, int, str]]) -> str:
     return out.getvalue()
 
 
-def write_zip(path: Path, files: dict[str, str]) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in files.items():
-            archive.writestr(name, text)
-    return path
-
 
 def targets_file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "mytargets.csv"
@@ -99,7 +93,7 @@ def test_a_recommendation_with_no_messages_is_written_to_about_the_recommendatio
                        f'"{ago(400):%m/%d/%y}, 04:31 PM",VISIBLE\r\n' for f, last in RECOMMENDERS)
     given = "".join(f'{f},{last},Acme Analytics,Data Engineer,"The analyst every team wants.",'
                     f'"{ago(380):%m/%d/%y}, 11:05 AM",VISIBLE\r\n' for f, last in RECOMMENDED)
-    export = write_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
+    export = make_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
         "Connections.csv": connections, "Profile.csv": PROFILE,
         "Recommendations_Received.csv": RECOMMENDATIONS_HEADER + received,
         "Recommendations_Given.csv": RECOMMENDATIONS_HEADER + given})
@@ -127,7 +121,7 @@ def employer_export(tmp_path: Path) -> Path:
     positions = (POSITIONS_HEADER
                  + f"Nimbus Freight,Senior Data Engineer,,\"Denver, Colorado\",{ago(1500):%b %Y},\r\n"
                  + f"Pinecrest Health,Data Engineer,,,{ago(2500):%b %Y},{ago(1520):%b %Y}\r\n")
-    return write_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
+    return make_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
         "Connections.csv": connections, "Positions.csv": positions, "Profile.csv": PROFILE})
 
 
@@ -169,7 +163,7 @@ def test_a_reply_to_someone_who_wrote_goes_in_week_1_whatever_the_per_employer_c
         ("c-noor", "Noor Haddad", True, 60, "Great meeting you at the meetup!"),
         ("c-noor", "Noor Haddad", False, 59, "Likewise Noor!"),
     ])
-    export = write_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
+    export = make_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
         "Connections.csv": connections, "messages.csv": talk, "Profile.csv": PROFILE,
         "Recommendations_Received.csv": RECOMMENDATIONS_HEADER
         + f'Marisol,Okafor,Pinecrest Health,Analytics Manager,"Trustworthy.","{ago(1000):%m/%d/%y}, 04:31 PM",VISIBLE\r\n',
@@ -192,7 +186,7 @@ def test_the_hiring_manager_of_an_application_is_asked_for_the_referral_before_a
                    + person("Bennett", "Cho", "Stripe", "Engineering Manager, Data Platform", 600)
                    + person("Vera", "Vance", "Stripe", "Director of Sales", 500)
                    + person("Otto", "Olm", "Stripe", "Office Manager", 400))
-    export = write_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
+    export = make_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
         "Connections.csv": connections, "Profile.csv": PROFILE,
         "Jobs/Job Applications.csv": APPLICATIONS_HEADER
         + applied(4, "Stripe", "Senior Data Engineer, Data Platform", JOB_URL)})
@@ -213,12 +207,12 @@ CLOUDFLARE_JOB = "http://www.linkedin.com/jobs/view/4088120094"
 
 
 def test_an_application_where_only_a_friend_knows_someone_asks_that_friend(run, tmp_path):
-    mine = write_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
+    mine = make_zip(tmp_path / "Complete_LinkedInDataExport.zip", {
         "Connections.csv": CONNECTIONS_HEADER + person("Casey", "Lund", "Ibotta", "Senior Analytics Engineer", 2000)
         + person("Noor", "Haddad", "Spotify", "Data Engineer", 300),
         "Profile.csv": PROFILE,
         "Jobs/Job Applications.csv": APPLICATIONS_HEADER + applied(12, "Cloudflare", "Data Engineer", CLOUDFLARE_JOB)})
-    casey = write_zip(tmp_path / "Basic_LinkedInDataExport_casey.zip", {
+    casey = make_zip(tmp_path / "Basic_LinkedInDataExport_casey.zip", {
         "Connections.csv": CONNECTIONS_HEADER
         + person("Amara", "Whitfield-Osei", "Cloudflare", "Data Engineering Manager", 1400)
         + person("Lou", "Lam", "Spotify", "Designer", 900)})
