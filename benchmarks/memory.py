@@ -130,19 +130,21 @@ def _resaved(sep: str, encoding: str) -> Callable[[str, bytes], bytes]:
 def _new_person_each(count: int) -> Callable[[str, bytes], bytes]:
     """messages.csv replaced by ``count`` messages, each from somebody new in a conversation of
     its own (a crafted file: every row adds names, a URL and a conversation id to remember)."""
+    return _many_rows(
+        "messages.csv", "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+        "DATE,SUBJECT,CONTENT,FOLDER",
+        lambda i: f"2-{i:020x}==,,Person{i} Surname{i},https://www.linkedin.com/in/person-{i:07d},Alex Owner,"
+                  f"https://www.linkedin.com/in/alex-owner,2024-{1 + i // 40320 % 12:02d}-{1 + i // 1440 % 28:02d} "
+                  f"{i // 60 % 24:02d}:{i % 60:02d}:{i % 60:02d} UTC,,Hello there number {i},INBOX", count)
+
+
+def _many_rows(member: str, header: str, row: Callable[[int], str], count: int) -> Callable[[str, bytes], bytes]:
+    """``member`` replaced by ``header`` and ``count`` rows, ``row(i)`` each."""
 
     def change(name: str, data: bytes) -> bytes:
-        if name != "messages.csv":
+        if name != member:
             return data
-        out = io.StringIO()
-        out.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
-                  "DATE,SUBJECT,CONTENT,FOLDER\r\n")
-        for i in range(count):
-            out.write(f"2-{i:020x}==,,Person{i} Surname{i},https://www.linkedin.com/in/person-{i:07d},"
-                      f"Alex Owner,https://www.linkedin.com/in/alex-owner,2024-{1 + i // 40320 % 12:02d}-"
-                      f"{1 + i // 1440 % 28:02d} {i // 60 % 24:02d}:{i % 60:02d}:{i % 60:02d} UTC,,"
-                      f"Hello there number {i},INBOX\r\n")
-        return out.getvalue().encode()
+        return (header + "\r\n" + "".join(row(i) + "\r\n" for i in range(count))).encode()
 
     return change
 
@@ -230,17 +232,6 @@ def _filler(data: bytes) -> bytes:
         writer.writerow(row)
         n += 1
     return out.getvalue().encode()
-
-
-def _many_rows(member: str, header: str, row: Callable[[int], str], count: int) -> Callable[[str, bytes], bytes]:
-    """``member`` replaced by ``count`` rows, each a new person."""
-
-    def change(name: str, data: bytes) -> bytes:
-        if name != member:
-            return data
-        return (header + "\r\n" + "".join(row(i) + "\r\n" for i in range(count))).encode()
-
-    return change
 
 
 def limit_cases(scratch: Path) -> list[Case]:

@@ -71,6 +71,8 @@ class CodedTable:
     bodies: dict[str, Bodies] = field(default_factory=dict)
     #: blank lines the careful path counted and did not keep
     blank_rows: int = 0
+    _tested: dict[tuple[str, Callable[[str], bool]], np.ndarray] = field(default_factory=dict, repr=False,
+                                                                         compare=False)
 
     def has(self, name: str) -> bool:
         return name in self.coded or name in self.texts or name in self.bodies
@@ -109,6 +111,7 @@ class CodedTable:
             self.bodies[name] = Bodies(at[hit].tolist(), [c for c, h in zip(found.cells, hit.tolist(), strict=True) if h],
                                        found.pattern)
         self.rows = len(rows)
+        self._tested.clear()
 
     def codes_only(self, name: str) -> np.ndarray:
         """The codes of a column, without making its values."""
@@ -123,6 +126,7 @@ class CodedTable:
     def release(self, keep: tuple[str, ...] = ()) -> None:
         """Drop every column but ``keep``: what was read from them takes their memory."""
         self.coded = {name: found for name, found in self.coded.items() if name in keep}
+        self._tested = {key: found for key, found in self._tested.items() if key[0] in keep}
         self.texts.clear()
         self.times.clear()
         self.bodies.clear()
@@ -155,9 +159,14 @@ class CodedTable:
         return tested[self.codes_only(name)] if name in self.coded else np.full(self.rows, tested[0])
 
     def tested(self, name: str, test: Callable[[str], bool]) -> np.ndarray:
-        """``test`` of each distinct value of a column (by code), as a bool array."""
-        n = self.distinct(name)
-        return np.fromiter(map(test, self.values_at(name, np.arange(n))), dtype=bool, count=n)
+        """``test`` of each distinct value of a column (by code), as a bool array; worked out
+        once per column and test (blank FROM values are asked for twice)."""
+        found = self._tested.get((name, test))
+        if found is None:
+            n = self.distinct(name)
+            found = self._tested[name, test] = np.fromiter(map(test, self.values_at(name, np.arange(n))),
+                                                           dtype=bool, count=n)
+        return found
 
     def values_at(self, name: str, codes: np.ndarray) -> Iterator[str]:
         """The values of ``codes`` of a column, in that order. Values still pyarrow's are made

@@ -173,9 +173,8 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
                "in an older conversation past the limit": left_out[1]}
     notes = list(coded.notes)
     if left_out[0]:
-        limit = MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
         notes.append(f"{coded.name} holds more people and conversations than outreach reads (over "
-                     f"{limit:,} names, conversation ids and profile addresses): the newest "
+                     f"{_names_limit(coded):,} names, conversation ids and profile addresses): the newest "
                      f"conversations were read, {left_out[0]:,} older ones ({left_out[1]:,} messages) left out")
     coded.release(keep=("from", "to"))  # what is left to do takes their memory (FROM and TO spell names)
     read_file = MessagesRead(
@@ -191,12 +190,16 @@ def read_messages(table: CsvTable | CodedTable) -> MessagesRead:
     return read_file
 
 
+def _names_limit(coded: CodedTable) -> int:
+    return MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
+
+
 def _newest_within_limit(coded: CodedTable) -> tuple[int, int]:
     """Keep the newest conversations whose names, ids and addresses (_IDENTITY_COLUMNS) number
     MAX_DISTINCT_NAMES at most; returns (conversations, messages) left out. Worked out on the
     columns' codes: no Python string is made for what is left out. Without conversation ids
     (2018), a conversation is a From and To pair."""
-    limit = MAX_DISTINCT_NAMES if coded.has("conversation id") else MAX_DISTINCT_NAMES_2018
+    limit = _names_limit(coded)
     if sum(coded.distinct(c) for c in _IDENTITY_COLUMNS) <= limit:
         return 0, 0
     if coded.has("conversation id"):

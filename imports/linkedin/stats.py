@@ -145,6 +145,7 @@ class StatsTable(Sequence[MessageStats]):
         first_sent, last_sent, first_received, last_received, offered = [
             None if (t := times[at:end]) == _NO_TIME else t.decode("ascii") for times in self._times]
         sent, received, unanswered = self._counts
+        # _earliest and _latest, written out: ~0.7 microseconds less a call, twice a row
         return tuple.__new__(MessageStats, (  # MessageStats(...) parses its arguments: slower
             self._keys[i], self._names[i], sent[i], received[i],
             first_sent if first_received is None or (first_sent is not None and first_sent <= first_received)

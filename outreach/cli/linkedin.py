@@ -120,7 +120,8 @@ def _file_lines(file: FileSummary, summary: ImportSummary, verbose: bool) -> lis
     if file.kind == "invitations":
         lines.append(f"  {number(d['outgoing'])} sent, {number(d['incoming'])} received")
     what = {"connections": "contacts", "messages": "message stats", "invitations": "invitations"}[file.kind]
-    removed = d.get("people_removed", 0) or d.get("removed", 0) if file.kind != "connections" else 0
+    # (Connections.csv lists whom it no longer has, below.)
+    removed = 0 if file.kind == "connections" else d.get("people_removed") or d.get("removed") or 0
     lines.append(f"  {what}: {number(file.new)} new, {number(file.updated)} updated, "
                  f"{number(file.unchanged)} unchanged" + (f", {number(removed)} removed" if removed else ""))
     if file.skipped:

@@ -485,26 +485,23 @@ def _apply_messages(
             yield s
 
     counts = _replace_rows(conn, "message_stats", owner_id, ["person_key"], STATS_COLUMNS[1:], tallied())
-    details = {
-        "you": read.owner_name,
-        "owner_key": read.owner_key,
-        "conversations": read.conversations,
-        "one_to_one_conversations": read.one_to_one,
-        "group_conversations": read.group,
-        "hidden_conversations": read.hidden,
-        "group_messages_not_counted": read.group_messages,
-        "drafts_not_counted": read.drafts,
-        "system_messages_not_counted": read.system,
-        "newest_message_at": read.newest_at,
-        "people": people,
-        "people_among_contacts": among_contacts,
-        "people_removed": counts.pop("removed"),
-    }
+    details = _messages_details(read, people, among_contacts, people_removed=counts.pop("removed"))
     return FileSummary(
         "messages", read.name, read.generation, read.encoding, read.rows_read,
         new=counts["new"], updated=counts["updated"], unchanged=counts["unchanged"],
         skipped=dict(read.skipped), notes=notes, details=details,
     )
+
+
+def _messages_details(read: MessagesRead, people: int, among_contacts: int, **more: Any) -> dict[str, Any]:
+    """The summary details of a messages.csv: what the file holds, and the people stored."""
+    return {
+        "you": read.owner_name, "owner_key": read.owner_key, "conversations": read.conversations,
+        "one_to_one_conversations": read.one_to_one, "group_conversations": read.group,
+        "hidden_conversations": read.hidden, "group_messages_not_counted": read.group_messages,
+        "drafts_not_counted": read.drafts, "system_messages_not_counted": read.system,
+        "newest_message_at": read.newest_at, "people": people, "people_among_contacts": among_contacts, **more,
+    }
 
 
 def _owner_confirmed(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
@@ -542,14 +539,11 @@ def _kept_messages(conn: sqlite3.Connection, owner_id: int, read: MessagesRead,
     elif stored:
         notes.append(f"{read.name} holds no messages, only its header: the message history of "
                      f"{stored:,} people stored before is kept")
-    details = {"you": "" if unrecognised else read.owner_name, "owner_key": "" if unrecognised else read.owner_key,
-               "conversations": read.conversations,
-               "one_to_one_conversations": read.one_to_one, "group_conversations": read.group,
-               "hidden_conversations": read.hidden, "group_messages_not_counted": read.group_messages,
-               "drafts_not_counted": read.drafts, "system_messages_not_counted": read.system,
-               "newest_message_at": read.newest_at, "people": 0 if unrecognised else len(read.stats),
-               "people_among_contacts": 0 if unrecognised else sum(1 for s in read.stats if s.person_key in keys),
-               "people_removed": 0, "history_kept": True}
+    if unrecognised:
+        details = _messages_details(read, 0, 0, people_removed=0, history_kept=True, you="", owner_key="")
+    else:
+        details = _messages_details(read, len(read.stats), sum(1 for s in read.stats if s.person_key in keys),
+                                    people_removed=0, history_kept=True)
     return FileSummary("messages", read.name, read.generation, read.encoding, read.rows_read, unchanged=stored,
                        skipped=dict(read.skipped), notes=notes, details=details)
 
