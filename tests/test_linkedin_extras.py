@@ -455,3 +455,18 @@ def test_the_dates_of_each_file(written, read_as):
 def test_an_optional_file_that_is_not_text_says_download_again_not_give_connections_csv():
     with pytest.raises(InputError, match=r"^Company Follows\.csv is not a CSV file .*download the export again"):
         read("company_follows", bytes(range(256)) * 4)
+
+
+def test_an_optional_file_given_by_itself_is_named_as_part_of_an_export(tmp_path):
+    """(Seen trying the import as a new user: Positions.csv alone was called 'not a LinkedIn
+    export file'.)"""
+    from click.testing import CliRunner
+
+    from outreach.cli import cli
+
+    path = tmp_path / "Positions.csv"
+    path.write_text("Company Name,Title,Description,Location,Started On,Finished On\nAcme,Engineer,,Berlin,Jan 2020,\n")
+    result = CliRunner().invoke(cli, ["--workspace", str(tmp_path / "ws"), "import", "linkedin", str(path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "Positions.csv is one of the files of a LinkedIn export, read along with the rest" in result.output
+    assert not (tmp_path / "ws").exists() or not any((tmp_path / "ws").iterdir())

@@ -169,6 +169,9 @@ def read_export(files: ExportFiles, *, advance: Callable[[int], None] = lambda n
     export = LinkedInExport(files, _advance=advance)
     if not files.members:
         return export
+    if files.shape == "file" and extra_kind_of(files.members[0].path) is not None:
+        raise InputError(f"{files.members[0].label} is one of the files of a LinkedIn export, read along with the "
+                         "rest: give the export zip LinkedIn sent, or the folder it was unpacked to")
     if files.shape == "file" and (is_applications_file(files.members[0].path)
                                   or looks_like_applications(files.members[0].load())):
         member = files.members[0]  # Job Applications.csv given by itself
