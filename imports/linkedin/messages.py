@@ -310,16 +310,9 @@ class _People:
         self._ids, self._urls, self._names = {}, {}, {}
 
 
-def _each_distinct(codes: np.ndarray, values: list[str], func: Callable[[str], int]) -> np.ndarray:
-    """``func`` of each row's value, called once per distinct value in order of appearance."""
-    lookup = np.full(len(values), -1, dtype=np.int64)
-    for code in in_order_of_appearance(codes).tolist():
-        lookup[code] = func(values[code])
-    return lookup[codes]
-
-
 def _each_distinct_in(coded: CodedTable, name: str, codes: np.ndarray, func: Callable[[str], int]) -> np.ndarray:
-    """``_each_distinct`` over a column of ``coded`` whose values are made a block at a time."""
+    """``func`` of each row's value in a column of ``coded`` (``codes``: the rows' codes), called
+    once per distinct value, in order of appearance; the values are made a block at a time."""
     order = in_order_of_appearance(codes)
     lookup = np.full(coded.distinct(name), -1, dtype=np.int64)
     lookup[order] = np.fromiter(map(func, coded.values_at(name, order)), dtype=np.int64, count=len(order))
